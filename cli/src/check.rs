@@ -1,0 +1,61 @@
+//! `refund-policy check`: evaluate case files against the policies.
+
+use crate::files::{case_files, engine, read_text};
+use crate::{Outcome, PolicyOption};
+use refund_policy::Case;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    policies: PolicyOption,
+    /// Case files, or directories searched recursively for *.yaml, *.yml and *.json
+    #[arg(required = true, value_name = "CASE_FILE_OR_DIR")]
+    paths: Vec<PathBuf>,
+}
+
+pub(crate) fn run(args: Args) -> Outcome {
+    let engine = engine(&args.policies)?;
+    let files = case_files(&args.paths)?;
+    let (mut passed, mut failed, mut unreadable) = (0_usize, 0_usize, 0_usize);
+    for file in &files {
+        let case = read_text(file).and_then(|text| {
+            let case = Case::from_text(&text).map_err(|e| crate::Failure(e.to_string()))?;
+            case.check_merchant(&engine)
+                .map_err(|e| crate::Failure(format!("merchant: {e}")))?;
+            Ok(case)
+        });
+        let case = match case {
+            Ok(case) => case,
+            Err(crate::Failure(message)) => {
+                eprintln!("{}: cannot read the case: {message}", file.display());
+                unreadable = unreadable.saturating_add(1);
+                continue;
+            }
+        };
+        let outcome = case.run(&engine);
+        if outcome.passed() {
+            passed = passed.saturating_add(1);
+        } else {
+            failed = failed.saturating_add(1);
+            println!(
+                "{}: {}: {}",
+                file.display(),
+                case.name,
+                outcome.mismatches.join("; ")
+            );
+        }
+    }
+    println!(
+        "{passed} passed, {} failed",
+        failed.saturating_add(unreadable)
+    );
+    Ok(if unreadable > 0 {
+        ExitCode::from(2)
+    } else if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,84 @@
+//! `refund-policy`: decide refunds, check case files and review policies from the shell
+//! (contract §7).
+//!
+//! Exit codes: 0 when the command did its job (a decision was made, every case passed, every
+//! policy loaded); 1 when cases fail or policies have problems; 2 when input cannot be read.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a command line prints its results and errors"
+)]
+
+mod check;
+mod decide;
+mod files;
+mod policies;
+mod text;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "refund-policy",
+    version,
+    about = "Tells whether a refund will go through at PortOne, Bootpay or Toss Payments, and why not"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Decide one refund and print the decision
+    Decide(decide::Args),
+    /// Evaluate case files and report those whose decision differs from their expectation
+    Check(check::Args),
+    /// Validate or show policies
+    Policies {
+        #[command(subcommand)]
+        command: policies::Command,
+    },
+}
+
+/// How a decision is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// The contract's JSON shape.
+    Json,
+    /// A readable explanation.
+    Text,
+}
+
+/// A command's result: its exit code, or input it could not read (exit 2).
+pub(crate) type Outcome = Result<ExitCode, Failure>;
+
+/// A failure to read input: one line on standard error, exit 2.
+pub(crate) struct Failure(pub(crate) String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Decide(args) => decide::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Policies { command } => policies::run(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The `--policies DIR` option shared by the commands that decide.
+#[derive(clap::Args)]
+pub(crate) struct PolicyOption {
+    /// Use the policy files (*.yaml, *.yml) in DIR instead of the built-in policies
+    #[arg(long, value_name = "DIR")]
+    policies: Option<PathBuf>,
+}

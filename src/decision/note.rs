@@ -1,0 +1,100 @@
+//! Notes: what the caller should know that does not block the refund.
+
+use super::{NoteCode, ReasonCode, RuleId, display};
+use crate::calendar::{BusinessDays, Span};
+use crate::model::{Currency, Funding, amount};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A non-blocking note and the policy rule it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub(crate) rule: RuleId,
+    pub(crate) details: NoteDetails,
+}
+
+impl Note {
+    /// The stable code (`REFUND_FEE`).
+    pub fn code(&self) -> NoteCode {
+        self.details.code()
+    }
+
+    /// The id of the policy rule that produced it.
+    pub fn rule(&self) -> &RuleId {
+        &self.rule
+    }
+
+    /// The numbers behind the note.
+    pub fn details(&self) -> &NoteDetails {
+        &self.details
+    }
+}
+
+/// The data behind a note, one variant per [`NoteCode`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum NoteDetails {
+    /// `REFUND_FEE`.
+    RefundFee {
+        /// The fee per refund.
+        #[serde(with = "amount")]
+        amount: Decimal,
+        /// Its currency.
+        currency: Currency,
+    },
+    /// `PROCESSING_DELAY`.
+    ProcessingDelay {
+        /// The fewest business days.
+        min_business_days: u32,
+        /// The most business days.
+        max_business_days: u32,
+    },
+    /// `ASYNC_CANCELLATION`.
+    AsyncCancellation {},
+    /// `MANUAL_REFUND`.
+    ManualRefund {
+        /// The reason the provider cannot refund.
+        because: ReasonCode,
+    },
+    /// `FUNDING_ASSUMED`.
+    FundingAssumed {
+        /// The funding the payment reports, if any (one the rule does not list).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        funding: Option<Funding>,
+        /// The span that was applied: the strictest of the rule's.
+        #[serde(serialize_with = "display")]
+        applied: Span,
+        /// The rule's spans by funding.
+        spans: Vec<FundingSpan>,
+    },
+}
+
+impl NoteDetails {
+    /// The code these details belong to.
+    pub fn code(&self) -> NoteCode {
+        match self {
+            NoteDetails::RefundFee { .. } => NoteCode::RefundFee,
+            NoteDetails::ProcessingDelay { .. } => NoteCode::ProcessingDelay,
+            NoteDetails::AsyncCancellation {} => NoteCode::AsyncCancellation,
+            NoteDetails::ManualRefund { .. } => NoteCode::ManualRefund,
+            NoteDetails::FundingAssumed { .. } => NoteCode::FundingAssumed,
+        }
+    }
+
+    pub(crate) fn processing_delay(days: BusinessDays) -> NoteDetails {
+        NoteDetails::ProcessingDelay {
+            min_business_days: days.min(),
+            max_business_days: days.max(),
+        }
+    }
+}
+
+/// A deadline span for one funding source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FundingSpan {
+    /// The funding source.
+    pub funding: Funding,
+    /// Its span.
+    #[serde(serialize_with = "display")]
+    pub within: Span,
+}

@@ -1,0 +1,231 @@
+//! The checks every provider's refund goes through, whatever its policy says (contract §4.1):
+//! a payment that contradicts itself, a status with nothing to refund, the amounts against the
+//! balance, and the cancellation history.
+
+use super::facts::Facts;
+use super::findings::Findings;
+use crate::decision::{AmountField, AmountProblem, PaymentProblem, ReasonDetails};
+use crate::model::{CancellationStatus, PaymentStatus};
+use rust_decimal::Decimal;
+
+/// `INVALID_PAYMENT`, reported alone: true when the payment contradicts itself.
+pub(crate) fn integrity(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
+    let amount = &facts.payment.amount;
+    let mut problems = Vec::new();
+    let mut negative = |field: String, value: Decimal| {
+        if value.is_sign_negative() && !value.is_zero() {
+            problems.push(PaymentProblem::NegativeAmount {
+                field,
+                amount: value,
+            });
+        }
+    };
+    negative("amount.total".to_owned(), amount.total);
+    negative("amount.tax_free".to_owned(), amount.tax_free);
+    if let Some(vat) = amount.vat {
+        negative("amount.vat".to_owned(), vat);
+    }
+    negative("amount.cancelled".to_owned(), amount.cancelled);
+    negative(
+        "amount.cancelled_tax_free".to_owned(),
+        amount.cancelled_tax_free,
+    );
+    for (i, cancellation) in facts.payment.cancellations.iter().enumerate() {
+        negative(format!("cancellations[{i}].amount"), cancellation.amount);
+    }
+    if amount.cancelled > amount.total {
+        problems.push(PaymentProblem::CancelledExceedsTotal {
+            cancelled: amount.cancelled,
+            total: amount.total,
+        });
+    }
+    if amount.cancelled_tax_free > amount.tax_free {
+        problems.push(PaymentProblem::CancelledTaxFreeExceedsTaxFree {
+            cancelled_tax_free: amount.cancelled_tax_free,
+            tax_free: amount.tax_free,
+        });
+    }
+    if amount.tax_free > amount.total {
+        problems.push(PaymentProblem::TaxFreeExceedsTotal {
+            tax_free: amount.tax_free,
+            total: amount.total,
+        });
+    }
+    if let Some(paid_at) = facts.payment.paid_at
+        && paid_at > facts.now
+    {
+        problems.push(PaymentProblem::PaidAfterNow {
+            paid_at,
+            now: facts.now,
+        });
+    }
+    if problems.is_empty() {
+        return false;
+    }
+    let rule = out.policy().common.integrity.clone();
+    out.common_reason(&rule, ReasonDetails::InvalidPayment { problems });
+    true
+}
+
+/// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: true when there is nothing to
+/// refund.
+pub(crate) fn status(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
+    let status = facts.payment.status;
+    let details = match status {
+        PaymentStatus::Ready
+        | PaymentStatus::Pending
+        | PaymentStatus::Failed
+        | PaymentStatus::VirtualAccountIssued => ReasonDetails::PaymentNotPaid { status },
+        PaymentStatus::Cancelled => ReasonDetails::AlreadyCancelled {
+            status,
+            balance: facts.balance,
+        },
+        // The balance decides, never the status: Bootpay keeps status 1 after partial cancels.
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled
+            if facts.balance <= Decimal::ZERO =>
+        {
+            ReasonDetails::AlreadyCancelled {
+                status,
+                balance: facts.balance,
+            }
+        }
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled => return false,
+    };
+    let rule = out.policy().common.status.clone();
+    out.common_reason(&rule, details);
+    true
+}
+
+/// Whether `value` has more decimals than the payment's currency allows.
+fn too_precise(value: Decimal, exponent: Option<u16>) -> Option<u16> {
+    let exponent = exponent?;
+    (value.normalize().scale() > u32::from(exponent)).then_some(exponent)
+}
+
+/// The problems that make the request's amounts invalid (`INVALID_AMOUNT`).
+pub(crate) fn amount_problems(facts: &Facts<'_>) -> Vec<AmountProblem> {
+    let request = facts.request;
+    let currency = facts.payment.currency;
+    let exponent = currency.minor_unit_exponent();
+    let mut problems = Vec::new();
+    if let Some(amount) = request.amount {
+        if amount <= Decimal::ZERO {
+            problems.push(AmountProblem::NotPositive { amount });
+        } else if let Some(decimals) = too_precise(amount, exponent) {
+            problems.push(AmountProblem::TooPrecise {
+                field: AmountField::Amount,
+                amount,
+                currency,
+                decimals,
+            });
+        }
+    }
+    for (field, value) in [
+        (AmountField::TaxFreeAmount, request.tax_free_amount),
+        (AmountField::VatAmount, request.vat_amount),
+    ] {
+        let Some(value) = value else { continue };
+        if value < Decimal::ZERO {
+            problems.push(AmountProblem::Negative {
+                field,
+                amount: value,
+            });
+        } else if let Some(decimals) = too_precise(value, exponent) {
+            problems.push(AmountProblem::TooPrecise {
+                field,
+                amount: value,
+                currency,
+                decimals,
+            });
+        }
+    }
+    problems
+}
+
+/// The amount checks: `INVALID_AMOUNT`, then (unless it fired) `AMOUNT_EXCEEDS_CANCELLABLE`
+/// and `TAX_FREE_EXCEEDS_AMOUNT`; `CANCELLABLE_AMOUNT_MISMATCH` and
+/// `TAX_FREE_EXCEEDS_CANCELLABLE` always.
+pub(crate) fn amounts(facts: &Facts<'_>, out: &mut Findings<'_>) {
+    let common = out.policy().common.clone();
+    let request = facts.request;
+    let problems = amount_problems(facts);
+    let amount_valid = problems.is_empty();
+    if !amount_valid {
+        out.common_reason(&common.amount, ReasonDetails::InvalidAmount { problems });
+    }
+    if amount_valid && facts.amount > facts.balance {
+        out.common_reason(
+            &common.balance,
+            ReasonDetails::AmountExceedsCancellable {
+                requested: facts.amount,
+                balance: facts.balance,
+            },
+        );
+    }
+    if let Some(given) = request.current_cancellable_amount
+        && given != facts.balance
+    {
+        out.common_reason(
+            &common.balance_check,
+            ReasonDetails::CancellableAmountMismatch {
+                given,
+                balance: facts.balance,
+            },
+        );
+    }
+    if let Some(tax_free) = request.tax_free_amount
+        && tax_free > facts.tax_free_balance
+    {
+        out.common_reason(
+            &common.tax_free,
+            ReasonDetails::TaxFreeExceedsCancellable {
+                requested: tax_free,
+                tax_free_balance: facts.tax_free_balance,
+            },
+        );
+    }
+    let tax_free = request.tax_free_amount.unwrap_or_default();
+    let vat = request.vat_amount.unwrap_or_default();
+    if amount_valid && tax_free.saturating_add(vat) > facts.amount {
+        out.common_reason(
+            &common.tax_free,
+            ReasonDetails::TaxFreeExceedsAmount {
+                tax_free,
+                vat,
+                amount: facts.amount,
+            },
+        );
+    }
+}
+
+/// `DUPLICATE_CANCEL_ID` (against every earlier cancellation, whatever its status) and
+/// `CANCELLATION_PENDING`.
+pub(crate) fn history(facts: &Facts<'_>, out: &mut Findings<'_>) {
+    let common = out.policy().common.clone();
+    let history = &facts.payment.cancellations;
+    if let Some(cancel_id) = &facts.request.cancel_id
+        && let Some(earlier) = history
+            .iter()
+            .find(|c| c.cancel_id.as_deref() == Some(cancel_id.as_str()))
+    {
+        out.common_reason(
+            &common.cancel_id,
+            ReasonDetails::DuplicateCancelId {
+                cancel_id: cancel_id.clone(),
+                cancellation: earlier.id.clone(),
+            },
+        );
+    }
+    let pending: Vec<&crate::model::Cancellation> = history
+        .iter()
+        .filter(|c| c.status == CancellationStatus::Requested)
+        .collect();
+    if !pending.is_empty() {
+        out.common_reason(
+            &common.pending,
+            ReasonDetails::CancellationPending {
+                cancellations: pending.iter().filter_map(|c| c.id.clone()).collect(),
+            },
+        );
+    }
+}

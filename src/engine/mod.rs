@@ -1,0 +1,159 @@
+//! The engine: one evaluation pass over a payment, a request and a merchant profile, against a
+//! loaded policy set.
+//!
+//! The pass runs the contract's checks in order (contract §4.1) and then the rules the policy
+//! resolved for the payment's method, easy-pay service and PG, each reporting its reasons and
+//! notes as it finds them. The verdict is read off those reasons, so what the decision says and
+//! why can never disagree. Nothing here parses, reads a file or looks up a name by string,
+//! except the payment's PG and easy-pay service, each once, in compiled indexes.
+
+mod account;
+mod common;
+mod condition;
+mod facts;
+mod findings;
+mod notes;
+mod partial;
+mod request;
+mod support;
+mod timing;
+
+use crate::decision::{Decision, ReasonDetails};
+use crate::input::InputError;
+use crate::model::{MerchantProfile, Payment, RefundRequest};
+use crate::policy::{LoadError, PolicySet, PolicySource};
+use chrono::{DateTime, Utc};
+use facts::Facts;
+use findings::Findings;
+use std::sync::{Arc, OnceLock};
+
+/// Decides refunds against a set of policies.
+///
+/// ```
+/// use refund_policy::{Engine, model::*};
+/// use rust_decimal::Decimal;
+///
+/// let engine = Engine::builtin().unwrap();
+/// let paid_at = parse_instant("2026-03-02T10:00:00+09:00").unwrap();
+/// let mut payment = Payment::paid(Provider::PortoneV2, Method::VirtualAccount, Decimal::from(10000), paid_at);
+/// payment.pg = Some("kcp_v2".into());
+/// let request = RefundRequest {
+///     reason: Some("고객 요청".into()),
+///     refund_account: Some(RefundAccount {
+///         bank: Some(Bank::Shinhan),
+///         number: Some("56211105948400".into()),
+///         holder_name: Some("홍길동".into()),
+///         holder_phone: None,
+///     }),
+///     ..Default::default()
+/// };
+/// let now = parse_instant("2026-03-05T10:00:00+09:00").unwrap();
+///
+/// let without = engine.decide(&payment, &request, &MerchantProfile::default(), now);
+/// assert_eq!(without.reason_codes()[0].as_str(), "CONTRACT_REQUIRED");
+///
+/// let with = engine.decide(&payment, &request, &MerchantProfile::with_contracts(["virtual_account_refund"]), now);
+/// assert!(with.is_allowed());
+/// assert_eq!(with.fee(), Some((Decimal::from(300), Currency::KRW)));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Engine {
+    policies: Arc<PolicySet>,
+}
+
+static BUILTIN: OnceLock<Result<Engine, LoadError>> = OnceLock::new();
+
+impl Engine {
+    /// An engine over policies loaded from their sources; every problem is reported.
+    pub fn from_sources(sources: &[PolicySource<'_>]) -> Result<Engine, LoadError> {
+        PolicySet::load(sources).map(Engine::new)
+    }
+
+    /// An engine over an already loaded policy set.
+    pub fn new(policies: PolicySet) -> Engine {
+        Engine {
+            policies: Arc::new(policies),
+        }
+    }
+
+    /// The engine over the built-in policies (`policies/*.yaml`), loaded once.
+    ///
+    /// The built-in files are checked by the crate's tests, so this does not fail in a
+    /// released crate; if it ever did, the error comes back instead of a panic.
+    pub fn builtin() -> Result<&'static Engine, &'static LoadError> {
+        BUILTIN
+            .get_or_init(|| {
+                let sources: Vec<PolicySource<'_>> = crate::policy::builtin_sources().collect();
+                Engine::from_sources(&sources)
+            })
+            .as_ref()
+    }
+
+    /// The loaded policies.
+    pub fn policies(&self) -> &PolicySet {
+        &self.policies
+    }
+
+    /// Decides whether `request` can refund `payment` at `now` for a merchant with the
+    /// contracts in `merchant`.
+    ///
+    /// The decision is total: every input gives one, and reasons say what is wrong with
+    /// inputs that contradict themselves. Contract ids no policy defines are simply never
+    /// matched; [`Engine::check_merchant`] finds them.
+    pub fn decide(
+        &self,
+        payment: &Payment,
+        request: &RefundRequest,
+        merchant: &MerchantProfile,
+        now: DateTime<Utc>,
+    ) -> Decision {
+        let policy = self.policies.policy(payment.provider);
+        let facts = Facts::gather(policy, payment, request, merchant, now);
+        let mut out = Findings::new(policy);
+        if common::integrity(&facts, &mut out) || common::status(&facts, &mut out) {
+            return out.into_decision(&facts);
+        }
+        common::amounts(&facts, &mut out);
+        common::history(&facts, &mut out);
+        match &facts.rules {
+            None => {
+                let rule = policy
+                    .no_policy
+                    .get(payment.method.index())
+                    .cloned()
+                    .unwrap_or_else(|| policy.common.status.clone());
+                out.common_reason(
+                    &rule,
+                    ReasonDetails::NoPolicy {
+                        provider: payment.provider,
+                        method: payment.method,
+                        easy_pay_provider: payment.easy_pay.as_ref().map(|e| e.provider.clone()),
+                    },
+                );
+            }
+            Some(rules) => {
+                support::refund_not_supported(rules, &facts, &mut out);
+                timing::deadline(rules, &facts, &mut out);
+                timing::same_month(rules, &facts, &mut out);
+                timing::cancel_hours(rules, &facts, &mut out);
+                partial::check(rules, &facts, &mut out);
+                support::refund_contract(rules, &facts, &mut out);
+                account::check(rules, &facts, &mut out);
+                request::check(rules, &facts, &mut out);
+                notes::check(rules, &facts, &mut out);
+            }
+        }
+        out.into_decision(&facts)
+    }
+
+    /// Checks that every contract the merchant lists is one the policies define.
+    pub fn check_merchant(&self, merchant: &MerchantProfile) -> Result<(), InputError> {
+        for (i, id) in merchant.contracts.iter().enumerate() {
+            if !self.policies.defines_contract(id) {
+                let known: Vec<&str> = self.policies.contracts().map(|c| &*c.id).collect();
+                return Err(InputError::unknown_contract(i, id, &known));
+            }
+        }
+        Ok(())
+    }
+}

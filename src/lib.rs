@@ -1,0 +1,87 @@
+//! `refund-policy` tells a refund service, before it calls a payment provider, whether a
+//! refund will go through, and why not.
+//!
+//! Korean merchants take payments through PortOne (V1 and V2), Bootpay and Toss Payments, and
+//! every provider, PG and payment method has refund rules of its own: mobile micropayments only
+//! in the month of payment (Korean time), card refunds within a year (180 days at Bootpay, six
+//! months at KSNET), virtual-account refunds only with a special contract, a refund account and
+//! a 300 KRW fee, partial cancels only at some PGs. [`can_refund`] answers first, with **every**
+//! reason, the policy rule each came from, the numbers behind it and the error the provider
+//! itself would have returned.
+//!
+//! ```
+//! use refund_policy::can_refund;
+//! use refund_policy::model::{Method, Payment, Provider, RefundRequest, parse_instant};
+//! use rust_decimal::Decimal;
+//!
+//! // A mobile micropayment made at 23:30 on January 31st, Korean time...
+//! let paid_at = parse_instant("2026-01-31T23:30:00+09:00").unwrap();
+//! let payment = Payment::paid(Provider::PortoneV2, Method::Mobile, Decimal::from(10000), paid_at);
+//! let request = RefundRequest { reason: Some("고객 요청".into()), ..Default::default() };
+//!
+//! // ...cannot be refunded forty minutes later: it is February in Seoul.
+//! let now = parse_instant("2026-02-01T00:10:00+09:00").unwrap();
+//! let decision = can_refund(&payment, &request, now);
+//! assert!(!decision.is_allowed());
+//! let reason = &decision.reasons()[0];
+//! assert_eq!(reason.code().as_str(), "MONTH_CHANGED");
+//! assert_eq!(reason.rule().as_str(), "portone_v2 › mobile › same_month");
+//! assert_eq!(reason.provider_error().unwrap().name.as_ref(), "PG_PROVIDER");
+//! assert_eq!(decision.note_codes()[0].as_str(), "MANUAL_REFUND");
+//! ```
+//!
+//! # What it does
+//!
+//! - Reads the normalized payment, request and merchant profile of the contract
+//!   ([`model`], [`input`]), amounts exactly as decimals, instants with their offsets.
+//! - Loads refund rules from YAML policies ([`policy`]): built-in ones for each provider,
+//!   embedded at compile time, or your own. Loading reports every problem with its file, line
+//!   and column, and compiles the rules so that deciding never parses.
+//! - Decides in one pass ([`Engine::decide`]): the verdict is read off the reasons found, so the
+//!   explanation cannot drift from it ([`decision`]). Messages come in Korean and English
+//!   ([`messages`]).
+//!
+//! # What it does not do
+//!
+//! - It reads no file, network, environment or clock: `now` is an argument, policies are text.
+//! - It cannot see what only the provider knows at the moment of the call: the merchant's PG
+//!   settlement balance, per-merchant cancel limits, bank maintenance hours, a cancel made
+//!   directly at the PG's console. The provider's answer stays final; this crate predicts it.
+//! - It does not call providers, and does not compute promotion discounts or card-issuer
+//!   exceptions the sources do not document.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod calendar;
+mod case;
+pub mod decision;
+mod engine;
+pub mod input;
+pub mod messages;
+pub mod model;
+pub mod policy;
+pub mod suggest;
+mod yaml;
+
+pub use case::{Case, Expectation, Outcome};
+pub use decision::Decision;
+pub use engine::Engine;
+pub use policy::{LoadError, PolicySet, PolicySource, Problem};
+pub use yaml::Location;
+
+use chrono::{DateTime, Utc};
+use model::{MerchantProfile, Payment, RefundRequest};
+
+/// Decides whether `request` can refund `payment` at `now`, with the built-in policies and a
+/// merchant without special contracts.
+///
+/// Use an [`Engine`] to pass the merchant's contracts or to load your own policies.
+pub fn can_refund(payment: &Payment, request: &RefundRequest, now: DateTime<Utc>) -> Decision {
+    let merchant = MerchantProfile::default();
+    match Engine::builtin() {
+        Ok(engine) => engine.decide(payment, request, &merchant, now),
+        // Unreachable once the crate's tests pass; answering NO_POLICY keeps it panic-free.
+        Err(_) => Engine::new(PolicySet::empty()).decide(payment, request, &merchant, now),
+    }
+}

@@ -1,0 +1,393 @@
+//! 한국어 메시지.
+
+use super::{group_digits, join};
+use crate::calendar::{Span, SpanUnit};
+use crate::decision::{
+    AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, NoteDetails,
+    PaymentProblem, ReasonDetails, RequestField, TimeRule,
+};
+use crate::model::{CardType, Currency, Funding, Method, PaymentStatus};
+use rust_decimal::Decimal;
+
+pub(super) fn won(amount: Decimal, currency: Currency) -> String {
+    if currency == Currency::KRW {
+        format!("{}원", group_digits(amount))
+    } else {
+        format!("{} {}", group_digits(amount), currency.code())
+    }
+}
+
+fn span(span: Span) -> String {
+    let unit = match span.unit() {
+        SpanUnit::Days => "일",
+        SpanUnit::Months => "개월",
+        SpanUnit::Years => "년",
+    };
+    format!("{}{unit}", span.count())
+}
+
+fn method(method: Method) -> &'static str {
+    match method {
+        Method::Card => "카드",
+        Method::Transfer => "계좌이체",
+        Method::VirtualAccount => "가상계좌",
+        Method::Mobile => "휴대폰 소액결제",
+        Method::EasyPay => "간편결제",
+        Method::GiftCertificate => "상품권",
+        Method::ConvenienceStore => "편의점 결제",
+        Method::Crypto => "암호화폐 결제",
+    }
+}
+
+fn status(status: PaymentStatus) -> &'static str {
+    match status {
+        PaymentStatus::Ready => "결제 대기",
+        PaymentStatus::Pending => "승인 중",
+        PaymentStatus::VirtualAccountIssued => "가상계좌 입금 대기",
+        PaymentStatus::Paid => "결제 완료",
+        PaymentStatus::PartiallyCancelled => "부분 취소",
+        PaymentStatus::Cancelled => "취소 완료",
+        PaymentStatus::Failed => "결제 실패",
+    }
+}
+
+fn funding(funding: Funding) -> &'static str {
+    match funding {
+        Funding::Card => "카드",
+        Funding::Money => "머니",
+        Funding::Transfer => "계좌",
+        Funding::Point => "포인트",
+    }
+}
+
+fn circumstance(c: &Circumstance) -> String {
+    match c {
+        Circumstance::Method(m) => method(*m).to_owned(),
+        Circumstance::Pg(pg) => format!("PG `{pg}`"),
+        Circumstance::PgNotListed(Some(pg)) => format!("PG `{pg}`"),
+        Circumstance::PgNotListed(None) => "PG 정보 없음".to_owned(),
+        Circumstance::CardType(CardType::Gift) => "기프트 카드".to_owned(),
+        Circumstance::CardType(CardType::Prepaid) => "선불카드".to_owned(),
+        Circumstance::CardType(CardType::Credit) => "신용카드".to_owned(),
+        Circumstance::CardType(CardType::Debit) => "체크카드".to_owned(),
+        Circumstance::ForeignCard => "해외 발급 카드".to_owned(),
+        Circumstance::CardPoints => "카드 포인트 사용 결제".to_owned(),
+        Circumstance::Escrow(true) => "에스크로 결제".to_owned(),
+        Circumstance::Escrow(false) => "에스크로가 아닌 결제".to_owned(),
+        Circumstance::PartialCancelable(false) => {
+            "제공사가 부분 취소 불가로 표시한 결제".to_owned()
+        }
+        Circumstance::PartialCancelable(true) => {
+            "제공사가 부분 취소 가능으로 표시한 결제".to_owned()
+        }
+        Circumstance::Funding(f) => format!("{} 결제", funding(*f)),
+        Circumstance::Partial(true) => "부분 취소".to_owned(),
+        Circumstance::Partial(false) => "전액 취소".to_owned(),
+        Circumstance::SameDayFullCancel(true) => "결제 당일 전액 취소".to_owned(),
+        Circumstance::SameDayFullCancel(false) => "결제 당일 전액 취소가 아님".to_owned(),
+    }
+}
+
+fn circumstances(list: &[Circumstance]) -> String {
+    join(list.iter().map(circumstance), ", ")
+}
+
+fn account_field(field: AccountField) -> &'static str {
+    match field {
+        AccountField::Bank => "은행 정보",
+        AccountField::Number => "계좌번호",
+        AccountField::HolderName => "예금주",
+        AccountField::HolderPhone => "예금주 연락처",
+    }
+}
+
+fn account_problem(problem: &AccountProblem) -> String {
+    match problem {
+        AccountProblem::Missing { field } => format!("{}가 없습니다", account_field(*field)),
+        AccountProblem::Blank { field } => format!("{}가 비어 있습니다", account_field(*field)),
+        AccountProblem::TooLong { field, chars, max } => {
+            format!("{}가 {chars}자로 {max}자를 넘습니다", account_field(*field))
+        }
+        AccountProblem::NotDigits { field } => {
+            format!("{}에는 숫자만 쓸 수 있습니다", account_field(*field))
+        }
+        AccountProblem::BankNotSupported { bank, table, .. } => format!(
+            "{table} 은행 코드표에 {}({}) 코드가 없습니다",
+            bank.korean_name(),
+            bank.name()
+        ),
+    }
+}
+
+fn amount_field(field: AmountField) -> &'static str {
+    match field {
+        AmountField::Amount => "환불 금액",
+        AmountField::TaxFreeAmount => "면세 금액",
+        AmountField::VatAmount => "부가세",
+    }
+}
+
+fn amount_problem(problem: &AmountProblem, currency: Currency) -> String {
+    match problem {
+        AmountProblem::NotPositive { amount } => {
+            format!("환불 금액은 0보다 커야 합니다({})", won(*amount, currency))
+        }
+        AmountProblem::TooPrecise {
+            field,
+            amount,
+            currency,
+            decimals,
+        } => format!(
+            "{} {amount}: {}는 소수점 {decimals}자리까지만 쓸 수 있습니다",
+            amount_field(*field),
+            currency.code()
+        ),
+        AmountProblem::Negative { field, amount } => format!(
+            "{}에 음수를 쓸 수 없습니다({})",
+            amount_field(*field),
+            won(*amount, currency)
+        ),
+    }
+}
+
+fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
+    match problem {
+        PaymentProblem::NegativeAmount { field, amount } => {
+            format!("`{field}` 값이 음수입니다({})", won(*amount, currency))
+        }
+        PaymentProblem::CancelledExceedsTotal { cancelled, total } => format!(
+            "취소 금액 {}이 결제 금액 {}보다 큽니다",
+            won(*cancelled, currency),
+            won(*total, currency)
+        ),
+        PaymentProblem::CancelledTaxFreeExceedsTaxFree {
+            cancelled_tax_free,
+            tax_free,
+        } => format!(
+            "면세 취소 금액 {}이 면세 금액 {}보다 큽니다",
+            won(*cancelled_tax_free, currency),
+            won(*tax_free, currency)
+        ),
+        PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => format!(
+            "면세 금액 {}이 결제 금액 {}보다 큽니다",
+            won(*tax_free, currency),
+            won(*total, currency)
+        ),
+        PaymentProblem::PaidAfterNow { paid_at, now } => format!(
+            "결제 시각 {}이 판단 시각 {}보다 뒤입니다",
+            paid_at.to_rfc3339(),
+            now.to_rfc3339()
+        ),
+    }
+}
+
+pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
+    match details {
+        ReasonDetails::InvalidPayment { problems } => format!(
+            "결제 정보가 서로 맞지 않아 환불 여부를 판단할 수 없습니다: {}",
+            join(problems.iter().map(|p| payment_problem(p, currency)), "; ")
+        ),
+        ReasonDetails::PaymentNotPaid {
+            status: PaymentStatus::VirtualAccountIssued,
+        } => {
+            "입금 전인 가상계좌입니다. 환불이 아니라 가상계좌 발급 취소(말소) 대상입니다".to_owned()
+        }
+        ReasonDetails::PaymentNotPaid { status: s } => {
+            format!(
+                "결제가 완료되지 않았습니다(상태: {}). 환불할 금액이 없습니다",
+                status(*s)
+            )
+        }
+        ReasonDetails::AlreadyCancelled { balance, .. } => format!(
+            "이미 전액 취소된 결제입니다(취소 가능 잔액 {})",
+            won(*balance, currency)
+        ),
+        ReasonDetails::InvalidAmount { problems } => format!(
+            "요청 금액이 올바르지 않습니다: {}",
+            join(problems.iter().map(|p| amount_problem(p, currency)), "; ")
+        ),
+        ReasonDetails::AmountExceedsCancellable { requested, balance } => format!(
+            "환불 요청 금액 {}이 취소 가능 잔액 {}을 넘습니다",
+            won(*requested, currency),
+            won(*balance, currency)
+        ),
+        ReasonDetails::CancellableAmountMismatch { given, balance } => format!(
+            "요청의 취소 가능 잔액 {}이 실제 잔액 {}과 다릅니다. 결제 정보를 다시 조회하세요",
+            won(*given, currency),
+            won(*balance, currency)
+        ),
+        ReasonDetails::TaxFreeExceedsCancellable {
+            requested,
+            tax_free_balance,
+        } => format!(
+            "면세 취소 금액 {}이 취소 가능한 면세 잔액 {}을 넘습니다",
+            won(*requested, currency),
+            won(*tax_free_balance, currency)
+        ),
+        ReasonDetails::TaxFreeExceedsAmount {
+            tax_free,
+            vat,
+            amount,
+        } => format!(
+            "면세 금액 {}과 부가세 {}의 합이 취소 금액 {}을 넘습니다",
+            won(*tax_free, currency),
+            won(*vat, currency),
+            won(*amount, currency)
+        ),
+        ReasonDetails::PartialCancelNotSupported { because } => format!(
+            "부분 취소를 할 수 없는 결제입니다({}). 남은 금액 전체를 취소하는 것만 가능합니다",
+            circumstances(because)
+        ),
+        ReasonDetails::PartialCancelLimitReached { limit, succeeded } => format!(
+            "부분 취소는 {limit}회까지 가능한데 이미 {succeeded}회 취소되었습니다. 남은 금액 전체를 취소하는 것만 가능합니다"
+        ),
+        ReasonDetails::DeadlinePassed {
+            paid_on,
+            last_refundable_day,
+            today,
+            within,
+            time_zone,
+        } => format!(
+            "취소 기한이 지났습니다: {paid_on}에 결제한 건은 {} 이내인 {last_refundable_day}까지 환불할 수 있는데 오늘은 {today}입니다({time_zone} 기준)",
+            span(*within)
+        ),
+        ReasonDetails::MonthChanged {
+            paid_month,
+            current_month,
+            time_zone,
+            next_month_refund,
+        } => {
+            let base = format!(
+                "결제한 달에만 취소할 수 있는 결제입니다: {paid_month}에 결제했고 지금은 {current_month}입니다({time_zone} 기준)"
+            );
+            match next_month_refund {
+                None => base,
+                Some(next) => {
+                    let mut missing = Vec::new();
+                    if !next.contract_signed {
+                        missing.push(format!("{}에 가입되어 있지 않습니다", next.contract.ko));
+                    }
+                    if !next.refund_account_given {
+                        missing.push("환불 계좌가 없습니다".to_owned());
+                    }
+                    missing.extend(next.refund_account_problems.iter().map(account_problem));
+                    format!(
+                        "{base}. PG `{}`에서 익월 환불을 받으려면 {} 가입과 올바른 환불 계좌가 필요합니다: {}",
+                        next.pg,
+                        next.contract.ko,
+                        join(missing, ", ")
+                    )
+                }
+            }
+        }
+        ReasonDetails::PaidAtMissing { needed_by } => match needed_by {
+            TimeRule::Deadline => "결제 시각(paid_at)을 알 수 없어 취소 기한을 확인할 수 없습니다",
+            TimeRule::SameMonth => "결제 시각(paid_at)을 알 수 없어 결제월을 확인할 수 없습니다",
+        }
+        .to_owned(),
+        ReasonDetails::OutsideCancelHours {
+            local_time,
+            closed,
+            time_zone,
+        } => format!(
+            "이 PG는 {closed}({time_zone} 기준)에는 취소를 받지 않습니다. 지금은 {}입니다",
+            local_time.format("%H:%M")
+        ),
+        ReasonDetails::RefundAccountRequired {} => {
+            "환불 계좌가 필요합니다: 은행, 계좌번호, 예금주를 보내세요".to_owned()
+        }
+        ReasonDetails::RefundAccountInvalid { problems } => format!(
+            "환불 계좌가 올바르지 않습니다: {}",
+            join(problems.iter().map(account_problem), ", ")
+        ),
+        ReasonDetails::ContractRequired {
+            contract,
+            for_partial_refund,
+        } => {
+            if *for_partial_refund {
+                format!("부분 취소를 하려면 {}에 가입해야 합니다", contract.ko)
+            } else {
+                format!("이 환불을 하려면 {}에 가입해야 합니다", contract.ko)
+            }
+        }
+        ReasonDetails::RefundNotSupported { because } => format!(
+            "제공사를 통해 환불할 수 없는 결제입니다({})",
+            circumstances(because)
+        ),
+        ReasonDetails::ReasonRequired {} => "취소 사유(reason)가 필요합니다".to_owned(),
+        ReasonDetails::FieldTooLong { field, chars, max } => {
+            let name = match field {
+                RequestField::Reason => "취소 사유",
+                RequestField::CancelId => "취소 ID",
+            };
+            format!("{name}가 {chars}자로, 허용되는 {max}자를 넘습니다")
+        }
+        ReasonDetails::RequesterRequired {} => {
+            "요청자(requester: customer 또는 admin)를 지정해야 합니다".to_owned()
+        }
+        ReasonDetails::DuplicateCancelId { cancel_id, .. } => {
+            format!("취소 ID `{cancel_id}`는 이 결제에서 이미 사용되었습니다")
+        }
+        ReasonDetails::CancellationPending { .. } => {
+            "이전 취소 요청이 아직 처리 중입니다. 결과를 확인한 뒤 다시 요청하세요".to_owned()
+        }
+        ReasonDetails::NoPolicy {
+            provider,
+            method: m,
+            easy_pay_provider,
+        } => match easy_pay_provider {
+            Some(service) => format!(
+                "{provider}의 {}({service}) 환불 규칙이 없습니다",
+                method(*m)
+            ),
+            None => format!("{provider}의 {} 환불 규칙이 없습니다", method(*m)),
+        },
+    }
+}
+
+pub(super) fn note(details: &NoteDetails) -> String {
+    match details {
+        NoteDetails::RefundFee { amount, currency } => format!(
+            "환불 1건마다 {}의 송금 수수료가 가맹점에 부과됩니다",
+            won(*amount, *currency)
+        ),
+        NoteDetails::ProcessingDelay {
+            min_business_days,
+            max_business_days,
+        } => {
+            let days = if min_business_days == max_business_days {
+                format!("{min_business_days}일")
+            } else {
+                format!("{min_business_days}~{max_business_days}일")
+            };
+            format!("고객에게 환불금이 도착하기까지 영업일 기준 {days}이 걸립니다")
+        }
+        NoteDetails::AsyncCancellation {} => {
+            "제공사가 취소를 먼저 접수(REQUESTED)하고 나중에 확정합니다. 웹훅으로 결과를 확인하세요"
+                .to_owned()
+        }
+        NoteDetails::ManualRefund { .. } => {
+            "제공사를 통해서는 환불할 수 없으므로 가맹점이 고객에게 직접 환불해야 합니다".to_owned()
+        }
+        NoteDetails::FundingAssumed {
+            funding: given,
+            applied,
+            spans,
+        } => {
+            let spans = join(
+                spans
+                    .iter()
+                    .map(|s| format!("{} {}", funding(s.funding), span(s.within))),
+                ", ",
+            );
+            let known = match given {
+                Some(f) => format!("간편결제 결제수단({})에 정해진 기한이 없어", funding(*f)),
+                None => "간편결제 결제수단을 알 수 없어".to_owned(),
+            };
+            format!(
+                "{known} 가장 짧은 기한 {}을 적용했습니다({spans})",
+                span(*applied)
+            )
+        }
+    }
+}

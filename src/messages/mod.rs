@@ -1,0 +1,149 @@
+//! Messages that explain reasons and notes to people, in Korean and English.
+//!
+//! Messages are written from a reason's details alone, so they show the same numbers the
+//! decision carries. Each language is one exhaustive `match`: a new code does not compile until
+//! both languages say something for it.
+
+mod en;
+mod ko;
+
+use crate::decision::{Note, Reason};
+use crate::model::Currency;
+use rust_decimal::Decimal;
+use std::fmt;
+use std::str::FromStr;
+
+/// The language of messages.
+///
+/// ```
+/// use refund_policy::messages::Lang;
+/// assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+/// assert_eq!(Lang::default(), Lang::Ko);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Korean, the contract's default.
+    #[default]
+    Ko,
+    /// English.
+    En,
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        })
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "ko" => Ok(Lang::Ko),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}`, expected `ko` or `en`")),
+        }
+    }
+}
+
+/// The message for a reason, with amounts in `currency`.
+///
+/// ```
+/// use refund_policy::can_refund;
+/// use refund_policy::messages::{Lang, reason_message};
+/// use refund_policy::model::{Currency, Method, Payment, Provider, RefundRequest, parse_instant};
+/// use rust_decimal::Decimal;
+///
+/// let paid_at = parse_instant("2026-03-02T10:00:00+09:00").unwrap();
+/// let payment = Payment::paid(Provider::PortoneV2, Method::Card, Decimal::from(10000), paid_at);
+/// let request = RefundRequest {
+///     amount: Some(Decimal::from(12000)),
+///     reason: Some("고객 요청".into()),
+///     ..Default::default()
+/// };
+/// let decision = can_refund(&payment, &request, paid_at);
+/// let reason = &decision.reasons()[0];
+/// assert_eq!(
+///     reason_message(reason, Currency::KRW, Lang::En),
+///     "the refund of KRW 12,000 exceeds the cancellable balance of KRW 10,000"
+/// );
+/// ```
+pub fn reason_message(reason: &Reason, currency: Currency, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => ko::reason(reason.details(), currency),
+        Lang::En => en::reason(reason.details(), currency),
+    }
+}
+
+/// The message for a note.
+pub fn note_message(note: &Note, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => ko::note(note.details()),
+        Lang::En => en::note(note.details()),
+    }
+}
+
+/// An amount as messages write it: `12,000원` in Korean, `KRW 12,000` in English.
+///
+/// ```
+/// use refund_policy::messages::{Lang, amount_text};
+/// use refund_policy::model::Currency;
+/// use rust_decimal::Decimal;
+/// assert_eq!(amount_text(Decimal::from(12000), Currency::KRW, Lang::Ko), "12,000원");
+/// assert_eq!(amount_text(Decimal::new(1250, 2), Currency::USD, Lang::En), "USD 12.5");
+/// ```
+pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => ko::won(amount, currency),
+        Lang::En => en::money(amount, currency),
+    }
+}
+
+/// An amount with thousands separators: `12,000`, `-3,000.5`.
+pub(crate) fn group_digits(amount: Decimal) -> String {
+    let text = amount.normalize().to_string();
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (integer, fraction) = match unsigned.split_once('.') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let mut grouped = String::with_capacity(text.len().saturating_add(8));
+    for (i, digit) in integer.chars().enumerate() {
+        let remaining = integer.len().saturating_sub(i);
+        if i > 0 && remaining % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Joins message parts with `sep`.
+pub(crate) fn join<I: IntoIterator<Item = String>>(parts: I, sep: &str) -> String {
+    parts.into_iter().collect::<Vec<_>>().join(sep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_digits;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn groups_thousands_and_keeps_decimals() {
+        assert_eq!(group_digits(Decimal::from(0)), "0");
+        assert_eq!(group_digits(Decimal::from(999)), "999");
+        assert_eq!(group_digits(Decimal::from(1000)), "1,000");
+        assert_eq!(group_digits(Decimal::from(-1_234_567)), "-1,234,567");
+        assert_eq!(group_digits(Decimal::new(1_234_550, 2)), "12,345.5");
+    }
+}

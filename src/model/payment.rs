@@ -1,0 +1,412 @@
+//! The payment being refunded (contract §1).
+
+use super::{Currency, Provider, amount, instant};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A payment as the refund service knows it, normalized across providers.
+///
+/// ```
+/// use refund_policy::model::{Method, Payment, PaymentStatus, Provider, parse_instant};
+/// use rust_decimal::Decimal;
+///
+/// let paid_at = parse_instant("2026-01-31T23:30:00+09:00").unwrap();
+/// let payment = Payment::paid(Provider::PortoneV2, Method::Card, Decimal::from(10000), paid_at);
+/// assert_eq!(payment.status, PaymentStatus::Paid);
+/// assert_eq!(payment.balance(), Some(Decimal::from(10000)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// Which aggregator or PG took the payment.
+    pub provider: Provider,
+    /// The provider's own PG id (`smartro_v2`, `kcp`); an open, lower-case string. Rules match
+    /// it exactly; an unknown or absent PG matches no PG-specific rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pg: Option<String>,
+    /// How the customer paid.
+    pub method: Method,
+    /// Which easy-pay service, and funded how; present exactly when `method` is `easy_pay`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_pay: Option<EasyPay>,
+    /// The card, for card payments (or easy pay funded by card).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<Card>,
+    /// Where the payment stands.
+    pub status: PaymentStatus,
+    /// The payment's currency; amounts are in its major unit.
+    #[serde(default)]
+    pub currency: Currency,
+    /// What was paid and what has been cancelled so far.
+    pub amount: PaymentAmount,
+    /// When the payment was completed; `None` when unknown.
+    #[serde(
+        default,
+        with = "instant::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub paid_at: Option<DateTime<Utc>>,
+    /// An escrow payment before purchase confirmation.
+    #[serde(default)]
+    pub escrow: bool,
+    /// The provider's own "may be partially cancelled" flag, where it reports one (Toss
+    /// `isPartialCancelable`); `None` imposes nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial_cancelable: Option<bool>,
+    /// Earlier cancellations of this payment, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cancellations: Vec<Cancellation>,
+}
+
+impl Payment {
+    /// A paid payment with nothing cancelled: the usual starting point.
+    pub fn paid(
+        provider: Provider,
+        method: Method,
+        total: Decimal,
+        paid_at: DateTime<Utc>,
+    ) -> Payment {
+        Payment {
+            provider,
+            pg: None,
+            method,
+            easy_pay: None,
+            card: None,
+            status: PaymentStatus::Paid,
+            currency: Currency::KRW,
+            amount: PaymentAmount::new(total),
+            paid_at: Some(paid_at),
+            escrow: false,
+            partial_cancelable: None,
+            cancellations: Vec::new(),
+        }
+    }
+
+    /// What can still be refunded: `total − cancelled`, or `None` if that overflows.
+    pub fn balance(&self) -> Option<Decimal> {
+        self.amount.total.checked_sub(self.amount.cancelled)
+    }
+
+    /// What can still be refunded tax-free: `tax_free − cancelled_tax_free`.
+    pub fn tax_free_balance(&self) -> Option<Decimal> {
+        self.amount
+            .tax_free
+            .checked_sub(self.amount.cancelled_tax_free)
+    }
+
+    /// Checks the rules that tie fields together and that the types cannot express:
+    /// `easy_pay` is given exactly when `method` is `easy_pay`.
+    ///
+    /// The crate's readers ([`crate::input`]) call this; a payment built in code may skip it,
+    /// and the engine then treats a missing `easy_pay` as an unknown easy-pay service.
+    pub fn check(&self) -> Result<(), ShapeError> {
+        match (self.method, &self.easy_pay) {
+            (Method::EasyPay, None) => Err(ShapeError::EasyPayMissing),
+            (method, Some(_)) if method != Method::EasyPay => {
+                Err(ShapeError::EasyPayWithOtherMethod(method))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A payment whose fields do not fit together (see [`Payment::check`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShapeError {
+    /// `method: easy_pay` without the `easy_pay` object.
+    #[error("`easy_pay` is required with method `easy_pay`: give at least `easy_pay.provider`")]
+    EasyPayMissing,
+    /// The `easy_pay` object with another method.
+    #[error("`easy_pay` is given with method `{0}`: it belongs only to method `easy_pay`")]
+    EasyPayWithOtherMethod(Method),
+}
+
+/// How the customer paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Credit or debit card (신용카드).
+    Card,
+    /// Real-time bank transfer (실시간 계좌이체).
+    Transfer,
+    /// Virtual account, paid by deposit (가상계좌).
+    VirtualAccount,
+    /// Mobile-phone micropayment (휴대폰 소액결제).
+    Mobile,
+    /// An easy-pay service such as KakaoPay or NaverPay (간편결제).
+    EasyPay,
+    /// Gift certificate (상품권).
+    GiftCertificate,
+    /// Convenience-store payment (편의점 결제).
+    ConvenienceStore,
+    /// Crypto currency.
+    Crypto,
+}
+
+impl Method {
+    /// Every method, in the contract's order.
+    pub const ALL: [Method; 8] = [
+        Method::Card,
+        Method::Transfer,
+        Method::VirtualAccount,
+        Method::Mobile,
+        Method::EasyPay,
+        Method::GiftCertificate,
+        Method::ConvenienceStore,
+        Method::Crypto,
+    ];
+
+    /// The contract's id (`virtual_account`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Method::Card => "card",
+            Method::Transfer => "transfer",
+            Method::VirtualAccount => "virtual_account",
+            Method::Mobile => "mobile",
+            Method::EasyPay => "easy_pay",
+            Method::GiftCertificate => "gift_certificate",
+            Method::ConvenienceStore => "convenience_store",
+            Method::Crypto => "crypto",
+        }
+    }
+
+    /// A position in [`Method::ALL`], for tables indexed by method.
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Method::Card => 0,
+            Method::Transfer => 1,
+            Method::VirtualAccount => 2,
+            Method::Mobile => 3,
+            Method::EasyPay => 4,
+            Method::GiftCertificate => 5,
+            Method::ConvenienceStore => 6,
+            Method::Crypto => 7,
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The easy-pay service behind an `easy_pay` payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EasyPay {
+    /// The service, lower-case (`kakaopay`, `naverpay`, `tosspay`, `payco`, `paypal`, ...).
+    pub provider: String,
+    /// What funded it, when known. Unknown funding makes deadline rules apply the strictest
+    /// of their funding-specific spans.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Funding>,
+}
+
+/// What funded an easy-pay payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Funding {
+    /// A card registered with the service.
+    Card,
+    /// The service's stored balance (KakaoPay money, NaverPay money, PAYCO points charged).
+    Money,
+    /// A bank account linked to the service.
+    Transfer,
+    /// Reward points.
+    Point,
+}
+
+impl Funding {
+    /// Every funding source.
+    pub const ALL: [Funding; 4] = [
+        Funding::Card,
+        Funding::Money,
+        Funding::Transfer,
+        Funding::Point,
+    ];
+
+    /// The contract's id (`money`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Funding::Card => "card",
+            Funding::Money => "money",
+            Funding::Transfer => "transfer",
+            Funding::Point => "point",
+        }
+    }
+}
+
+impl fmt::Display for Funding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// What is known of the card.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Credit, debit, gift or prepaid; `None` when unknown.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub card_type: Option<CardType>,
+    /// Issued abroad (VISA/Master/JCB acquirer rules forbid partial cancels).
+    #[serde(default)]
+    pub foreign: bool,
+    /// Card points paid part of it.
+    #[serde(default)]
+    pub point_used: bool,
+}
+
+/// The kind of card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardType {
+    /// Credit card (신용).
+    Credit,
+    /// Debit or check card (체크).
+    Debit,
+    /// Gift card (기프트).
+    Gift,
+    /// Prepaid card (선불).
+    Prepaid,
+}
+
+impl CardType {
+    /// The contract's id (`gift`).
+    pub fn id(self) -> &'static str {
+        match self {
+            CardType::Credit => "credit",
+            CardType::Debit => "debit",
+            CardType::Gift => "gift",
+            CardType::Prepaid => "prepaid",
+        }
+    }
+}
+
+impl fmt::Display for CardType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Where a payment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    /// Created, not yet paid.
+    Ready,
+    /// Being approved.
+    Pending,
+    /// A virtual account was issued and awaits the deposit.
+    VirtualAccountIssued,
+    /// Paid in full.
+    Paid,
+    /// Paid, and partly cancelled.
+    PartiallyCancelled,
+    /// Cancelled in full.
+    Cancelled,
+    /// Approval failed.
+    Failed,
+}
+
+impl PaymentStatus {
+    /// Every status.
+    pub const ALL: [PaymentStatus; 7] = [
+        PaymentStatus::Ready,
+        PaymentStatus::Pending,
+        PaymentStatus::VirtualAccountIssued,
+        PaymentStatus::Paid,
+        PaymentStatus::PartiallyCancelled,
+        PaymentStatus::Cancelled,
+        PaymentStatus::Failed,
+    ];
+
+    /// The contract's id (`partially_cancelled`).
+    pub fn id(self) -> &'static str {
+        match self {
+            PaymentStatus::Ready => "ready",
+            PaymentStatus::Pending => "pending",
+            PaymentStatus::VirtualAccountIssued => "virtual_account_issued",
+            PaymentStatus::Paid => "paid",
+            PaymentStatus::PartiallyCancelled => "partially_cancelled",
+            PaymentStatus::Cancelled => "cancelled",
+            PaymentStatus::Failed => "failed",
+        }
+    }
+}
+
+impl fmt::Display for PaymentStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The payment's amounts, in the currency's major unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentAmount {
+    /// The original order amount.
+    #[serde(with = "amount")]
+    pub total: Decimal,
+    /// The tax-free part of `total`.
+    #[serde(default, with = "amount")]
+    pub tax_free: Decimal,
+    /// The VAT part of `total`, when known.
+    #[serde(
+        default,
+        with = "amount::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vat: Option<Decimal>,
+    /// Everything cancelled so far.
+    #[serde(default, with = "amount")]
+    pub cancelled: Decimal,
+    /// The tax-free part of what was cancelled.
+    #[serde(default, with = "amount")]
+    pub cancelled_tax_free: Decimal,
+}
+
+impl PaymentAmount {
+    /// An amount of `total`, all taxable, nothing cancelled.
+    pub fn new(total: Decimal) -> PaymentAmount {
+        PaymentAmount {
+            total,
+            tax_free: Decimal::ZERO,
+            vat: None,
+            cancelled: Decimal::ZERO,
+            cancelled_tax_free: Decimal::ZERO,
+        }
+    }
+}
+
+/// An earlier cancellation of the payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cancellation {
+    /// The provider's id for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// How much it cancelled (or asked to).
+    #[serde(with = "amount")]
+    pub amount: Decimal,
+    /// Where it stands.
+    pub status: CancellationStatus,
+    /// The merchant's idempotency id used for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_id: Option<String>,
+}
+
+/// Where an earlier cancellation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CancellationStatus {
+    /// Asked for; the provider confirms later.
+    Requested,
+    /// Done.
+    Succeeded,
+    /// Refused.
+    Failed,
+}

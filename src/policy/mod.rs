@@ -1,0 +1,212 @@
+//! Policies: the refund rules of each provider, written as YAML, loaded in three phases.
+//!
+//! 1. **Read** ([`read`](self)): YAML to a positioned tree to the typed [`PolicyDocument`]; a
+//!    syntax error, a duplicate key, an unknown field or a value of the wrong form is reported
+//!    with its line and column, and reading goes on to find the next.
+//! 2. **Check**: references between parts of the file (sources, contracts, PG ids and groups,
+//!    easy-pay services), spans, fees, the provider-error table. Every problem is collected.
+//! 3. **Compile**: rules become typed values with ids, PG ids become indexes, and the rules that
+//!    apply to each method, easy-pay service and PG are resolved once. A policy set that loads
+//!    cannot fail when deciding.
+//!
+//! The format itself is described in [`document`] and in the README.
+
+mod builtin;
+mod compiled;
+pub mod document;
+mod problem;
+mod read;
+mod resolve;
+
+pub use builtin::builtin_sources;
+pub use document::PolicyDocument;
+pub use problem::{LoadError, Problem};
+
+pub(crate) use compiled::{
+    AccountFormat, BankTable, CompiledPolicy, Condition, DeadlineSpan, FieldFormat, RuleMeta,
+    RuleSet,
+};
+
+use crate::decision::{ContractName, RuleId};
+use crate::model::Provider;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A policy file's text and the name to use for it in problems.
+///
+/// ```
+/// use refund_policy::PolicySource;
+/// let source = PolicySource::new("policies/mine.yaml", "policy: mine\n");
+/// assert_eq!(source.name, "policies/mine.yaml");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PolicySource<'a> {
+    /// A name for messages, usually the file's path.
+    pub name: &'a str,
+    /// The YAML text.
+    pub text: &'a str,
+}
+
+impl<'a> PolicySource<'a> {
+    /// A source named `name` with text `text`.
+    pub fn new(name: &'a str, text: &'a str) -> PolicySource<'a> {
+        PolicySource { name, text }
+    }
+}
+
+/// Loaded, checked and compiled policies, at most one per provider.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicySet {
+    by_provider: [Arc<CompiledPolicy>; 4],
+    contracts: BTreeMap<String, ContractName>,
+}
+
+impl PolicySet {
+    /// Loads policies from their sources. Every problem in every source is reported, one per
+    /// place, in file and line order.
+    pub fn load(sources: &[PolicySource<'_>]) -> Result<PolicySet, LoadError> {
+        let mut problems = Vec::new();
+        let mut compiled: Vec<CompiledPolicy> = Vec::new();
+        let mut read_documents = Vec::new();
+        for source in sources {
+            if let Some(document) = read::read(source.name, source.text, &mut problems) {
+                read_documents.push(document);
+            }
+        }
+        for document in &read_documents {
+            if let Some(policy) = resolve::compile(document, &mut problems) {
+                compiled.push(policy);
+            }
+        }
+        let contracts = set_checks(&read_documents, &mut problems);
+        if !problems.is_empty() {
+            return Err(LoadError::new(problems));
+        }
+        let mut by_provider = Provider::ALL.map(|p| Arc::new(CompiledPolicy::absent(p)));
+        for policy in compiled {
+            if let Some(slot) = by_provider.get_mut(policy.provider.index()) {
+                *slot = Arc::new(policy);
+            }
+        }
+        Ok(PolicySet {
+            by_provider,
+            contracts,
+        })
+    }
+
+    /// A set with no policies: every decision is `NO_POLICY` once the common checks pass.
+    pub fn empty() -> PolicySet {
+        PolicySet {
+            by_provider: Provider::ALL.map(|p| Arc::new(CompiledPolicy::absent(p))),
+            contracts: BTreeMap::new(),
+        }
+    }
+
+    pub(crate) fn policy(&self, provider: Provider) -> &CompiledPolicy {
+        // `by_provider` has a slot for every provider, so the fallback is never taken; it
+        // keeps indexing panic-free.
+        match self.by_provider.get(provider.index()) {
+            Some(policy) => policy,
+            None => &self.by_provider[0],
+        }
+    }
+
+    /// The providers a loaded policy covers.
+    pub fn providers(&self) -> impl Iterator<Item = Provider> + '_ {
+        self.by_provider
+            .iter()
+            .filter(|p| p.is_loaded())
+            .map(|p| p.provider)
+    }
+
+    /// The id of the policy covering `provider`, if one is loaded.
+    pub fn policy_id(&self, provider: Provider) -> Option<&str> {
+        let policy = self.policy(provider);
+        policy.is_loaded().then_some(&*policy.id)
+    }
+
+    /// The policy document covering `provider`, as loaded.
+    pub fn document(&self, provider: Provider) -> Option<&PolicyDocument> {
+        self.policy(provider).document.as_ref()
+    }
+
+    /// The special contracts the policies define, by id.
+    pub fn contracts(&self) -> impl Iterator<Item = &ContractName> + '_ {
+        self.contracts.values()
+    }
+
+    /// Whether some policy defines the contract `id`.
+    pub fn defines_contract(&self, id: &str) -> bool {
+        self.contracts.contains_key(id)
+    }
+
+    /// Every rule id a decision can name: each rule of each policy, the common checks, and
+    /// the `NO_POLICY` ids of methods and providers without rules.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &RuleId> + '_ {
+        self.by_provider.iter().flat_map(|p| p.rule_ids.iter())
+    }
+}
+
+/// Checks across files: one policy per provider, unique policy ids, and contracts defined alike
+/// wherever they are defined twice. Returns the contracts of the whole set.
+fn set_checks(
+    documents: &[read::ReadDocument],
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, ContractName> {
+    let mut providers: BTreeMap<Provider, &str> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut contracts: BTreeMap<String, (ContractName, &str)> = BTreeMap::new();
+    for read in documents {
+        let doc = &read.document;
+        let at = |path: &str| {
+            read.tree
+                .get(&[crate::yaml::Segment::Key(path.to_owned())])
+                .map(|n| n.at)
+                .unwrap_or_default()
+        };
+        if let Some(first) = providers.insert(doc.provider, &read.file) {
+            problems.push(Problem::new(
+                &read.file,
+                at("provider"),
+                format!(
+                    "provider `{}` is already covered by `{first}`",
+                    doc.provider
+                ),
+                Some("a policy set holds one policy per provider".to_owned()),
+            ));
+        }
+        if let Some(first) = ids.insert(&doc.policy, &read.file) {
+            problems.push(Problem::new(
+                &read.file,
+                at("policy"),
+                format!("policy id `{}` is already used by `{first}`", doc.policy),
+                None,
+            ));
+        }
+        for (id, contract) in &doc.contracts {
+            let name = ContractName {
+                id: Arc::from(id.as_str()),
+                ko: Arc::from(contract.ko.as_str()),
+                en: Arc::from(contract.en.as_str()),
+            };
+            match contracts.get(id) {
+                Some((earlier, file)) if earlier.ko != name.ko || earlier.en != name.en => {
+                    problems.push(Problem::new(
+                        &read.file,
+                        at("contracts"),
+                        format!("contract `{id}` is named differently in `{file}`"),
+                        Some("a contract id means one contract across the policy set".to_owned()),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    contracts.insert(id.clone(), (name, &read.file));
+                }
+            }
+        }
+    }
+    contracts
+        .into_iter()
+        .map(|(id, (name, _))| (id, name))
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! Reading one policy file into its document, finding every structural problem.
+//!
+//! serde stops at the first problem, so reading recovers: it reports the problem, removes the
+//! offending entry from the tree, and reads again, until the rest reads cleanly. Problems that
+//! only follow from an earlier removal ("missing field" for a removed field) are not reported
+//! twice.
+
+use super::Problem;
+use super::document::PolicyDocument;
+use crate::yaml::{self, DeError, ErrorKind, Location, Node, Segment};
+
+/// A policy document with the tree it was read from.
+pub(crate) struct ReadDocument {
+    pub(crate) file: String,
+    pub(crate) document: PolicyDocument,
+    pub(crate) tree: Node,
+    /// Paths removed while recovering: problems about them were already reported.
+    pub(crate) removed: Vec<Vec<Segment>>,
+}
+
+/// How many times reading may recover before giving up on the rest of a file.
+const MAX_RECOVERIES: usize = 200;
+
+/// Reads `text`, adding every problem found to `problems`. Returns the document if enough of it
+/// could be read to check further.
+pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<ReadDocument> {
+    let (mut tree, duplicates) = match yaml::parse(text) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            problems.push(Problem::new(file, error.at, error.message, None));
+            return None;
+        }
+    };
+    for duplicate in duplicates {
+        problems.push(Problem::new(
+            file,
+            duplicate.at,
+            format!("duplicate key `{}`", duplicate.key),
+            Some(format!(
+                "first defined at line {}; a key may appear once in a map",
+                duplicate.first.line
+            )),
+        ));
+    }
+    let mut removed: Vec<Vec<Segment>> = Vec::new();
+    for _ in 0..MAX_RECOVERIES {
+        let error = match yaml::from_node::<PolicyDocument>(&tree) {
+            Ok(document) => {
+                return Some(ReadDocument {
+                    file: file.to_owned(),
+                    document,
+                    tree,
+                    removed,
+                });
+            }
+            Err(error) => error,
+        };
+        let target = error.path.clone();
+        let consequence = match error.kind {
+            ErrorKind::MissingField(field) => {
+                let mut field_path = target.clone();
+                field_path.push(Segment::Key(field.to_owned()));
+                removed.contains(&field_path)
+            }
+            _ => false,
+        };
+        if !consequence {
+            problems.push(problem(file, &tree, &error));
+        }
+        if !tree.remove(&target) {
+            return None;
+        }
+        removed.push(target);
+    }
+    None
+}
+
+/// Turns a deserialization error into a problem at its place.
+fn problem(file: &str, tree: &Node, error: &DeError) -> Problem {
+    let at = error
+        .at
+        .or_else(|| tree.get(&error.path).map(|n| n.at))
+        .unwrap_or(Location { line: 1, column: 1 });
+    Problem::new(file, at, error.describe(), error.help.clone())
+}

@@ -1,0 +1,565 @@
+//! A serde `Deserializer` over the positioned tree.
+//!
+//! Errors remember the path and position of the node that caused them, and know what kind of
+//! problem they are (a missing field, an unknown name) so that the policy loader can recover
+//! from one and go on to find the next.
+
+use super::{Location, Node, Value};
+use crate::suggest::closest;
+use serde::Deserialize;
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, Expected, IntoDeserializer, MapAccess,
+    SeqAccess, Unexpected, VariantAccess, Visitor,
+};
+use std::fmt;
+
+/// Deserializes a `T` from `node`.
+pub(crate) fn from_node<'de, T: Deserialize<'de>>(node: &'de Node) -> Result<T, DeError> {
+    T::deserialize(NodeDe { node })
+}
+
+/// One step of a path: a map key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// What kind of problem a [`DeError`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ErrorKind {
+    /// A required field is absent from the map at the error's path.
+    MissingField(&'static str),
+    /// Anything else: a wrong type or value, an unknown name.
+    Other,
+}
+
+/// A deserialization problem with where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DeError {
+    pub(crate) kind: ErrorKind,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
+    pub(crate) path: Vec<Segment>,
+    pub(crate) at: Option<Location>,
+    /// The problem is a map key itself (an unknown field, an unknown method as a key), so the
+    /// path's last step names the culprit rather than the field holding it.
+    pub(crate) in_key: bool,
+}
+
+impl DeError {
+    fn new(message: String) -> DeError {
+        DeError {
+            kind: ErrorKind::Other,
+            message,
+            help: None,
+            path: Vec::new(),
+            at: None,
+            in_key: false,
+        }
+    }
+
+    /// Sets the position if an inner node has not already set a more precise one.
+    fn at(mut self, at: Location) -> DeError {
+        self.at.get_or_insert(at);
+        self
+    }
+
+    /// Puts `segment` in front of the path, as the error travels out of a map or sequence.
+    fn under(mut self, segment: Segment) -> DeError {
+        self.path.insert(0, segment);
+        self
+    }
+
+    fn expected(expected: &dyn Expected, node: &Node) -> DeError {
+        DeError::new(format!("expected {expected}, found {}", describe(node)))
+    }
+}
+
+impl DeError {
+    /// The message with the path it concerns: `in `amount`: unknown field `totl``, or
+    /// `` `amount.total`: expected ... ``.
+    pub(crate) fn describe(&self) -> String {
+        let within = |path: &[Segment]| {
+            if path.is_empty() {
+                self.message.clone()
+            } else {
+                format!("in `{}`: {}", super::path_text(path), self.message)
+            }
+        };
+        match self.kind {
+            ErrorKind::MissingField(_) => within(&self.path),
+            ErrorKind::Other if self.in_key => {
+                within(self.path.split_last().map_or(&[][..], |(_, parent)| parent))
+            }
+            ErrorKind::Other if self.path.is_empty() => self.message.clone(),
+            ErrorKind::Other => format!("`{}`: {}", super::path_text(&self.path), self.message),
+        }
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+/// Lists at most this many expected names in a message; a longer list is left to the help.
+const MAX_LISTED: usize = 12;
+
+fn one_of(expected: &'static [&'static str]) -> Option<String> {
+    match expected {
+        [] => None,
+        [one] => Some(format!("expected `{one}`")),
+        list if list.len() <= MAX_LISTED => Some(format!(
+            "expected one of {}",
+            list.iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        _ => None,
+    }
+}
+
+fn suggestion(given: &str, expected: &'static [&'static str]) -> Option<String> {
+    closest(given, expected.iter().copied())
+        .map(|s| format!("did you mean `{s}`?"))
+        .or_else(|| one_of(expected))
+}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError::new(msg.to_string())
+    }
+
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        DeError::new(format!("expected {exp}, found {unexp}"))
+    }
+
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        DeError::new(format!("invalid value {unexp}: expected {exp}"))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        let mut error = DeError::new(format!("unknown field `{field}`"));
+        error.help = suggestion(field, expected);
+        error
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        let mut error = DeError::new(format!("unknown value `{variant}`"));
+        error.help = suggestion(variant, expected);
+        error
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        let mut error = DeError::new(format!("missing field `{field}`"));
+        error.kind = ErrorKind::MissingField(field);
+        error
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        DeError::new(format!("duplicate key `{field}`"))
+    }
+}
+
+/// How a node reads in an error message.
+fn describe(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number { text, .. } => format!("the number `{text}`"),
+        Value::String(s) => format!("the text `{s}`"),
+        Value::Seq(_) => "a list".to_owned(),
+        Value::Map(_) => "a map".to_owned(),
+    }
+}
+
+#[derive(Clone, Copy)]
+struct NodeDe<'de> {
+    node: &'de Node,
+}
+
+impl<'de> NodeDe<'de> {
+    fn located<T>(self, result: Result<T, DeError>) -> Result<T, DeError> {
+        result.map_err(|e| e.at(self.node.at))
+    }
+
+    fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Number {
+                integer: Some(i), ..
+            } => self.located(visit_integer(*i, visitor)),
+            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        }
+    }
+}
+
+fn visit_integer<'de, V: Visitor<'de>>(i: i128, visitor: V) -> Result<V::Value, DeError> {
+    if let Ok(u) = u64::try_from(i) {
+        visitor.visit_u64(u)
+    } else if let Ok(s) = i64::try_from(i) {
+        visitor.visit_i64(s)
+    } else {
+        visitor.visit_i128(i)
+    }
+}
+
+impl<'de> Deserializer<'de> for NodeDe<'de> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let result = match &self.node.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number {
+                integer: Some(i), ..
+            } => visit_integer(*i, visitor),
+            // A non-integer number goes to the visitor as its digits, never as a float: the
+            // crate reads amounts from text, and nothing in it wants a binary float.
+            Value::Number { text, .. } => visitor.visit_borrowed_str(text),
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Seq(items) => visitor.visit_seq(Items {
+                items: items.iter(),
+                index: 0,
+            }),
+            Value::Map(entries) => visitor.visit_map(Entries {
+                entries: entries.iter(),
+                key: None,
+                value: None,
+            }),
+        };
+        self.located(result)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Bool(b) => self.located(visitor.visit_bool(*b)),
+            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        }
+    }
+
+    fn deserialize_i8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_i128<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+    fn deserialize_u128<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.integer(v)
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Number { text, .. } => match text.parse::<f64>() {
+                Ok(f) => self.located(visitor.visit_f64(f)),
+                Err(_) => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+            },
+            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        }
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::String(s) => self.located(visitor.visit_borrowed_str(s)),
+            // A plain number where text is wanted is its digits, as written (`01012345678`).
+            Value::Number { text, .. } => self.located(visitor.visit_borrowed_str(text)),
+            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        Err(DeError::expected(&visitor, self.node).at(self.node.at))
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_bytes(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Null => self.located(visitor.visit_none()),
+            _ => self.located(visitor.visit_some(self)),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Null => self.located(visitor.visit_unit()),
+            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.located(visitor.visit_newtype_struct(self))
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Seq(_) => self.deserialize_any(visitor),
+            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Map(_) => self.deserialize_any(visitor),
+            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        let result = match &self.node.value {
+            Value::String(_) | Value::Number { .. } => visitor.visit_enum(Variant {
+                name: self.node,
+                value: None,
+            }),
+            Value::Map(entries) => match entries.as_slice() {
+                [(name, value)] => visitor.visit_enum(Variant {
+                    name,
+                    value: Some(value),
+                }),
+                _ => Err(DeError::expected(&visitor, self.node)),
+            },
+            _ => Err(DeError::expected(&visitor, self.node)),
+        };
+        self.located(result)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+}
+
+impl<'de> IntoDeserializer<'de, DeError> for NodeDe<'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+struct Items<'de> {
+    items: std::slice::Iter<'de, Node>,
+    index: usize,
+}
+
+impl<'de> SeqAccess<'de> for Items<'de> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        let Some(node) = self.items.next() else {
+            return Ok(None);
+        };
+        let index = self.index;
+        self.index = self.index.saturating_add(1);
+        seed.deserialize(NodeDe { node })
+            .map(Some)
+            .map_err(|e| e.under(Segment::Index(index)))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Entries<'de> {
+    entries: std::slice::Iter<'de, (Node, Node)>,
+    key: Option<&'de Node>,
+    value: Option<&'de Node>,
+}
+
+fn key_segment(key: &Node) -> Segment {
+    Segment::Key(key.as_str().unwrap_or_default().to_owned())
+}
+
+impl<'de> MapAccess<'de> for Entries<'de> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some((key, value)) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.key = Some(key);
+        self.value = Some(value);
+        seed.deserialize(NodeDe { node: key })
+            .map(Some)
+            .map_err(|mut e| {
+                e.in_key = true;
+                e.at(key.at).under(key_segment(key))
+            })
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let (Some(key), Some(value)) = (self.key.take(), self.value.take()) else {
+            return Err(DeError::new(
+                "a map value was read before its key".to_owned(),
+            ));
+        };
+        seed.deserialize(NodeDe { node: value })
+            .map_err(|e| e.under(key_segment(key)))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+struct Variant<'de> {
+    name: &'de Node,
+    value: Option<&'de Node>,
+}
+
+impl<'de> EnumAccess<'de> for Variant<'de> {
+    type Error = DeError;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), DeError> {
+        let name = seed
+            .deserialize(NodeDe { node: self.name })
+            .map_err(|e| e.at(self.name.at))?;
+        Ok((name, self))
+    }
+}
+
+impl<'de> VariantAccess<'de> for Variant<'de> {
+    type Error = DeError;
+
+    fn unit_variant(self) -> Result<(), DeError> {
+        match self.value {
+            None => Ok(()),
+            Some(Node {
+                value: Value::Null, ..
+            }) => Ok(()),
+            Some(node) => Err(DeError::new(format!(
+                "expected no value after `{}`, found {}",
+                self.name.as_str().unwrap_or_default(),
+                describe(node)
+            ))
+            .at(node.at)),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
+        match self.value {
+            Some(node) => seed
+                .deserialize(NodeDe { node })
+                .map_err(|e| e.under(key_segment(self.name))),
+            None => Err(DeError::new(format!(
+                "expected a value after `{}`",
+                self.name.as_str().unwrap_or_default()
+            ))
+            .at(self.name.at)),
+        }
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+        match self.value {
+            Some(node) => NodeDe { node }
+                .deserialize_seq(visitor)
+                .map_err(|e| e.under(key_segment(self.name))),
+            None => Err(DeError::expected(&visitor, self.name).at(self.name.at)),
+        }
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match self.value {
+            Some(node) => NodeDe { node }
+                .deserialize_map(visitor)
+                .map_err(|e| e.under(key_segment(self.name))),
+            None => Err(DeError::expected(&visitor, self.name).at(self.name.at)),
+        }
+    }
+}

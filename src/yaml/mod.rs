@@ -1,0 +1,53 @@
+//! Reading YAML (and JSON, which the same parser reads) into a tree that remembers where every
+//! node came from, and deserializing typed values from that tree.
+//!
+//! serde-saphyr parses the text, rejects malformed YAML, enforces strict booleans and budgets
+//! against alias bombs and deep nesting, and hands over every mapping entry, duplicates
+//! included. The tree keeps each number's digits as written (so amounts are read exactly) and
+//! each node's line and column (so every problem points at its place). The [`de`] module then
+//! drives serde's derived `Deserialize` impls over the tree, recording the path and position of
+//! the first problem and suggesting the nearest name for a misspelled one.
+
+pub(crate) mod de;
+mod tree;
+
+pub(crate) use de::{DeError, ErrorKind, Segment, from_node};
+pub(crate) use tree::{Node, Value, parse};
+
+use std::fmt;
+
+/// A place in a text: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Location {
+    /// The line, from 1.
+    pub line: u32,
+    /// The column, from 1, in characters.
+    pub column: u32,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Writes a path such as `methods.card.deadline` or `cancellations[2].amount`.
+pub(crate) fn path_text(path: &[Segment]) -> String {
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(key) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Segment::Index(index) => {
+                text.push('[');
+                text.push_str(&index.to_string());
+                text.push(']');
+            }
+        }
+    }
+    text
+}

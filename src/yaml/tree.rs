@@ -1,0 +1,333 @@
+//! The positioned YAML tree.
+
+use super::Location;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
+use std::fmt;
+
+/// A YAML node and where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub(crate) value: Value,
+    pub(crate) at: Location,
+}
+
+/// What a node holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Null,
+    Bool(bool),
+    /// A number as written, and its value when it is an integer.
+    Number {
+        text: String,
+        integer: Option<i128>,
+    },
+    String(String),
+    Seq(Vec<Node>),
+    /// Entries in document order; keys are string nodes.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The node at `path`, following map keys and sequence indexes.
+    pub(crate) fn get(&self, path: &[super::Segment]) -> Option<&Node> {
+        let Some((first, rest)) = path.split_first() else {
+            return Some(self);
+        };
+        let child = match (&self.value, first) {
+            (Value::Map(entries), super::Segment::Key(key)) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key.as_str()))
+                .map(|(_, v)| v),
+            (Value::Seq(items), super::Segment::Index(i)) => items.get(*i),
+            _ => None,
+        }?;
+        child.get(rest)
+    }
+
+    /// The key node of the entry at `path`, when `path` ends in a map key.
+    pub(crate) fn key_at(&self, path: &[super::Segment]) -> Option<&Node> {
+        let (last, parent) = path.split_last()?;
+        let super::Segment::Key(key) = last else {
+            return None;
+        };
+        match &self.get(parent)?.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key.as_str()))
+                .map(|(k, _)| k),
+            _ => None,
+        }
+    }
+
+    /// Removes the entry or item at `path`; false when there is nothing to remove there.
+    pub(crate) fn remove(&mut self, path: &[super::Segment]) -> bool {
+        let Some((last, parent)) = path.split_last() else {
+            return false;
+        };
+        let Some(parent) = self.get_mut(parent) else {
+            return false;
+        };
+        match (&mut parent.value, last) {
+            (Value::Map(entries), super::Segment::Key(key)) => {
+                let before = entries.len();
+                entries.retain(|(k, _)| k.as_str() != Some(key.as_str()));
+                entries.len() != before
+            }
+            (Value::Seq(items), super::Segment::Index(i)) if *i < items.len() => {
+                items.remove(*i);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn get_mut(&mut self, path: &[super::Segment]) -> Option<&mut Node> {
+        let Some((first, rest)) = path.split_first() else {
+            return Some(self);
+        };
+        let child = match (&mut self.value, first) {
+            (Value::Map(entries), super::Segment::Key(key)) => entries
+                .iter_mut()
+                .find(|(k, _)| k.as_str() == Some(key.as_str()))
+                .map(|(_, v)| v),
+            (Value::Seq(items), super::Segment::Index(i)) => items.get_mut(*i),
+            _ => None,
+        }?;
+        child.get_mut(rest)
+    }
+
+    /// The text of a string node.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// A key that appears twice in one mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Duplicate {
+    pub(crate) key: String,
+    pub(crate) at: Location,
+    pub(crate) first: Location,
+}
+
+/// A text that is not well-formed YAML, or breaks a parsing budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub(crate) message: String,
+    pub(crate) at: Location,
+}
+
+/// Limits on what one document may cost to read. Policies and inputs are small: a policy file
+/// has a few thousand nodes and nests less than ten levels deep.
+fn options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_depth = 40;
+    budget.max_nodes = 100_000;
+    budget.max_events = 400_000;
+    budget.max_aliases = 5_000;
+    budget.max_anchors = 5_000;
+    budget.max_total_scalar_bytes = 8 * 1024 * 1024;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = 100_000;
+    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    options.strict_booleans = true;
+    options
+}
+
+/// Parses `text` into a tree. Keys repeated within one mapping are reported and only their
+/// first occurrence is kept, so the rest of the document can still be checked.
+pub(crate) fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
+    let raw: Spanned<Raw> =
+        serde_saphyr::from_str_with_options(text, options()).map_err(syntax_error)?;
+    let mut duplicates = Vec::new();
+    let node = build(raw, text, &mut duplicates);
+    Ok((node, duplicates))
+}
+
+fn syntax_error(error: serde_saphyr::Error) -> SyntaxError {
+    let at = error
+        .location()
+        .map(|l| location(&l))
+        .unwrap_or(Location { line: 1, column: 1 });
+    let rendered = error.without_snippet().to_string();
+    let first_line = rendered.lines().next().unwrap_or("malformed YAML");
+    let message = strip_position(first_line.trim_start_matches("error: "));
+    SyntaxError {
+        message: message.to_owned(),
+        at,
+    }
+}
+
+/// Drops a leading `line N column M: ` that serde-saphyr puts before its messages.
+fn strip_position(message: &str) -> &str {
+    if let Some(rest) = message.strip_prefix("line ")
+        && let Some((_, after)) = rest.split_once(": ")
+    {
+        return after;
+    }
+    message
+}
+
+fn location(l: &serde_saphyr::Location) -> Location {
+    Location {
+        line: u32::try_from(l.line()).unwrap_or(u32::MAX),
+        column: u32::try_from(l.column()).unwrap_or(u32::MAX),
+    }
+}
+
+/// The number's text as written: from the source at its span, falling back to its value.
+fn number_text(raw: &Spanned<Raw>, source: &str, fallback: String) -> String {
+    let span = raw.defined.span();
+    let slice = span
+        .byte_offset()
+        .zip(span.byte_len())
+        .and_then(|(offset, len)| {
+            let start = usize::try_from(offset).ok()?;
+            let end = start.checked_add(usize::try_from(len).ok()?)?;
+            source.get(start..end)
+        });
+    match slice {
+        Some(text) if !text.is_empty() => text.trim().to_owned(),
+        _ => fallback,
+    }
+}
+
+fn build(raw: Spanned<Raw>, source: &str, duplicates: &mut Vec<Duplicate>) -> Node {
+    let at = location(&raw.referenced);
+    let value = match raw.value {
+        Raw::Null => Value::Null,
+        Raw::Bool(b) => Value::Bool(b),
+        Raw::Integer(i) => Value::Number {
+            text: number_text(&raw, source, i.to_string()),
+            integer: Some(i),
+        },
+        Raw::Float(f) => Value::Number {
+            text: number_text(&raw, source, f.to_string()),
+            integer: None,
+        },
+        Raw::String(ref s) => Value::String(s.clone()),
+        Raw::Seq(items) => Value::Seq(
+            items
+                .into_iter()
+                .map(|item| build(item, source, duplicates))
+                .collect(),
+        ),
+        Raw::Map(entries) => {
+            let mut kept: Vec<(Node, Node)> = Vec::with_capacity(entries.len());
+            for (key, value) in entries {
+                let key_node = Node {
+                    at: location(&key.referenced),
+                    value: Value::String(key.value),
+                };
+                let value_node = build(value, source, duplicates);
+                let key_text = key_node.as_str().unwrap_or_default();
+                match kept.iter().find(|(k, _)| k.as_str() == Some(key_text)) {
+                    Some((first, _)) => duplicates.push(Duplicate {
+                        key: key_text.to_owned(),
+                        at: key_node.at,
+                        first: first.at,
+                    }),
+                    None => kept.push((key_node, value_node)),
+                }
+            }
+            Value::Map(kept)
+        }
+    };
+    Node { value, at }
+}
+
+/// What serde-saphyr hands over: every node with its span, every map entry in order.
+enum Raw {
+    Null,
+    Bool(bool),
+    Integer(i128),
+    Float(f64),
+    String(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Integer(i128::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
+        Ok(Raw::Integer(i128::from(v)))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
+        Ok(Raw::Integer(v))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
+        i128::try_from(v)
+            .map(Raw::Integer)
+            .map_err(|_| E::custom(format_args!("the number `{v}` is too large")))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::String(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::String(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key()? {
+            let value = map.next_value()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
