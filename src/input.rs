@@ -28,7 +28,11 @@ pub struct InputError {
 }
 
 impl InputError {
-    fn new(message: String, help: Option<String>, location: Option<Location>) -> InputError {
+    pub(crate) fn new(
+        message: String,
+        help: Option<String>,
+        location: Option<Location>,
+    ) -> InputError {
         InputError {
             message,
             help,

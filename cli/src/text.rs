@@ -413,6 +413,19 @@ fn scope_rows(rows: &mut Vec<Row>, scope: &str, doc: &ScopeDoc) {
             "REQUESTED first, confirmed later".to_owned()
         );
     }
+    for remark in &doc.remarks {
+        rows.push(Row {
+            scope: scope.to_owned(),
+            rule: format!("{} (remark)", remark.about),
+            setting: remark.says.clone(),
+            source: remark.source.clone(),
+            marks: if remark.unverified.is_some() {
+                "UNVERIFIED".to_owned()
+            } else {
+                String::new()
+            },
+        });
+    }
     for (pg, narrower) in &doc.at_pg {
         let label = if scope == "every method" {
             format!("pg {pg}")
@@ -594,6 +607,13 @@ fn collect_notes(notes: &mut Vec<String>, scope: &str, doc: &ScopeDoc) {
     }
     if let Some(r) = &doc.reason {
         push("reason", r.unverified.as_ref(), r.comment.as_ref());
+    }
+    for remark in &doc.remarks {
+        push(
+            &format!("{} (remark)", remark.about),
+            remark.unverified.as_ref(),
+            None,
+        );
     }
     for (pg, narrower) in &doc.at_pg {
         collect_notes(notes, &format!("{scope} › pg {pg}"), narrower);

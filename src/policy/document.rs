@@ -488,6 +488,10 @@ pub struct ScopeDoc {
     /// See [`AsyncCancellationDoc`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub async_cancellation: Option<AsyncCancellationDoc>,
+    /// Documented facts about this scope that no rule checks (a permission a source grants, a
+    /// fee no source names), so that reviewers see them with their sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remarks: Vec<RemarkDoc>,
     /// Narrower scopes: this scope's method at the given PGs or groups.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub at_pg: BTreeMap<String, ScopeDoc>,
@@ -495,6 +499,42 @@ pub struct ScopeDoc {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub providers: BTreeMap<String, ScopeDoc>,
 }
+
+/// A documented fact with no rule to check it: "partial refunds are allowed here", "no fee is
+/// documented". It changes no decision; `policies show` lists it with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemarkDoc {
+    /// The rule kind it is about (`partial_refund`, `fee`, `refund_contract`, ...).
+    pub about: String,
+    /// What the source says.
+    pub says: String,
+    /// The id of the source.
+    pub source: String,
+    /// Why it is not confirmed, if it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
+}
+
+/// The rule kinds a scope may set, by their keys.
+pub const RULE_KINDS: &[&str] = &[
+    "refund_not_supported",
+    "deadline",
+    "same_month",
+    "partial_refund",
+    "partial_refund_limit",
+    "partial_refund_contract",
+    "refund_contract",
+    "refund_account",
+    "refund_account_format",
+    "cancel_hours",
+    "reason",
+    "cancel_id",
+    "requester",
+    "fee",
+    "processing_time",
+    "async_cancellation",
+];
 
 impl ScopeDoc {
     /// Whether the scope sets nothing.

@@ -28,7 +28,7 @@ pub(crate) use compiled::{
 };
 
 use crate::decision::{ContractName, RuleId};
-use crate::model::Provider;
+use crate::model::{Bank, Provider};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -128,6 +128,39 @@ impl PolicySet {
     /// The policy document covering `provider`, as loaded.
     pub fn document(&self, provider: Provider) -> Option<&PolicyDocument> {
         self.policy(provider).document.as_ref()
+    }
+
+    /// The bank a provider-specific `code` stands for at `pg`, read backwards from the
+    /// policy's bank-code tables (PortOne V1 `refund_bank`, Bootpay `bank_code`, Toss `bank`).
+    ///
+    /// ```
+    /// use refund_policy::Engine;
+    /// use refund_policy::model::{Bank, Provider};
+    /// let policies = Engine::builtin().unwrap().policies();
+    /// // PortOne V2 sends bank names, so it has no codes to read back.
+    /// assert_eq!(policies.bank_for_code(Provider::PortoneV2, Some("kcp"), "88"), None);
+    /// ```
+    pub fn bank_for_code(&self, provider: Provider, pg: Option<&str>, code: &str) -> Option<Bank> {
+        let policy = self.policy(provider);
+        let table = policy
+            .bank_tables
+            .get(policy.pgs.of(pg))
+            .and_then(Option::as_ref)?;
+        table
+            .codes
+            .iter()
+            .find(|(_, c)| &***c == code)
+            .map(|(bank, _)| *bank)
+    }
+
+    /// The name of the bank-code table used at `pg`, if the provider's policy has one.
+    pub fn bank_table(&self, provider: Provider, pg: Option<&str>) -> Option<&str> {
+        let policy = self.policy(provider);
+        policy
+            .bank_tables
+            .get(policy.pgs.of(pg))
+            .and_then(Option::as_ref)
+            .map(|t| &*t.name)
     }
 
     /// The special contracts the policies define, by id.

@@ -572,6 +572,20 @@ impl Checker<'_> {
                 None,
             );
         }
+        for (i, remark) in doc.remarks.iter().enumerate() {
+            let p = item(&key(path, "remarks"), i);
+            self.source(&key(&p, "source"), &remark.source);
+            if !super::document::RULE_KINDS.contains(&remark.about.as_str()) {
+                let help = did_you_mean(&remark.about, super::document::RULE_KINDS.iter().copied())
+                    .or_else(|| Some("name the rule kind the remark is about".to_owned()));
+                self.report(
+                    &key(&p, "about"),
+                    Anchor::Value,
+                    format!("unknown rule kind `{}`", remark.about),
+                    help,
+                );
+            }
+        }
         let policy = Arc::clone(&self.policy);
         let id = |kind: &str| {
             if label.is_empty() {
