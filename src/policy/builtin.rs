@@ -3,10 +3,16 @@
 use super::PolicySource;
 
 /// The built-in policy files: the name problems use, and the text.
-const FILES: &[(&str, &str)] = &[(
-    "policies/portone-v2.yaml",
-    include_str!("../../policies/portone-v2.yaml"),
-)];
+const FILES: &[(&str, &str)] = &[
+    (
+        "policies/portone-v2.yaml",
+        include_str!("../../policies/portone-v2.yaml"),
+    ),
+    (
+        "policies/portone-v1.yaml",
+        include_str!("../../policies/portone-v1.yaml"),
+    ),
+];
 
 /// The built-in policy files (`policies/*.yaml`), as sources to load or to show.
 ///
