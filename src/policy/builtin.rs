@@ -12,6 +12,7 @@ const FILES: &[(&str, &str)] = &[
         "policies/portone-v1.yaml",
         include_str!("../../policies/portone-v1.yaml"),
     ),
+    ("policies/bootpay.yaml", include_str!("../../policies/bootpay.yaml")),
 ];
 
 /// The built-in policy files (`policies/*.yaml`), as sources to load or to show.
