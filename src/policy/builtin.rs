@@ -12,7 +12,14 @@ const FILES: &[(&str, &str)] = &[
         "policies/portone-v1.yaml",
         include_str!("../../policies/portone-v1.yaml"),
     ),
-    ("policies/bootpay.yaml", include_str!("../../policies/bootpay.yaml")),
+    (
+        "policies/bootpay.yaml",
+        include_str!("../../policies/bootpay.yaml"),
+    ),
+    (
+        "policies/toss-payments.yaml",
+        include_str!("../../policies/toss-payments.yaml"),
+    ),
 ];
 
 /// The built-in policy files (`policies/*.yaml`), as sources to load or to show.
