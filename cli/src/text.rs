@@ -3,7 +3,7 @@
 use refund_policy::Decision;
 use refund_policy::PolicySet;
 use refund_policy::decision::{DeadlineKind, Verdict};
-use refund_policy::messages::{Lang, amount_text, note_message, reason_message};
+use refund_policy::messages::{Lang, amount_text, note_message, reason_message, span_text};
 use refund_policy::model::{Payment, Provider};
 use refund_policy::policy::document::{ConditionDoc, PolicyDocument, ProviderErrorDoc, ScopeDoc};
 use std::fmt::Write;
@@ -103,7 +103,7 @@ pub(crate) fn explain(decision: &Decision, payment: &Payment, lang: Lang) -> Str
     if let Some(deadline) = decision.deadline() {
         let how = match (deadline.kind, deadline.within) {
             (DeadlineKind::SameMonth, _) => l.month_end.to_owned(),
-            (_, Some(span)) => format!("{} + {span}", deadline.paid_on),
+            (_, Some(span)) => format!("{} + {}", deadline.paid_on, span_text(span, lang)),
             (_, None) => String::new(),
         };
         let _ = writeln!(

@@ -10,7 +10,7 @@ use crate::decision::{
     ReasonDetails, TimeRule,
 };
 use crate::model::Funding;
-use crate::policy::{DeadlineSpan, RuleSet};
+use crate::policy::{DeadlineSpan, RuleSet, SameMonth};
 use chrono::NaiveDate;
 
 /// The span that applies, and the funding assumption made to pick it, if any.
@@ -127,23 +127,8 @@ pub(crate) fn same_month(rules: &RuleSet, facts: &Facts<'_>, out: &mut Findings<
     };
     let paid_month = YearMonth::of(paid_on);
     let current_month = YearMonth::of(facts.today);
-    if let Some(last_day) = paid_month.last_day() {
-        let earlier = out
-            .deadline
-            .as_ref()
-            .is_none_or(|d| last_day < d.last_refundable_day);
-        if earlier {
-            out.deadline = Some(DeadlineSummary {
-                rule: rule.meta.id.clone(),
-                kind: DeadlineKind::SameMonth,
-                paid_on,
-                last_refundable_day: last_day,
-                within: None,
-                time_zone: facts.zone.name(),
-            });
-        }
-    }
     if paid_month == current_month {
+        month_end_deadline(rule, paid_on, facts, out);
         return;
     }
     let next_month = rule
@@ -157,6 +142,7 @@ pub(crate) fn same_month(rules: &RuleSet, facts: &Facts<'_>, out: &mut Findings<
             contract_signed = facts.merchant.has_contract(&next.contract.id);
             let account = account::for_next_month(rules, facts, out.policy());
             if contract_signed && account.given && account.problems.is_empty() {
+                // Refunded to a bank account: the month no longer limits it.
                 out.refund_account = account.summary;
                 return;
             }
@@ -169,6 +155,7 @@ pub(crate) fn same_month(rules: &RuleSet, facts: &Facts<'_>, out: &mut Findings<
             })
         }
     };
+    month_end_deadline(rule, paid_on, facts, out);
     out.reason(
         &rule.meta,
         ReasonDetails::MonthChanged {
@@ -181,6 +168,33 @@ pub(crate) fn same_month(rules: &RuleSet, facts: &Facts<'_>, out: &mut Findings<
     // With the contract signed, the provider can still refund once the account is given.
     if !contract_signed {
         out.manual_refund(&rule.meta.id, ReasonCode::MonthChanged);
+    }
+}
+
+/// Shows the end of the month of payment as the last refundable day, unless a deadline rule
+/// already ends earlier.
+fn month_end_deadline(
+    rule: &SameMonth,
+    paid_on: NaiveDate,
+    facts: &Facts<'_>,
+    out: &mut Findings<'_>,
+) {
+    let Some(last_day) = YearMonth::of(paid_on).last_day() else {
+        return;
+    };
+    let earlier = out
+        .deadline
+        .as_ref()
+        .is_none_or(|d| last_day < d.last_refundable_day);
+    if earlier {
+        out.deadline = Some(DeadlineSummary {
+            rule: rule.meta.id.clone(),
+            kind: DeadlineKind::SameMonth,
+            paid_on,
+            last_refundable_day: last_day,
+            within: None,
+            time_zone: facts.zone.name(),
+        });
     }
 }
 

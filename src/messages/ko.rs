@@ -17,7 +17,7 @@ pub(super) fn won(amount: Decimal, currency: Currency) -> String {
     }
 }
 
-fn span(span: Span) -> String {
+pub(super) fn span(span: Span) -> String {
     let unit = match span.unit() {
         SpanUnit::Days => "일",
         SpanUnit::Months => "개월",

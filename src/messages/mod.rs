@@ -7,6 +7,7 @@
 mod en;
 mod ko;
 
+use crate::calendar::Span;
 use crate::decision::{Note, Reason};
 use crate::model::Currency;
 use rust_decimal::Decimal;
@@ -100,6 +101,22 @@ pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
     match lang {
         Lang::Ko => ko::won(amount, currency),
         Lang::En => en::money(amount, currency),
+    }
+}
+
+/// A span as messages write it: `1년`, `180일` in Korean, `1 year` in English.
+///
+/// ```
+/// use refund_policy::calendar::Span;
+/// use refund_policy::messages::{Lang, span_text};
+/// let span: Span = "6 months".parse().unwrap();
+/// assert_eq!(span_text(span, Lang::Ko), "6개월");
+/// assert_eq!(span_text(span, Lang::En), "6 months");
+/// ```
+pub fn span_text(span: Span, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => ko::span(span),
+        Lang::En => span.to_string(),
     }
 }
 
