@@ -24,7 +24,7 @@ pub use problem::{LoadError, Problem};
 
 pub(crate) use compiled::{
     AccountFormat, BankTable, CompiledPolicy, Condition, DeadlineSpan, FieldFormat, RuleMeta,
-    RuleSet,
+    RuleSet, SameMonth,
 };
 
 use crate::decision::{ContractName, RuleId};

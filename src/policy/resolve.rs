@@ -393,6 +393,7 @@ impl Checker<'_> {
     fn provider_errors(&mut self, doc: &PolicyDocument) -> Vec<Option<ProviderError>> {
         let path = key(&[], "provider_errors");
         let mut errors = Vec::with_capacity(ReasonCode::ALL.len());
+        let mut missing = Vec::new();
         for code in ReasonCode::ALL {
             match doc.provider_errors.get(code) {
                 Some(entry) => {
@@ -400,17 +401,18 @@ impl Checker<'_> {
                     errors.push(compiled);
                 }
                 None => {
-                    self.report_missing(
-                        &path,
-                        format!("in `provider_errors`: no entry for `{code}`"),
-                        Some(
-                            "name the provider's error, or say with `none` why it has none"
-                                .to_owned(),
-                        ),
-                    );
+                    missing.push(format!("`{code}`"));
                     errors.push(None);
                 }
             }
+        }
+        if !missing.is_empty() {
+            let entries = if missing.len() == 1 { "entry" } else { "entries" };
+            self.report_missing(
+                &path,
+                format!("in `provider_errors`: no {entries} for {}", missing.join(", ")),
+                Some("name the provider's error, or say with `none` why it has none".to_owned()),
+            );
         }
         errors
     }

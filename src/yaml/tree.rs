@@ -164,12 +164,19 @@ fn syntax_error(error: serde_saphyr::Error) -> SyntaxError {
     }
 }
 
-/// Drops a leading `line N column M: ` that serde-saphyr puts before its messages.
+/// Drops the position serde-saphyr writes into its messages (a leading `line N column M: `,
+/// a trailing ` at line N, column M`): problems carry their position separately.
 fn strip_position(message: &str) -> &str {
+    let mut message = message;
     if let Some(rest) = message.strip_prefix("line ")
         && let Some((_, after)) = rest.split_once(": ")
     {
-        return after;
+        message = after;
+    }
+    if let Some((before, after)) = message.rsplit_once(" at line ")
+        && after.split(", column ").all(|n| n.trim().parse::<u64>().is_ok())
+    {
+        message = before;
     }
     message
 }
