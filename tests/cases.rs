@@ -1,0 +1,83 @@
+//! Every case file under `examples/cases/` passes: the cases are the reviewable record of what
+//! the built-in policies decide, and `cargo test` runs them as `refund-policy check` does.
+
+#![allow(clippy::disallowed_methods, reason = "the test reads the case files")]
+
+use refund_policy::{Case, Engine};
+use std::path::{Path, PathBuf};
+
+fn case_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("examples/cases exists")
+        .map(|e| e.expect("a readable entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            case_files(&path, found);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "json")
+        ) {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_example_case_passes() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    let mut files = Vec::new();
+    case_files(Path::new("examples/cases"), &mut files);
+    assert!(files.len() >= 80, "expected the example cases, found {}", files.len());
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("a readable case file");
+        let case = match Case::from_text(&text) {
+            Ok(case) => case,
+            Err(e) => {
+                failures.push(format!("{}: cannot read: {e}", file.display()));
+                continue;
+            }
+        };
+        if let Err(e) = case.check_merchant(engine) {
+            failures.push(format!("{}: {e}", file.display()));
+        }
+        let outcome = case.run(engine);
+        if !outcome.passed() {
+            failures.push(format!("{}: {}", file.display(), outcome.mismatches.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "failing cases:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_case_that_expects_the_wrong_thing_fails_with_what_differed() {
+    let case = Case::from_text(
+        r#"
+name: a card refund after the deadline, expected (wrongly) to pass
+now: 2026-03-03T00:00:00+09:00
+payment:
+  provider: portone_v2
+  method: card
+  status: paid
+  amount: { total: 10000 }
+  paid_at: 2025-03-02T10:00:00+09:00
+request: { reason: 고객 요청 }
+expect:
+  verdict: allow
+  notes: [REFUND_FEE]
+  refund_amount: 9000
+"#,
+    )
+    .expect("the case reads");
+    let outcome = case.run(Engine::builtin().expect("the built-in policies load"));
+    assert_eq!(
+        outcome.mismatches,
+        [
+            "verdict: expected allow, got deny (reasons: DEADLINE_PASSED)",
+            "note REFUND_FEE not reported (notes: MANUAL_REFUND)",
+            "refund amount: expected 9000, got 10000",
+        ]
+    );
+}

@@ -1,0 +1,209 @@
+//! Loading policies: the built-in files load; a broken file reports every problem, each at its
+//! line and column, with a hint.
+
+use refund_policy::{Engine, LoadError, PolicySet, PolicySource};
+
+/// A small, valid policy to break in the tests below.
+const MINIMAL: &str = r#"policy: mine
+provider: toss_payments
+time_zone: Asia/Seoul
+sources:
+  guide: { title: the provider's guide }
+contracts:
+  virtual_account_refund: { ko: 가상계좌 환불 특약, en: virtual-account refund contract, source: guide }
+provider_errors:
+  INVALID_PAYMENT: { none: not the provider's, source: guide }
+  PAYMENT_NOT_PAID: { name: NOT_CANCELABLE_PAYMENT, source: guide }
+  ALREADY_CANCELLED: { name: ALREADY_CANCELED_PAYMENT, source: guide }
+  INVALID_AMOUNT: { name: INVALID_REQUEST, source: guide }
+  AMOUNT_EXCEEDS_CANCELLABLE: { name: NOT_CANCELABLE_AMOUNT, source: guide }
+  CANCELLABLE_AMOUNT_MISMATCH: { name: NOT_MATCHES_REFUNDABLE_AMOUNT, source: guide }
+  TAX_FREE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
+  TAX_FREE_EXCEEDS_AMOUNT: { none: no such check, source: guide }
+  PARTIAL_CANCEL_NOT_SUPPORTED: { name: NOT_ALLOWED_PARTIAL_REFUND, source: guide }
+  PARTIAL_CANCEL_LIMIT_REACHED: { none: no limit, source: guide }
+  DEADLINE_PASSED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
+  MONTH_CHANGED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
+  PAID_AT_MISSING: { none: the caller's gap, source: guide }
+  OUTSIDE_CANCEL_HOURS: { none: no hours, source: guide }
+  REFUND_ACCOUNT_REQUIRED: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
+  REFUND_ACCOUNT_INVALID: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
+  CONTRACT_REQUIRED: { none: no contracts, source: guide }
+  REFUND_NOT_SUPPORTED: { none: none, source: guide }
+  REASON_REQUIRED: { name: INVALID_REQUEST, source: guide }
+  FIELD_TOO_LONG: { name: INVALID_REQUEST, source: guide }
+  REQUESTER_REQUIRED: { none: never required, source: guide }
+  DUPLICATE_CANCEL_ID: { none: idempotent, source: guide }
+  CANCELLATION_PENDING: { none: no such error, source: guide }
+  NO_POLICY: { none: not the provider's, source: guide }
+methods:
+  card:
+    deadline: { within: 1 year, source: guide }
+  virtual_account:
+    refund_account: { source: guide }
+    refund_contract: { contract: virtual_account_refund, source: guide }
+    fee: { amount: 300, source: guide }
+"#;
+
+fn load(text: &str) -> Result<PolicySet, LoadError> {
+    PolicySet::load(&[PolicySource::new("mine.yaml", text)])
+}
+
+fn problems(text: &str) -> Vec<String> {
+    match load(text) {
+        Ok(_) => panic!("the policy should not load"),
+        Err(e) => e.problems().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The minimal policy with `from` replaced by `to` (which must occur).
+fn broken(from: &str, to: &str) -> String {
+    assert!(MINIMAL.contains(from), "`{from}` is not in the minimal policy");
+    MINIMAL.replacen(from, to, 1)
+}
+
+#[test]
+fn the_builtin_policies_load_together_and_alone() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    assert!(engine.policies().providers().count() >= 1);
+    for source in refund_policy::policy::builtin_sources() {
+        let alone = PolicySet::load(&[source]);
+        assert!(alone.is_ok(), "{} does not load alone:\n{}", source.name, alone.err().map(|e| e.to_string()).unwrap_or_default());
+    }
+}
+
+#[test]
+fn the_minimal_policy_loads() {
+    let set = load(MINIMAL).expect("loads");
+    assert_eq!(set.policy_id(refund_policy::model::Provider::TossPayments), Some("mine"));
+    assert!(set.defines_contract("virtual_account_refund"));
+}
+
+#[test]
+fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_run() {
+    let text = MINIMAL
+        .replacen("  card:\n    deadline: { within: 1 year, source: guide }\n",
+                  "  card:\n    deadline: { within: 1 year, source: guide }\n    deadline: { within: 2 years, source: guide }\n  crad:\n    deadline: { within: 1 year, source: guide }\n", 1)
+        .replacen("fee: { amount: 300, source: guide }", "fee: { amount: -300, source: guide }", 1);
+    let found = problems(&text);
+    assert_eq!(
+        found,
+        [
+            "mine.yaml:36:5: duplicate key `deadline` (first defined at line 35; a key may appear once in a map)",
+            "mine.yaml:37:3: in `methods`: unknown value `crad` (did you mean `card`?)",
+            "mine.yaml:42:20: `fee.amount` must not be negative, found `-300`",
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn misspelled_names_get_a_suggestion() {
+    let cases = [
+        (broken("    deadline: { within", "    dedline: { within"), "in `methods.card`: unknown field `dedline` (did you mean `deadline`?)"),
+        (broken("time_zone: Asia/Seoul", "time_zone: Asia/Seol"), "unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)"),
+        (broken("contract: virtual_account_refund", "contract: virtual_acount_refund"), "unknown contract `virtual_acount_refund` (did you mean `virtual_account_refund`?)"),
+        (broken("fee: { amount: 300, source: guide }", "fee: { amount: 300, source: guid }"), "unknown source `guid` (did you mean `guide`?)"),
+        (broken("methods:", "methodz:"), "unknown field `methodz` (did you mean `methods`?)"),
+        (broken("within: 1 year", "within: 1 yaer"), "`methods.card.deadline.within`: `1 yaer` has an unknown unit `yaer`: did you mean `year`?"),
+        (broken("provider: toss_payments", "provider: tosspayments"), "`provider`: unknown value `tosspayments` (did you mean `toss_payments`?)"),
+    ];
+    for (text, expected) in cases {
+        let found = problems(&text);
+        assert!(found.iter().any(|p| p.contains(expected)), "expected `{expected}` in {found:#?}");
+    }
+}
+
+#[test]
+fn impossible_spans_fees_and_limits_are_refused() {
+    for (from, to, expected) in [
+        ("within: 1 year", "within: 0 days", "out of range"),
+        ("within: 1 year", "within: -3 days", "out of range"),
+        ("within: 1 year", "within: 101 years", "out of range"),
+        ("within: 1 year", "within: 99999999999 days", "out of range"),
+        ("within: 1 year", "within: soon", "is not a span"),
+        ("fee: { amount: 300,", "fee: { amount: 300.5,", "has more decimals than KRW allows"),
+        ("fee: { amount: 300,", "fee: { amount: 1e40,", "out of range"),
+        ("    deadline: { within: 1 year, source: guide }", "    deadline: { source: guide }", "a deadline needs `within` or `by_funding`"),
+        ("    deadline: { within: 1 year, source: guide }", "    deadline: { within: 1 year, by_funding: { card: 1 year }, source: guide }", "not both"),
+        ("    deadline: { within: 1 year, source: guide }", "    cancel_hours: { closed: 25:00-06:00, source: guide }", "is not a daily window"),
+        ("    deadline: { within: 1 year, source: guide }", "    partial_refund_limit: { max_partial_cancels: 0, source: guide }", "must be at least 1"),
+    ] {
+        let found = problems(&broken(from, to));
+        assert!(found.iter().any(|p| p.contains(expected)), "{to}: expected `{expected}` in {found:#?}");
+    }
+}
+
+#[test]
+fn every_reason_needs_a_provider_error_or_why_none_exists() {
+    let found = problems(&broken("  NO_POLICY: { none: not the provider's, source: guide }\n", ""));
+    assert_eq!(found, ["mine.yaml:8:1: in `provider_errors`: no entry for `NO_POLICY` (name the provider's error, or say with `none` why it has none)"]);
+    let both = problems(&broken("{ name: INVALID_REQUEST, source: guide }", "{ name: INVALID_REQUEST, none: why, source: guide }"));
+    assert!(both[0].contains("give either the provider's error `name` or `none`, not both"), "{both:?}");
+}
+
+#[test]
+fn pg_ids_and_groups_are_checked_against_the_catalog() {
+    let with_catalog = broken(
+        "methods:\n",
+        "pgs:\n  source: guide\n  known: [kcp, inicis]\n  groups:\n    KG_INICIS: [inicis]\nmethods:\n",
+    );
+    let at_pg = with_catalog.replacen(
+        "    deadline: { within: 1 year, source: guide }\n",
+        "    deadline: { within: 1 year, source: guide }\n    at_pg:\n      inicsi: { deadline: { within: 6 months, source: guide } }\n      KG_INICSI: { deadline: { within: 6 months, source: guide } }\n",
+        1,
+    );
+    let found = problems(&at_pg);
+    assert!(found.iter().any(|p| p.contains("unknown PG `inicsi` (did you mean `inicis`?)")), "{found:#?}");
+    assert!(found.iter().any(|p| p.contains("unknown PG group `KG_INICSI` (did you mean `KG_INICIS`?)")), "{found:#?}");
+    let without_catalog = broken(
+        "    deadline: { within: 1 year, source: guide }\n",
+        "    deadline: { within: 1 year, source: guide }\n    at_pg:\n      kcp: { deadline: { within: 6 months, source: guide } }\n",
+    );
+    assert!(problems(&without_catalog)[0].contains("the policy has no `pgs` catalog"));
+}
+
+#[test]
+fn syntax_errors_point_at_their_place() {
+    let found = problems("policy: mine\nprovider: [toss_payments\n");
+    assert_eq!(found, ["mine.yaml:2:11: unclosed bracket '['"]);
+    let tabs = problems("policy: mine\n\tprovider: toss_payments\n");
+    assert_eq!(tabs, ["mine.yaml:1:9: while scanning a plain scalar, found a tab"]);
+}
+
+#[test]
+fn one_policy_per_provider_and_contracts_mean_one_thing() {
+    let other = MINIMAL.replacen("policy: mine", "policy: other", 1);
+    let error = PolicySet::load(&[PolicySource::new("a.yaml", MINIMAL), PolicySource::new("b.yaml", &other)])
+        .expect_err("two policies for one provider");
+    assert!(error.to_string().contains("b.yaml:2:11: provider `toss_payments` is already covered by `a.yaml`"), "{error}");
+
+    let renamed = MINIMAL
+        .replacen("policy: mine", "policy: other", 1)
+        .replacen("provider: toss_payments", "provider: bootpay", 1)
+        .replacen("ko: 가상계좌 환불 특약", "ko: CMS 특약", 1);
+    let error = PolicySet::load(&[PolicySource::new("a.yaml", MINIMAL), PolicySource::new("b.yaml", &renamed)])
+        .expect_err("a contract named two ways");
+    assert!(error.to_string().contains("contract `virtual_account_refund` is named differently in `a.yaml`"), "{error}");
+}
+
+#[test]
+fn hostile_yaml_fails_fast_with_a_clear_error() {
+    let bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n";
+    let found = problems(bomb);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("budget") || found[0].contains("alias"), "{found:?}");
+    let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
+    let found = problems(&deep);
+    assert!(found[0].contains("limit") || found[0].contains("budget") || found[0].contains("depth"), "{found:?}");
+}
+
+#[test]
+fn the_load_error_prints_one_problem_per_line() {
+    let text = broken("time_zone: Asia/Seoul", "time_zone: Mars/Olympus").replacen("source: guide }\n  virtual", "source: nowhere }\n  virtual", 1);
+    let error = load(&text).expect_err("two problems");
+    let printed = error.to_string();
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 2, "{printed}");
+    assert!(lines.iter().all(|l| l.starts_with("mine.yaml:")));
+}
