@@ -34,6 +34,8 @@
 //!
 //! - Reads the normalized payment, request and merchant profile of the contract
 //!   ([`model`], [`input`]), amounts exactly as decimals, instants with their offsets.
+//! - Reads the providers' own payment objects and cancel bodies too ([`adapters`]): PortOne V2
+//!   and V1, Bootpay and Toss Payments, with nothing guessed.
 //! - Loads refund rules from YAML policies ([`policy`]): built-in ones for each provider,
 //!   embedded at compile time, or your own. Loading reports every problem with its file, line
 //!   and column, and compiles the rules so that deciding never parses.
@@ -53,6 +55,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// Reads the providers' own payment objects and cancel bodies into the normalized model.
+pub mod adapters;
 pub mod calendar;
 mod case;
 pub mod decision;
