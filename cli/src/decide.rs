@@ -3,6 +3,7 @@
 use crate::files::{engine, read_text};
 use crate::{Failure, Format, Outcome, PolicyOption};
 use chrono::{DateTime, Utc};
+use refund_policy::adapters::{self, Format as PayloadFormat};
 use refund_policy::input;
 use refund_policy::messages::Lang;
 use refund_policy::model::{MerchantProfile, parse_instant};
@@ -20,6 +21,14 @@ pub(crate) struct Args {
     /// The merchant profile with its special contracts
     #[arg(long, value_name = "FILE")]
     merchant: Option<PathBuf>,
+    /// How the payment is written: normalized, or a provider's own payment object
+    /// (portone_v2, portone_v1, bootpay, toss_payments)
+    #[arg(long, value_name = "NAME", default_value = "normalized")]
+    payment_format: PayloadFormat,
+    /// How the refund request is written: normalized, or a provider's own cancel body
+    /// (portone_v2, portone_v1, bootpay, toss_payments)
+    #[arg(long, value_name = "NAME", default_value = "normalized")]
+    request_format: PayloadFormat,
     /// The moment of the decision, RFC 3339 with an offset; the current time by default
     #[arg(long, value_name = "INSTANT")]
     now: Option<String>,
@@ -46,12 +55,16 @@ fn now(arg: Option<&str>) -> Result<DateTime<Utc>, Failure> {
 
 pub(crate) fn run(args: Args) -> Outcome {
     let engine = engine(&args.policies)?;
-    let payment = input::payment(&read_text(&args.payment)?)
+    let payment = adapters::payment(args.payment_format, &read_text(&args.payment)?)
         .map_err(|e| labelled("payment", &args.payment, e))?;
     let request = match &args.request {
-        Some(path) => {
-            input::request(&read_text(path)?).map_err(|e| labelled("request", path, e))?
-        }
+        Some(path) => adapters::request(
+            args.request_format,
+            &read_text(path)?,
+            &payment,
+            engine.policies(),
+        )
+        .map_err(|e| labelled("request", path, e))?,
         None => Default::default(),
     };
     let merchant = match &args.merchant {
