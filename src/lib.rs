@@ -74,6 +74,11 @@ pub use engine::Engine;
 pub use policy::{LoadError, PolicySet, PolicySource, Problem};
 pub use yaml::Location;
 
+/// The README's examples, compiled and run as tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExamples;
+
 use chrono::{DateTime, Utc};
 use model::{MerchantProfile, Payment, RefundRequest};
 

@@ -1,8 +1,15 @@
 //! Every case file under `examples/cases/` passes: the cases are the reviewable record of what
 //! the built-in policies decide, and `cargo test` runs them as `refund-policy check` does.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "tests stop at the first broken expectation"
+)]
 #![allow(clippy::disallowed_methods, reason = "the test reads the case files")]
-
 use refund_policy::{Case, Engine};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +36,11 @@ fn every_example_case_passes() {
     let engine = Engine::builtin().expect("the built-in policies load");
     let mut files = Vec::new();
     case_files(Path::new("examples/cases"), &mut files);
-    assert!(files.len() >= 80, "expected the example cases, found {}", files.len());
+    assert!(
+        files.len() >= 80,
+        "expected the example cases, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("a readable case file");
@@ -45,10 +56,18 @@ fn every_example_case_passes() {
         }
         let outcome = case.run(engine);
         if !outcome.passed() {
-            failures.push(format!("{}: {}", file.display(), outcome.mismatches.join("; ")));
+            failures.push(format!(
+                "{}: {}",
+                file.display(),
+                outcome.mismatches.join("; ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "failing cases:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "failing cases:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]

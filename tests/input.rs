@@ -1,9 +1,18 @@
 //! Reading payments, requests and merchant profiles: exact amounts, required offsets, and
 //! one-line errors that name the field and the value.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "tests stop at the first broken expectation"
+)]
+
 use refund_policy::Engine;
 use refund_policy::input::{merchant, payment, request};
-use refund_policy::model::{Bank, Currency, Method, MerchantProfile, PaymentStatus, Provider};
+use refund_policy::model::{Bank, Currency, MerchantProfile, Method, PaymentStatus, Provider};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -16,11 +25,17 @@ const PAYMENT: &str = "provider: portone_v2\nmethod: card\nstatus: paid\namount:
 #[test]
 fn a_payment_reads_with_its_defaults() {
     let p = payment(PAYMENT).expect("reads");
-    assert_eq!((p.provider, p.method, p.status), (Provider::PortoneV2, Method::Card, PaymentStatus::Paid));
+    assert_eq!(
+        (p.provider, p.method, p.status),
+        (Provider::PortoneV2, Method::Card, PaymentStatus::Paid)
+    );
     assert_eq!(p.currency, Currency::KRW);
     assert_eq!(p.amount.cancelled, Decimal::ZERO);
     assert!(!p.escrow);
-    assert_eq!(p.paid_at.map(|t| t.to_rfc3339()), Some("2026-01-31T14:30:00+00:00".to_owned()));
+    assert_eq!(
+        p.paid_at.map(|t| t.to_rfc3339()),
+        Some("2026-01-31T14:30:00+00:00".to_owned())
+    );
 }
 
 #[test]
@@ -28,15 +43,24 @@ fn amounts_are_read_exactly_from_json_and_yaml_numbers_and_strings() {
     let digits = "1234567890123.45678901";
     let exact = Decimal::from_str(digits).expect("a decimal");
     for text in [
-        format!(r#"{{"provider":"portone_v2","method":"card","status":"paid","currency":"USD","amount":{{"total":{digits}}}}}"#),
-        format!("provider: portone_v2\nmethod: card\nstatus: paid\ncurrency: USD\namount: {{ total: {digits} }}\n"),
-        format!("provider: portone_v2\nmethod: card\nstatus: paid\ncurrency: USD\namount: {{ total: '{digits}' }}\n"),
+        format!(
+            r#"{{"provider":"portone_v2","method":"card","status":"paid","currency":"USD","amount":{{"total":{digits}}}}}"#
+        ),
+        format!(
+            "provider: portone_v2\nmethod: card\nstatus: paid\ncurrency: USD\namount: {{ total: {digits} }}\n"
+        ),
+        format!(
+            "provider: portone_v2\nmethod: card\nstatus: paid\ncurrency: USD\namount: {{ total: '{digits}' }}\n"
+        ),
     ] {
         assert_eq!(payment(&text).expect("reads").amount.total, exact, "{text}");
     }
     // 0.1 + 0.2 is 0.3 when read as decimals.
     let r = request(r#"{"amount": 0.1, "tax_free_amount": 0.2}"#).expect("reads");
-    assert_eq!(r.amount.zip(r.tax_free_amount).map(|(a, b)| a + b), Some(Decimal::from_str("0.3").expect("decimal")));
+    assert_eq!(
+        r.amount.zip(r.tax_free_amount).map(|(a, b)| a + b),
+        Some(Decimal::from_str("0.3").expect("decimal"))
+    );
 }
 
 #[test]
@@ -51,19 +75,58 @@ fn account_numbers_and_phones_keep_their_digits() {
 #[test]
 fn errors_name_the_field_and_the_value() {
     let cases = [
-        (PAYMENT.replace("method: card", "method: crad"), "`method`: unknown value `crad` (did you mean `card`?) at line 2, column 9"),
-        (PAYMENT.replace("status: paid", "status: payed"), "`status`: unknown value `payed` (did you mean `paid`?) at line 3, column 9"),
-        (PAYMENT.replace("{ total: 10000 }", "{ totl: 10000 }"), "in `amount`: unknown field `totl` (did you mean `total`?) at line 4, column 11"),
-        (PAYMENT.replace("{ total: 10000 }", "{ total: ten }"), "`amount.total`: `ten` is not a decimal amount at line 4, column 18"),
-        (PAYMENT.replace("{ total: 10000 }", "{ total: 1e30 }"), "`amount.total`: `1e30` is out of range: amounts are at most 10^18 at line 4, column 18"),
-        (PAYMENT.replace("+09:00", ""), "`paid_at`: `2026-01-31T23:30:00` has no offset: write the instant with one, such as `2026-01-31T23:30:00+09:00` at line 5, column 10"),
-        (PAYMENT.replace("provider: portone_v2\n", ""), "missing field `provider` at line 1, column 1"),
-        (PAYMENT.replace("{ total: 10000 }", "{ tax_free: 0 }"), "in `amount`: missing field `total` at line 4, column 9"),
-        (format!("{PAYMENT}currency: WON\n"), "`currency`: unknown currency `WON`: expected an ISO 4217 code such as `KRW` or `USD` at line 6, column 11"),
-        (format!("{PAYMENT}escrow: yes\n"), "`escrow`: expected a boolean, found the text `yes` at line 6, column 9"),
-        (format!("{PAYMENT}easy_pay: {{ provider: kakaopay }}\n"), "`easy_pay` is given with method `card`: it belongs only to method `easy_pay`"),
-        (PAYMENT.replace("method: card", "method: easy_pay"), "`easy_pay` is required with method `easy_pay`: give at least `easy_pay.provider`"),
-        (format!("{PAYMENT}provider: bootpay\n"), "duplicate key `provider` (first given at line 1) at line 6, column 1"),
+        (
+            PAYMENT.replace("method: card", "method: crad"),
+            "`method`: unknown value `crad` (did you mean `card`?) at line 2, column 9",
+        ),
+        (
+            PAYMENT.replace("status: paid", "status: payed"),
+            "`status`: unknown value `payed` (did you mean `paid`?) at line 3, column 9",
+        ),
+        (
+            PAYMENT.replace("{ total: 10000 }", "{ totl: 10000 }"),
+            "in `amount`: unknown field `totl` (did you mean `total`?) at line 4, column 11",
+        ),
+        (
+            PAYMENT.replace("{ total: 10000 }", "{ total: ten }"),
+            "`amount.total`: `ten` is not a decimal amount at line 4, column 18",
+        ),
+        (
+            PAYMENT.replace("{ total: 10000 }", "{ total: 1e30 }"),
+            "`amount.total`: `1e30` is out of range: amounts are at most 10^18 at line 4, column 18",
+        ),
+        (
+            PAYMENT.replace("+09:00", ""),
+            "`paid_at`: `2026-01-31T23:30:00` has no offset: write the instant with one, such as `2026-01-31T23:30:00+09:00` at line 5, column 10",
+        ),
+        (
+            PAYMENT.replace("provider: portone_v2\n", ""),
+            "missing field `provider` at line 1, column 1",
+        ),
+        (
+            PAYMENT.replace("{ total: 10000 }", "{ tax_free: 0 }"),
+            "in `amount`: missing field `total` at line 4, column 9",
+        ),
+        (
+            format!("{PAYMENT}currency: WON\n"),
+            "`currency`: unknown currency `WON`: expected an ISO 4217 code such as `KRW` or `USD` at line 6, column 11",
+        ),
+        (
+            format!("{PAYMENT}escrow: yes\n"),
+            "`escrow`: expected a boolean, found the text `yes` at line 6, column 9",
+        ),
+        (
+            format!("{PAYMENT}easy_pay: {{ provider: kakaopay }}\n"),
+            "`easy_pay` is given with method `card`: it belongs only to method `easy_pay`",
+        ),
+        (
+            PAYMENT.replace("method: card", "method: easy_pay"),
+            "`easy_pay` is required with method `easy_pay`: give at least `easy_pay.provider`",
+        ),
+        (
+            format!("{PAYMENT}provider: bootpay\n"),
+            "duplicate key `provider` (first given at line 1) at line 6, column 1",
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(error(payment(&text)), expected, "{text}");
@@ -88,13 +151,20 @@ fn an_empty_request_cancels_everything_and_an_empty_merchant_has_no_contracts() 
 #[test]
 fn merchant_contracts_must_exist_in_the_policies() {
     let engine = Engine::builtin().expect("loads");
-    let profile = merchant("contracts: [virtual_account_refund, mobile_next_month_refnd]").expect("reads");
-    let error = engine.check_merchant(&profile).expect_err("an unknown contract");
+    let profile =
+        merchant("contracts: [virtual_account_refund, mobile_next_month_refnd]").expect("reads");
+    let error = engine
+        .check_merchant(&profile)
+        .expect_err("an unknown contract");
     assert_eq!(
         error.to_string(),
         "`contracts[1]`: unknown contract id `mobile_next_month_refnd` (did you mean `mobile_next_month_refund`?)"
     );
-    assert!(engine.check_merchant(&merchant("contracts: [virtual_account_refund]").expect("reads")).is_ok());
+    assert!(
+        engine
+            .check_merchant(&merchant("contracts: [virtual_account_refund]").expect("reads"))
+            .is_ok()
+    );
 }
 
 #[test]
@@ -102,5 +172,8 @@ fn malformed_text_is_an_error_with_its_position() {
     let e = payment("{\"provider\": \"portone_v2\",").expect_err("malformed");
     assert!(e.location().is_some());
     let e = payment("[1, 2]").expect_err("not a map");
-    assert_eq!(e.to_string(), "expected struct Payment, found a list at line 1, column 1");
+    assert_eq!(
+        e.to_string(),
+        "expected struct Payment, found a list at line 1, column 1"
+    );
 }

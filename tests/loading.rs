@@ -1,6 +1,15 @@
 //! Loading policies: the built-in files load; a broken file reports every problem, each at its
 //! line and column, with a hint.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "tests stop at the first broken expectation"
+)]
+
 use refund_policy::{Engine, LoadError, PolicySet, PolicySource};
 
 /// A small, valid policy to break in the tests below.
@@ -58,7 +67,10 @@ fn problems(text: &str) -> Vec<String> {
 
 /// The minimal policy with `from` replaced by `to` (which must occur).
 fn broken(from: &str, to: &str) -> String {
-    assert!(MINIMAL.contains(from), "`{from}` is not in the minimal policy");
+    assert!(
+        MINIMAL.contains(from),
+        "`{from}` is not in the minimal policy"
+    );
     MINIMAL.replacen(from, to, 1)
 }
 
@@ -68,14 +80,22 @@ fn the_builtin_policies_load_together_and_alone() {
     assert!(engine.policies().providers().count() >= 1);
     for source in refund_policy::policy::builtin_sources() {
         let alone = PolicySet::load(&[source]);
-        assert!(alone.is_ok(), "{} does not load alone:\n{}", source.name, alone.err().map(|e| e.to_string()).unwrap_or_default());
+        assert!(
+            alone.is_ok(),
+            "{} does not load alone:\n{}",
+            source.name,
+            alone.err().map(|e| e.to_string()).unwrap_or_default()
+        );
     }
 }
 
 #[test]
 fn the_minimal_policy_loads() {
     let set = load(MINIMAL).expect("loads");
-    assert_eq!(set.policy_id(refund_policy::model::Provider::TossPayments), Some("mine"));
+    assert_eq!(
+        set.policy_id(refund_policy::model::Provider::TossPayments),
+        Some("mine")
+    );
     assert!(set.defines_contract("virtual_account_refund"));
 }
 
@@ -100,17 +120,47 @@ fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_ru
 #[test]
 fn misspelled_names_get_a_suggestion() {
     let cases = [
-        (broken("    deadline: { within", "    dedline: { within"), "in `methods.card`: unknown field `dedline` (did you mean `deadline`?)"),
-        (broken("time_zone: Asia/Seoul", "time_zone: Asia/Seol"), "unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)"),
-        (broken("contract: virtual_account_refund", "contract: virtual_acount_refund"), "unknown contract `virtual_acount_refund` (did you mean `virtual_account_refund`?)"),
-        (broken("fee: { amount: 300, source: guide }", "fee: { amount: 300, source: guid }"), "unknown source `guid` (did you mean `guide`?)"),
-        (broken("methods:", "methodz:"), "unknown field `methodz` (did you mean `methods`?)"),
-        (broken("within: 1 year", "within: 1 yaer"), "`methods.card.deadline.within`: `1 yaer` has an unknown unit `yaer`: did you mean `year`?"),
-        (broken("provider: toss_payments", "provider: tosspayments"), "`provider`: unknown value `tosspayments` (did you mean `toss_payments`?)"),
+        (
+            broken("    deadline: { within", "    dedline: { within"),
+            "in `methods.card`: unknown field `dedline` (did you mean `deadline`?)",
+        ),
+        (
+            broken("time_zone: Asia/Seoul", "time_zone: Asia/Seol"),
+            "unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)",
+        ),
+        (
+            broken(
+                "contract: virtual_account_refund",
+                "contract: virtual_acount_refund",
+            ),
+            "unknown contract `virtual_acount_refund` (did you mean `virtual_account_refund`?)",
+        ),
+        (
+            broken(
+                "fee: { amount: 300, source: guide }",
+                "fee: { amount: 300, source: guid }",
+            ),
+            "unknown source `guid` (did you mean `guide`?)",
+        ),
+        (
+            broken("methods:", "methodz:"),
+            "unknown field `methodz` (did you mean `methods`?)",
+        ),
+        (
+            broken("within: 1 year", "within: 1 yaer"),
+            "`methods.card.deadline.within`: `1 yaer` has an unknown unit `yaer`: did you mean `year`?",
+        ),
+        (
+            broken("provider: toss_payments", "provider: tosspayments"),
+            "`provider`: unknown value `tosspayments` (did you mean `toss_payments`?)",
+        ),
     ];
     for (text, expected) in cases {
         let found = problems(&text);
-        assert!(found.iter().any(|p| p.contains(expected)), "expected `{expected}` in {found:#?}");
+        assert!(
+            found.iter().any(|p| p.contains(expected)),
+            "expected `{expected}` in {found:#?}"
+        );
     }
 }
 
@@ -122,24 +172,65 @@ fn impossible_spans_fees_and_limits_are_refused() {
         ("within: 1 year", "within: 101 years", "out of range"),
         ("within: 1 year", "within: 99999999999 days", "out of range"),
         ("within: 1 year", "within: soon", "is not a span"),
-        ("fee: { amount: 300,", "fee: { amount: 300.5,", "has more decimals than KRW allows"),
-        ("fee: { amount: 300,", "fee: { amount: 1e40,", "out of range"),
-        ("    deadline: { within: 1 year, source: guide }", "    deadline: { source: guide }", "a deadline needs `within` or `by_funding`"),
-        ("    deadline: { within: 1 year, source: guide }", "    deadline: { within: 1 year, by_funding: { card: 1 year }, source: guide }", "not both"),
-        ("    deadline: { within: 1 year, source: guide }", "    cancel_hours: { closed: 25:00-06:00, source: guide }", "is not a daily window"),
-        ("    deadline: { within: 1 year, source: guide }", "    partial_refund_limit: { max_partial_cancels: 0, source: guide }", "must be at least 1"),
+        (
+            "fee: { amount: 300,",
+            "fee: { amount: 300.5,",
+            "has more decimals than KRW allows",
+        ),
+        (
+            "fee: { amount: 300,",
+            "fee: { amount: 1e40,",
+            "out of range",
+        ),
+        (
+            "    deadline: { within: 1 year, source: guide }",
+            "    deadline: { source: guide }",
+            "a deadline needs `within` or `by_funding`",
+        ),
+        (
+            "    deadline: { within: 1 year, source: guide }",
+            "    deadline: { within: 1 year, by_funding: { card: 1 year }, source: guide }",
+            "not both",
+        ),
+        (
+            "    deadline: { within: 1 year, source: guide }",
+            "    cancel_hours: { closed: 25:00-06:00, source: guide }",
+            "is not a daily window",
+        ),
+        (
+            "    deadline: { within: 1 year, source: guide }",
+            "    partial_refund_limit: { max_partial_cancels: 0, source: guide }",
+            "must be at least 1",
+        ),
     ] {
         let found = problems(&broken(from, to));
-        assert!(found.iter().any(|p| p.contains(expected)), "{to}: expected `{expected}` in {found:#?}");
+        assert!(
+            found.iter().any(|p| p.contains(expected)),
+            "{to}: expected `{expected}` in {found:#?}"
+        );
     }
 }
 
 #[test]
 fn every_reason_needs_a_provider_error_or_why_none_exists() {
-    let found = problems(&broken("  NO_POLICY: { none: not the provider's, source: guide }\n", ""));
-    assert_eq!(found, ["mine.yaml:8:1: in `provider_errors`: no entry for `NO_POLICY` (name the provider's error, or say with `none` why it has none)"]);
-    let both = problems(&broken("{ name: INVALID_REQUEST, source: guide }", "{ name: INVALID_REQUEST, none: why, source: guide }"));
-    assert!(both[0].contains("give either the provider's error `name` or `none`, not both"), "{both:?}");
+    let found = problems(&broken(
+        "  NO_POLICY: { none: not the provider's, source: guide }\n",
+        "",
+    ));
+    assert_eq!(
+        found,
+        [
+            "mine.yaml:8:1: in `provider_errors`: no entry for `NO_POLICY` (name the provider's error, or say with `none` why it has none)"
+        ]
+    );
+    let both = problems(&broken(
+        "{ name: INVALID_REQUEST, source: guide }",
+        "{ name: INVALID_REQUEST, none: why, source: guide }",
+    ));
+    assert!(
+        both[0].contains("give either the provider's error `name` or `none`, not both"),
+        "{both:?}"
+    );
 }
 
 #[test]
@@ -154,8 +245,18 @@ fn pg_ids_and_groups_are_checked_against_the_catalog() {
         1,
     );
     let found = problems(&at_pg);
-    assert!(found.iter().any(|p| p.contains("unknown PG `inicsi` (did you mean `inicis`?)")), "{found:#?}");
-    assert!(found.iter().any(|p| p.contains("unknown PG group `KG_INICSI` (did you mean `KG_INICIS`?)")), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("unknown PG `inicsi` (did you mean `inicis`?)")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("unknown PG group `KG_INICSI` (did you mean `KG_INICIS`?)")),
+        "{found:#?}"
+    );
     let without_catalog = broken(
         "    deadline: { within: 1 year, source: guide }\n",
         "    deadline: { within: 1 year, source: guide }\n    at_pg:\n      kcp: { deadline: { within: 6 months, source: guide } }\n",
@@ -168,23 +269,42 @@ fn syntax_errors_point_at_their_place() {
     let found = problems("policy: mine\nprovider: [toss_payments\n");
     assert_eq!(found, ["mine.yaml:2:11: unclosed bracket '['"]);
     let tabs = problems("policy: mine\n\tprovider: toss_payments\n");
-    assert_eq!(tabs, ["mine.yaml:1:9: while scanning a plain scalar, found a tab"]);
+    assert_eq!(
+        tabs,
+        ["mine.yaml:1:9: while scanning a plain scalar, found a tab"]
+    );
 }
 
 #[test]
 fn one_policy_per_provider_and_contracts_mean_one_thing() {
     let other = MINIMAL.replacen("policy: mine", "policy: other", 1);
-    let error = PolicySet::load(&[PolicySource::new("a.yaml", MINIMAL), PolicySource::new("b.yaml", &other)])
-        .expect_err("two policies for one provider");
-    assert!(error.to_string().contains("b.yaml:2:11: provider `toss_payments` is already covered by `a.yaml`"), "{error}");
+    let error = PolicySet::load(&[
+        PolicySource::new("a.yaml", MINIMAL),
+        PolicySource::new("b.yaml", &other),
+    ])
+    .expect_err("two policies for one provider");
+    assert!(
+        error
+            .to_string()
+            .contains("b.yaml:2:11: provider `toss_payments` is already covered by `a.yaml`"),
+        "{error}"
+    );
 
     let renamed = MINIMAL
         .replacen("policy: mine", "policy: other", 1)
         .replacen("provider: toss_payments", "provider: bootpay", 1)
         .replacen("ko: 가상계좌 환불 특약", "ko: CMS 특약", 1);
-    let error = PolicySet::load(&[PolicySource::new("a.yaml", MINIMAL), PolicySource::new("b.yaml", &renamed)])
-        .expect_err("a contract named two ways");
-    assert!(error.to_string().contains("contract `virtual_account_refund` is named differently in `a.yaml`"), "{error}");
+    let error = PolicySet::load(&[
+        PolicySource::new("a.yaml", MINIMAL),
+        PolicySource::new("b.yaml", &renamed),
+    ])
+    .expect_err("a contract named two ways");
+    assert!(
+        error
+            .to_string()
+            .contains("contract `virtual_account_refund` is named differently in `a.yaml`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -192,15 +312,25 @@ fn hostile_yaml_fails_fast_with_a_clear_error() {
     let bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n";
     let found = problems(bomb);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("budget") || found[0].contains("alias"), "{found:?}");
+    assert!(
+        found[0].contains("budget") || found[0].contains("alias"),
+        "{found:?}"
+    );
     let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
     let found = problems(&deep);
-    assert!(found[0].contains("limit") || found[0].contains("budget") || found[0].contains("depth"), "{found:?}");
+    assert!(
+        found[0].contains("limit") || found[0].contains("budget") || found[0].contains("depth"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn the_load_error_prints_one_problem_per_line() {
-    let text = broken("time_zone: Asia/Seoul", "time_zone: Mars/Olympus").replacen("source: guide }\n  virtual", "source: nowhere }\n  virtual", 1);
+    let text = broken("time_zone: Asia/Seoul", "time_zone: Mars/Olympus").replacen(
+        "source: guide }\n  virtual",
+        "source: nowhere }\n  virtual",
+        1,
+    );
     let error = load(&text).expect_err("two problems");
     let printed = error.to_string();
     let lines: Vec<&str> = printed.lines().collect();

@@ -1,6 +1,15 @@
 //! PortOne V2: each rule at its boundaries, with the numbers, rule ids and provider errors the
 //! decision reports.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "tests stop at the first broken expectation"
+)]
+
 mod support;
 
 use chrono::NaiveDate;
@@ -34,7 +43,10 @@ fn card_refunds_end_a_year_after_the_korean_payment_day() {
     assert_eq!(codes(&day_after), ["DEADLINE_PASSED"]);
     assert_eq!(notes(&day_after), ["MANUAL_REFUND"]);
     let reason = &day_after.reasons()[0];
-    assert_eq!(reason.provider_error().map(|e| &*e.name), Some("PG_PROVIDER"));
+    assert_eq!(
+        reason.provider_error().map(|e| &*e.name),
+        Some("PG_PROVIDER")
+    );
     match reason.details() {
         ReasonDetails::DeadlinePassed {
             paid_on,
@@ -75,7 +87,10 @@ fn a_leap_day_payment_is_refundable_until_february_28th() {
         on_28th.deadline().map(|d| d.last_refundable_day),
         Some(date(2025, 2, 28))
     );
-    assert_eq!(codes(&decide(&card, &reason(), "2025-03-01T00:00:00+09:00")), ["DEADLINE_PASSED"]);
+    assert_eq!(
+        codes(&decide(&card, &reason(), "2025-03-01T00:00:00+09:00")),
+        ["DEADLINE_PASSED"]
+    );
 }
 
 #[test]
@@ -83,19 +98,39 @@ fn ksnet_cards_have_six_months_and_nine_partial_cancels() {
     let ksnet = with_pg(v2(Method::Card, "2025-09-15T09:00:00+09:00"), "ksnet");
     let last = decide(&ksnet, &reason(), "2026-03-15T23:59:00+09:00");
     assert_eq!(last.verdict(), Verdict::Allow);
-    assert_eq!(last.deadline().map(|d| d.last_refundable_day), Some(date(2026, 3, 15)));
+    assert_eq!(
+        last.deadline().map(|d| d.last_refundable_day),
+        Some(date(2026, 3, 15))
+    );
     let after = decide(&ksnet, &reason(), "2026-03-16T00:00:00+09:00");
-    assert_eq!(after.reasons()[0].rule().as_str(), "portone_v2 › card › pg ksnet › deadline");
+    assert_eq!(
+        after.reasons()[0].rule().as_str(),
+        "portone_v2 › card › pg ksnet › deadline"
+    );
 
-    let eight = with_cancellations(with_pg(v2(Method::Card, "2026-03-02T10:00:00+09:00"), "ksnet"), 8, 100);
-    assert_eq!(decide(&eight, &partial(100), "2026-03-05T10:00:00+09:00").verdict(), Verdict::Allow);
+    let eight = with_cancellations(
+        with_pg(v2(Method::Card, "2026-03-02T10:00:00+09:00"), "ksnet"),
+        8,
+        100,
+    );
+    assert_eq!(
+        decide(&eight, &partial(100), "2026-03-05T10:00:00+09:00").verdict(),
+        Verdict::Allow
+    );
 
-    let nine = with_cancellations(with_pg(v2(Method::Card, "2026-03-02T10:00:00+09:00"), "ksnet"), 9, 100);
+    let nine = with_cancellations(
+        with_pg(v2(Method::Card, "2026-03-02T10:00:00+09:00"), "ksnet"),
+        9,
+        100,
+    );
     let tenth = decide(&nine, &partial(100), "2026-03-05T10:00:00+09:00");
     assert_eq!(codes(&tenth), ["PARTIAL_CANCEL_LIMIT_REACHED"]);
     assert_eq!(
         tenth.reasons()[0].details(),
-        &ReasonDetails::PartialCancelLimitReached { limit: 9, succeeded: 9 }
+        &ReasonDetails::PartialCancelLimitReached {
+            limit: 9,
+            succeeded: 9
+        }
     );
     assert_eq!(
         tenth.reasons()[0].provider_error().map(|e| &*e.name),
@@ -110,11 +145,21 @@ fn ksnet_cards_have_six_months_and_nine_partial_cancels() {
     let mut with_failure = nine.clone();
     with_failure.cancellations[0].status = CancellationStatus::Failed;
     with_failure.amount.cancelled = won(800);
-    assert_eq!(decide(&with_failure, &partial(100), "2026-03-05T10:00:00+09:00").verdict(), Verdict::Allow);
+    assert_eq!(
+        decide(&with_failure, &partial(100), "2026-03-05T10:00:00+09:00").verdict(),
+        Verdict::Allow
+    );
 
     // Other PGs have no limit.
-    let kcp = with_cancellations(with_pg(v2(Method::Card, "2026-03-02T10:00:00+09:00"), "kcp"), 20, 100);
-    assert_eq!(decide(&kcp, &partial(100), "2026-03-05T10:00:00+09:00").verdict(), Verdict::Allow);
+    let kcp = with_cancellations(
+        with_pg(v2(Method::Card, "2026-03-02T10:00:00+09:00"), "kcp"),
+        20,
+        100,
+    );
+    assert_eq!(
+        decide(&kcp, &partial(100), "2026-03-05T10:00:00+09:00").verdict(),
+        Verdict::Allow
+    );
 }
 
 #[test]
@@ -148,10 +193,22 @@ fn card_partial_refunds_are_refused_for_the_documented_cards_only() {
         // A full refund is never refused for the card's type.
         assert!(decide(&payment, &reason(), now).is_allowed());
     }
-    let foreign = card_with(Card { foreign: true, ..Card::default() });
-    assert_eq!(codes(&decide(&foreign, &partial(3_000), now)), ["PARTIAL_CANCEL_NOT_SUPPORTED"]);
-    let points = card_with(Card { point_used: true, ..Card::default() });
-    assert_eq!(codes(&decide(&points, &partial(3_000), now)), ["PARTIAL_CANCEL_NOT_SUPPORTED"]);
+    let foreign = card_with(Card {
+        foreign: true,
+        ..Card::default()
+    });
+    assert_eq!(
+        codes(&decide(&foreign, &partial(3_000), now)),
+        ["PARTIAL_CANCEL_NOT_SUPPORTED"]
+    );
+    let points = card_with(Card {
+        point_used: true,
+        ..Card::default()
+    });
+    assert_eq!(
+        codes(&decide(&points, &partial(3_000), now)),
+        ["PARTIAL_CANCEL_NOT_SUPPORTED"]
+    );
     // An unknown card type imposes nothing.
     let unknown = card_with(Card::default());
     assert!(decide(&unknown, &partial(3_000), now).is_allowed());
@@ -167,7 +224,10 @@ fn a_request_for_exactly_the_balance_is_a_full_cancel_and_one_won_more_is_refuse
     let exact = decide(&payment, &partial(7_000), now);
     assert!(exact.is_allowed());
     let refund = exact.refund();
-    assert_eq!((refund.amount, refund.partial, refund.remaining_after), (won(7_000), false, won(0)));
+    assert_eq!(
+        (refund.amount, refund.partial, refund.remaining_after),
+        (won(7_000), false, won(0))
+    );
     assert_eq!(refund.balance, won(7_000));
 
     let over = decide(&payment, &partial(7_001), now);
@@ -175,7 +235,10 @@ fn a_request_for_exactly_the_balance_is_a_full_cancel_and_one_won_more_is_refuse
     assert_eq!(over.refund().remaining_after, won(-1));
     assert_eq!(
         over.reasons()[0].details(),
-        &ReasonDetails::AmountExceedsCancellable { requested: won(7_001), balance: won(7_000) }
+        &ReasonDetails::AmountExceedsCancellable {
+            requested: won(7_001),
+            balance: won(7_000)
+        }
     );
     assert_eq!(
         over.reasons()[0].provider_error().map(|e| &*e.name),
@@ -192,9 +255,15 @@ fn a_request_for_exactly_the_balance_is_a_full_cancel_and_one_won_more_is_refuse
 fn the_callers_balance_must_match_the_payments() {
     let payment = v2(Method::Card, "2026-03-02T10:00:00+09:00");
     let now = "2026-03-05T10:00:00+09:00";
-    let matching = RefundRequest { current_cancellable_amount: Some(won(10_000)), ..reason() };
+    let matching = RefundRequest {
+        current_cancellable_amount: Some(won(10_000)),
+        ..reason()
+    };
     assert!(decide(&payment, &matching, now).is_allowed());
-    let stale = RefundRequest { current_cancellable_amount: Some(won(9_000)), ..reason() };
+    let stale = RefundRequest {
+        current_cancellable_amount: Some(won(9_000)),
+        ..reason()
+    };
     let decision = decide(&payment, &stale, now);
     assert_eq!(codes(&decision), ["CANCELLABLE_AMOUNT_MISMATCH"]);
     assert_eq!(
@@ -215,7 +284,10 @@ fn tax_free_parts_are_checked_against_the_tax_free_balance_and_the_amount() {
         ..partial(3_000)
     };
     assert!(decide(&payment, &request(1_500, None), now).is_allowed());
-    assert_eq!(codes(&decide(&payment, &request(1_501, None), now)), ["TAX_FREE_EXCEEDS_CANCELLABLE"]);
+    assert_eq!(
+        codes(&decide(&payment, &request(1_501, None), now)),
+        ["TAX_FREE_EXCEEDS_CANCELLABLE"]
+    );
     assert!(decide(&payment, &request(1_500, Some(1_500)), now).is_allowed());
     let over = decide(&payment, &request(1_500, Some(1_501)), now);
     assert_eq!(codes(&over), ["TAX_FREE_EXCEEDS_AMOUNT"]);
@@ -229,22 +301,41 @@ fn tax_free_parts_are_checked_against_the_tax_free_balance_and_the_amount() {
 fn invalid_amounts_skip_the_rules_about_the_amount() {
     // 100.5 won is partial by the numbers, but it is not an amount: no partial rule may fire.
     let mobile = v2(Method::Mobile, "2026-03-02T10:00:00+09:00");
-    let request = RefundRequest { amount: Some(Decimal::new(1005, 1)), ..reason() };
+    let request = RefundRequest {
+        amount: Some(Decimal::new(1005, 1)),
+        ..reason()
+    };
     let decision = decide(&mobile, &request, "2026-03-05T10:00:00+09:00");
     assert_eq!(codes(&decision), ["INVALID_AMOUNT"]);
-    assert!(decision.refund().partial, "refund.partial follows 0 < amount < balance");
+    assert!(
+        decision.refund().partial,
+        "refund.partial follows 0 < amount < balance"
+    );
 
     // Far over the balance and invalid: only INVALID_AMOUNT.
-    let huge = RefundRequest { amount: Some(Decimal::new(1_000_005, 1)), ..reason() };
-    assert_eq!(codes(&decide(&mobile, &huge, "2026-03-05T10:00:00+09:00")), ["INVALID_AMOUNT"]);
+    let huge = RefundRequest {
+        amount: Some(Decimal::new(1_000_005, 1)),
+        ..reason()
+    };
+    assert_eq!(
+        codes(&decide(&mobile, &huge, "2026-03-05T10:00:00+09:00")),
+        ["INVALID_AMOUNT"]
+    );
 
     // A whole number written with a decimal point is an amount.
     let card = v2(Method::Card, "2026-03-02T10:00:00+09:00");
-    let whole = RefundRequest { amount: Some(Decimal::new(10_000, 1)), ..reason() };
+    let whole = RefundRequest {
+        amount: Some(Decimal::new(10_000, 1)),
+        ..reason()
+    };
     assert!(decide(&card, &whole, "2026-03-05T10:00:00+09:00").is_allowed());
 
     // Negative tax-free and VAT amounts are invalid too.
-    let negative = RefundRequest { tax_free_amount: Some(won(-1)), vat_amount: Some(won(-1)), ..reason() };
+    let negative = RefundRequest {
+        tax_free_amount: Some(won(-1)),
+        vat_amount: Some(won(-1)),
+        ..reason()
+    };
     let decision = decide(&card, &negative, "2026-03-05T10:00:00+09:00");
     assert_eq!(codes(&decision), ["INVALID_AMOUNT"]);
     match decision.reasons()[0].details() {
@@ -266,14 +357,23 @@ fn a_contradictory_payment_and_a_closed_status_are_reported_alone() {
         ReasonDetails::InvalidPayment { problems } => assert_eq!(problems.len(), 3, "{problems:?}"),
         other => panic!("unexpected details {other:?}"),
     }
-    assert_eq!(decision.reasons()[0].rule().as_str(), "portone_v2 › common › payment_integrity");
+    assert_eq!(
+        decision.reasons()[0].rule().as_str(),
+        "portone_v2 › common › payment_integrity"
+    );
 
     let mut cancelled = v2(Method::Mobile, "2026-01-02T10:00:00+09:00");
     cancelled.status = PaymentStatus::Cancelled;
     cancelled.amount.cancelled = won(10_000);
     // No reason, wrong month, invalid amount: the status alone is reported.
-    let request = RefundRequest { amount: Some(won(0)), ..RefundRequest::default() };
-    assert_eq!(codes(&decide(&cancelled, &request, now)), ["ALREADY_CANCELLED"]);
+    let request = RefundRequest {
+        amount: Some(won(0)),
+        ..RefundRequest::default()
+    };
+    assert_eq!(
+        codes(&decide(&cancelled, &request, now)),
+        ["ALREADY_CANCELLED"]
+    );
 
     for status in [
         PaymentStatus::Ready,
@@ -285,7 +385,10 @@ fn a_contradictory_payment_and_a_closed_status_are_reported_alone() {
         unpaid.status = status;
         let decision = decide(&unpaid, &request, now);
         assert_eq!(codes(&decision), ["PAYMENT_NOT_PAID"], "{status}");
-        assert_eq!(decision.reasons()[0].provider_error().map(|e| &*e.name), Some("PAYMENT_NOT_PAID"));
+        assert_eq!(
+            decision.reasons()[0].provider_error().map(|e| &*e.name),
+            Some("PAYMENT_NOT_PAID")
+        );
     }
 }
 
@@ -295,18 +398,27 @@ fn mobile_payments_are_refundable_in_the_korean_month_of_payment_only() {
     let same_day = decide(&paid, &reason(), "2026-01-31T23:59:59+09:00");
     assert!(same_day.is_allowed());
     let deadline = same_day.deadline().expect("the month's end");
-    assert_eq!((deadline.kind, deadline.last_refundable_day), (DeadlineKind::SameMonth, date(2026, 1, 31)));
+    assert_eq!(
+        (deadline.kind, deadline.last_refundable_day),
+        (DeadlineKind::SameMonth, date(2026, 1, 31))
+    );
 
     // Both instants are in January in UTC; it is February in Seoul.
     let decision = decide(&paid, &reason(), "2026-02-01T00:10:00+09:00");
     assert_eq!(codes(&decision), ["MONTH_CHANGED"]);
     assert_eq!(notes(&decision), ["MANUAL_REFUND"]);
-    assert_eq!(decision.reasons()[0].rule().as_str(), "portone_v2 › mobile › same_month");
+    assert_eq!(
+        decision.reasons()[0].rule().as_str(),
+        "portone_v2 › mobile › same_month"
+    );
 
     // Paid at 00:30 on February 1st in Seoul (January in UTC): February is the month of payment.
     let early = v2(Method::Mobile, "2026-02-01T00:30:00+09:00");
     assert!(decide(&early, &reason(), "2026-02-28T23:59:00+09:00").is_allowed());
-    assert_eq!(codes(&decide(&early, &reason(), "2026-03-01T00:00:00+09:00")), ["MONTH_CHANGED"]);
+    assert_eq!(
+        codes(&decide(&early, &reason(), "2026-03-01T00:00:00+09:00")),
+        ["MONTH_CHANGED"]
+    );
 }
 
 #[test]
@@ -317,28 +429,49 @@ fn next_month_mobile_refunds_need_the_contract_and_a_valid_account() {
 
     let allowed = decide_for(&at_kcp, &to_account(Bank::Shinhan), &signed, now);
     assert!(allowed.is_allowed());
-    assert!(allowed.deadline().is_none(), "the month no longer limits a refund to an account");
-    assert_eq!(allowed.refund_account().map(|a| a.bank), Some(Bank::Shinhan));
+    assert!(
+        allowed.deadline().is_none(),
+        "the month no longer limits a refund to an account"
+    );
+    assert_eq!(
+        allowed.refund_account().map(|a| a.bank),
+        Some(Bank::Shinhan)
+    );
 
     let unsigned = decide(&at_kcp, &to_account(Bank::Shinhan), now);
     assert_eq!(codes(&unsigned), ["MONTH_CHANGED"]);
     assert_eq!(notes(&unsigned), ["MANUAL_REFUND"]);
 
     let blank_number = RefundRequest {
-        refund_account: Some(RefundAccount { number: Some(" ".to_owned()), ..account(Bank::Shinhan) }),
+        refund_account: Some(RefundAccount {
+            number: Some(" ".to_owned()),
+            ..account(Bank::Shinhan)
+        }),
         ..reason()
     };
     let invalid = decide_for(&at_kcp, &blank_number, &signed, now);
-    assert_eq!(codes(&invalid), ["MONTH_CHANGED"], "the month is the only reason");
-    assert!(notes(&invalid).is_empty(), "with the contract the provider can still refund");
+    assert_eq!(
+        codes(&invalid),
+        ["MONTH_CHANGED"],
+        "the month is the only reason"
+    );
+    assert!(
+        notes(&invalid).is_empty(),
+        "with the contract the provider can still refund"
+    );
     match invalid.reasons()[0].details() {
-        ReasonDetails::MonthChanged { next_month_refund: Some(next), .. } => {
+        ReasonDetails::MonthChanged {
+            next_month_refund: Some(next),
+            ..
+        } => {
             assert_eq!(next.pg, "kcp_v2");
             assert!(next.contract_signed);
             assert!(next.refund_account_given);
             assert_eq!(
                 next.refund_account_problems,
-                [AccountProblem::Blank { field: AccountField::Number }]
+                [AccountProblem::Blank {
+                    field: AccountField::Number
+                }]
             );
         }
         other => panic!("unexpected details {other:?}"),
@@ -348,7 +481,9 @@ fn next_month_mobile_refunds_need_the_contract_and_a_valid_account() {
     let at_danal = with_pg(v2(Method::Mobile, "2026-01-20T10:00:00+09:00"), "danal");
     let decision = decide_for(&at_danal, &to_account(Bank::Shinhan), &signed, now);
     match decision.reasons()[0].details() {
-        ReasonDetails::MonthChanged { next_month_refund, .. } => assert!(next_month_refund.is_none()),
+        ReasonDetails::MonthChanged {
+            next_month_refund, ..
+        } => assert!(next_month_refund.is_none()),
         other => panic!("unexpected details {other:?}"),
     }
 }
@@ -356,21 +491,37 @@ fn next_month_mobile_refunds_need_the_contract_and_a_valid_account() {
 #[test]
 fn mobile_partial_cancels_only_at_kg_inicis() {
     let now = "2026-01-15T10:00:00+09:00";
-    for (pg, allowed) in [("inicis", true), ("html5_inicis", true), ("inicis_v2", true), ("inicis_unified", true), ("kcp", false), ("danal", false)] {
+    for (pg, allowed) in [
+        ("inicis", true),
+        ("html5_inicis", true),
+        ("inicis_v2", true),
+        ("inicis_unified", true),
+        ("kcp", false),
+        ("danal", false),
+    ] {
         let payment = with_pg(v2(Method::Mobile, "2026-01-10T10:00:00+09:00"), pg);
-        assert_eq!(decide(&payment, &partial(3_000), now).is_allowed(), allowed, "{pg}");
+        assert_eq!(
+            decide(&payment, &partial(3_000), now).is_allowed(),
+            allowed,
+            "{pg}"
+        );
     }
     let no_pg = v2(Method::Mobile, "2026-01-10T10:00:00+09:00");
     let decision = decide(&no_pg, &partial(3_000), now);
     assert_eq!(
         decision.reasons()[0].details(),
-        &ReasonDetails::PartialCancelNotSupported { because: vec![Circumstance::PgNotListed(None)] }
+        &ReasonDetails::PartialCancelNotSupported {
+            because: vec![Circumstance::PgNotListed(None)]
+        }
     );
 }
 
 #[test]
 fn virtual_account_refunds_need_contract_account_and_cost_a_fee() {
-    let va = with_pg(v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"), "kcp_v2");
+    let va = with_pg(
+        v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"),
+        "kcp_v2",
+    );
     let now = "2026-03-05T10:00:00+09:00";
     let signed = contracts(&["virtual_account_refund"]);
 
@@ -381,17 +532,29 @@ fn virtual_account_refunds_need_contract_account_and_cost_a_fee() {
     assert_eq!(notes(&allowed), ["REFUND_FEE", "PROCESSING_DELAY"]);
     // PortOne V2 takes bank names: no code to translate.
     let summary = allowed.refund_account().expect("the account's bank");
-    assert_eq!((summary.bank, summary.bank_code.as_deref()), (Bank::Shinhan, None));
+    assert_eq!(
+        (summary.bank, summary.bank_code.as_deref()),
+        (Bank::Shinhan, None)
+    );
 
     let everything_missing = decide(&va, &reason(), now);
-    assert_eq!(codes(&everything_missing), ["CONTRACT_REQUIRED", "REFUND_ACCOUNT_REQUIRED"]);
     assert_eq!(
-        everything_missing.reasons()[1].provider_error().map(|e| &*e.name),
+        codes(&everything_missing),
+        ["CONTRACT_REQUIRED", "REFUND_ACCOUNT_REQUIRED"]
+    );
+    assert_eq!(
+        everything_missing.reasons()[1]
+            .provider_error()
+            .map(|e| &*e.name),
         Some("INVALID_REQUEST")
     );
 
     let incomplete = RefundRequest {
-        refund_account: Some(RefundAccount { bank: None, holder_name: None, ..account(Bank::Shinhan) }),
+        refund_account: Some(RefundAccount {
+            bank: None,
+            holder_name: None,
+            ..account(Bank::Shinhan)
+        }),
         ..reason()
     };
     let decision = decide_for(&va, &incomplete, &signed, now);
@@ -399,14 +562,26 @@ fn virtual_account_refunds_need_contract_account_and_cost_a_fee() {
         decision.reasons()[0].details(),
         &ReasonDetails::RefundAccountInvalid {
             problems: vec![
-                AccountProblem::Missing { field: AccountField::Bank },
-                AccountProblem::Missing { field: AccountField::HolderName },
+                AccountProblem::Missing {
+                    field: AccountField::Bank
+                },
+                AccountProblem::Missing {
+                    field: AccountField::HolderName
+                },
             ]
         }
     );
 
     // Virtual accounts have no deadline.
-    assert!(decide_for(&va, &to_account(Bank::Shinhan), &signed, "2036-03-05T10:00:00+09:00").is_allowed());
+    assert!(
+        decide_for(
+            &va,
+            &to_account(Bank::Shinhan),
+            &signed,
+            "2036-03-05T10:00:00+09:00"
+        )
+        .is_allowed()
+    );
 }
 
 #[test]
@@ -416,11 +591,22 @@ fn virtual_account_rules_by_pg() {
     let va_at = |pg: &str| with_pg(v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"), pg);
 
     // Smartro needs the holder's phone.
-    let smartro = decide_for(&va_at("smartro_v2"), &to_account(Bank::Kookmin), &signed, now);
+    let smartro = decide_for(
+        &va_at("smartro_v2"),
+        &to_account(Bank::Kookmin),
+        &signed,
+        now,
+    );
     assert_eq!(codes(&smartro), ["REFUND_ACCOUNT_INVALID"]);
-    assert_eq!(smartro.reasons()[0].rule().as_str(), "portone_v2 › virtual_account › pg SMARTRO › refund_account");
+    assert_eq!(
+        smartro.reasons()[0].rule().as_str(),
+        "portone_v2 › virtual_account › pg SMARTRO › refund_account"
+    );
     let with_phone = RefundRequest {
-        refund_account: Some(RefundAccount { holder_phone: Some("01012345678".to_owned()), ..account(Bank::Kookmin) }),
+        refund_account: Some(RefundAccount {
+            holder_phone: Some("01012345678".to_owned()),
+            ..account(Bank::Kookmin)
+        }),
         ..reason()
     };
     assert!(decide_for(&va_at("smartro"), &with_phone, &signed, now).is_allowed());
@@ -440,13 +626,16 @@ fn virtual_account_rules_by_pg() {
         ("2026-03-05T23:00:00+09:00", false),
         ("2026-03-06T05:59:59+09:00", false),
         ("2026-03-06T06:00:00+09:00", true),
-        ("2026-03-05T21:00:00Z", true), // 06:00 in Seoul
+        ("2026-03-05T21:00:00Z", true),  // 06:00 in Seoul
         ("2026-03-05T14:30:00Z", false), // 23:30 in Seoul
     ] {
         let decision = decide_for(&ksnet, &to_account(Bank::Shinhan), &signed, now);
         assert_eq!(decision.is_allowed(), open, "{now}");
         if !open {
-            assert_eq!(decision.reasons()[0].provider_error().map(|e| &*e.name), Some("PG_PROVIDER"));
+            assert_eq!(
+                decision.reasons()[0].provider_error().map(|e| &*e.name),
+                Some("PG_PROVIDER")
+            );
         }
     }
 }
@@ -458,13 +647,24 @@ fn welcome_partial_refunds_need_the_partial_refund_service() {
     let decision = decide(&welcome, &partial(3_000), now);
     assert_eq!(codes(&decision), ["CONTRACT_REQUIRED"]);
     match decision.reasons()[0].details() {
-        ReasonDetails::ContractRequired { contract, for_partial_refund } => {
+        ReasonDetails::ContractRequired {
+            contract,
+            for_partial_refund,
+        } => {
             assert_eq!(&*contract.id, "partial_refund_service");
             assert!(*for_partial_refund);
         }
         other => panic!("unexpected details {other:?}"),
     }
-    assert!(decide_for(&welcome, &partial(3_000), &contracts(&["partial_refund_service"]), now).is_allowed());
+    assert!(
+        decide_for(
+            &welcome,
+            &partial(3_000),
+            &contracts(&["partial_refund_service"]),
+            now
+        )
+        .is_allowed()
+    );
     assert!(decide(&welcome, &reason(), now).is_allowed());
 }
 
@@ -473,10 +673,30 @@ fn easy_pay_deadlines_by_service_and_funding() {
     let paid = "2025-03-02T12:00:00+09:00";
     let base = v2(Method::EasyPay, paid);
     let cases = [
-        ("kakaopay", Some(Funding::Card), "2026-03-02T23:00:00+09:00", true),
-        ("kakaopay", Some(Funding::Card), "2026-03-03T00:00:00+09:00", false),
-        ("kakaopay", Some(Funding::Money), "2030-03-02T23:00:00+09:00", true),
-        ("kakaopay", Some(Funding::Money), "2030-03-03T00:00:00+09:00", false),
+        (
+            "kakaopay",
+            Some(Funding::Card),
+            "2026-03-02T23:00:00+09:00",
+            true,
+        ),
+        (
+            "kakaopay",
+            Some(Funding::Card),
+            "2026-03-03T00:00:00+09:00",
+            false,
+        ),
+        (
+            "kakaopay",
+            Some(Funding::Money),
+            "2030-03-02T23:00:00+09:00",
+            true,
+        ),
+        (
+            "kakaopay",
+            Some(Funding::Money),
+            "2030-03-03T00:00:00+09:00",
+            false,
+        ),
         ("kakaopay", None, "2026-03-03T00:00:00+09:00", false),
         // 1095 days: the payment day is day 0.
         ("naverpay", None, "2028-03-01T23:59:59+09:00", true),
@@ -489,7 +709,12 @@ fn easy_pay_deadlines_by_service_and_funding() {
     for (service, funding, now, allowed) in cases {
         let payment = easy_pay(base.clone(), service, funding);
         let decision = decide(&payment, &reason(), now);
-        assert_eq!(decision.is_allowed(), allowed, "{service} {funding:?} at {now}: {:?}", codes(&decision));
+        assert_eq!(
+            decision.is_allowed(),
+            allowed,
+            "{service} {funding:?} at {now}: {:?}",
+            codes(&decision)
+        );
     }
 }
 
@@ -497,12 +722,20 @@ fn easy_pay_deadlines_by_service_and_funding() {
 fn unknown_or_unlisted_funding_takes_the_strictest_span_and_says_so() {
     let now = "2025-09-01T12:00:00+09:00";
     for funding in [None, Some(Funding::Point)] {
-        let payment = easy_pay(v2(Method::EasyPay, "2025-03-02T12:00:00+09:00"), "kakaopay", funding);
+        let payment = easy_pay(
+            v2(Method::EasyPay, "2025-03-02T12:00:00+09:00"),
+            "kakaopay",
+            funding,
+        );
         let decision = decide(&payment, &reason(), now);
         assert!(decision.is_allowed());
         assert_eq!(notes(&decision), ["FUNDING_ASSUMED"]);
         match decision.notes()[0].details() {
-            NoteDetails::FundingAssumed { funding: reported, applied, spans } => {
+            NoteDetails::FundingAssumed {
+                funding: reported,
+                applied,
+                spans,
+            } => {
                 assert_eq!(*reported, funding);
                 assert_eq!(applied.to_string(), "1 year");
                 assert_eq!(spans.len(), 2);
@@ -510,16 +743,27 @@ fn unknown_or_unlisted_funding_takes_the_strictest_span_and_says_so() {
             other => panic!("unexpected details {other:?}"),
         }
     }
-    let known = easy_pay(v2(Method::EasyPay, "2025-03-02T12:00:00+09:00"), "kakaopay", Some(Funding::Money));
+    let known = easy_pay(
+        v2(Method::EasyPay, "2025-03-02T12:00:00+09:00"),
+        "kakaopay",
+        Some(Funding::Money),
+    );
     assert!(notes(&decide(&known, &reason(), now)).is_empty());
 }
 
 #[test]
 fn paypal_cancels_are_confirmed_later() {
-    let paypal = easy_pay(v2(Method::EasyPay, "2026-03-02T12:00:00+09:00"), "paypal", None);
+    let paypal = easy_pay(
+        v2(Method::EasyPay, "2026-03-02T12:00:00+09:00"),
+        "paypal",
+        None,
+    );
     let decision = decide(&paypal, &reason(), "2026-03-05T12:00:00+09:00");
     assert_eq!(notes(&decision), ["ASYNC_CANCELLATION"]);
-    assert_eq!(decision.notes()[0].rule().as_str(), "portone_v2 › easy_pay › paypal › async_cancellation");
+    assert_eq!(
+        decision.notes()[0].rule().as_str(),
+        "portone_v2 › easy_pay › paypal › async_cancellation"
+    );
 }
 
 #[test]
@@ -527,8 +771,14 @@ fn transfers_end_after_three_months_clamped_to_the_month_end() {
     let transfer = v2(Method::Transfer, "2025-11-30T10:00:00+09:00");
     let decision = decide(&transfer, &reason(), "2026-02-28T23:00:00+09:00");
     assert!(decision.is_allowed());
-    assert_eq!(decision.deadline().map(|d| d.last_refundable_day), Some(date(2026, 2, 28)));
-    assert_eq!(codes(&decide(&transfer, &reason(), "2026-03-01T00:00:00+09:00")), ["DEADLINE_PASSED"]);
+    assert_eq!(
+        decision.deadline().map(|d| d.last_refundable_day),
+        Some(date(2026, 2, 28))
+    );
+    assert_eq!(
+        codes(&decide(&transfer, &reason(), "2026-03-01T00:00:00+09:00")),
+        ["DEADLINE_PASSED"]
+    );
 }
 
 #[test]
@@ -537,10 +787,16 @@ fn deadline_and_month_rules_need_the_payment_time() {
     card.paid_at = None;
     let decision = decide(&card, &reason(), "2026-03-05T10:00:00+09:00");
     assert_eq!(codes(&decision), ["PAID_AT_MISSING"]);
-    assert_eq!(decision.reasons()[0].rule().as_str(), "portone_v2 › card › deadline");
+    assert_eq!(
+        decision.reasons()[0].rule().as_str(),
+        "portone_v2 › card › deadline"
+    );
     assert!(decision.reasons()[0].provider_error().is_none());
     // A virtual account has no time rule, so an unknown payment time does not matter.
-    let mut va = with_pg(v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"), "tosspayments");
+    let mut va = with_pg(
+        v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"),
+        "tosspayments",
+    );
     va.paid_at = None;
     assert!(decide(&va, &to_account(Bank::Shinhan), "2026-03-05T10:00:00+09:00").is_allowed());
 }
@@ -548,17 +804,38 @@ fn deadline_and_month_rules_need_the_payment_time() {
 #[test]
 fn reasons_are_all_reported_together() {
     let payment = with_pg(v2(Method::Mobile, "2026-01-10T10:00:00+09:00"), "danal");
-    let request = RefundRequest { amount: Some(won(3_000)), ..RefundRequest::default() };
+    let request = RefundRequest {
+        amount: Some(won(3_000)),
+        ..RefundRequest::default()
+    };
     let decision = decide(&payment, &request, "2026-02-03T10:00:00+09:00");
-    assert_eq!(codes(&decision), ["MONTH_CHANGED", "PARTIAL_CANCEL_NOT_SUPPORTED", "REASON_REQUIRED"]);
+    assert_eq!(
+        codes(&decision),
+        [
+            "MONTH_CHANGED",
+            "PARTIAL_CANCEL_NOT_SUPPORTED",
+            "REASON_REQUIRED"
+        ]
+    );
 }
 
 #[test]
 fn methods_without_documented_rules_have_no_policy() {
-    for method in [Method::GiftCertificate, Method::ConvenienceStore, Method::Crypto] {
-        let decision = decide(&v2(method, "2026-03-02T10:00:00+09:00"), &reason(), "2026-03-05T10:00:00+09:00");
+    for method in [
+        Method::GiftCertificate,
+        Method::ConvenienceStore,
+        Method::Crypto,
+    ] {
+        let decision = decide(
+            &v2(method, "2026-03-02T10:00:00+09:00"),
+            &reason(),
+            "2026-03-05T10:00:00+09:00",
+        );
         assert_eq!(codes(&decision), ["NO_POLICY"], "{method}");
-        assert_eq!(decision.reasons()[0].rule().as_str(), format!("portone_v2 › {method}"));
+        assert_eq!(
+            decision.reasons()[0].rule().as_str(),
+            format!("portone_v2 › {method}")
+        );
     }
 }
 
@@ -567,14 +844,33 @@ fn every_reason_names_a_rule_of_the_policy_set_and_has_both_languages() {
     let policies = engine().policies();
     let rule_ids: Vec<&str> = policies.rule_ids().map(|r| r.as_str()).collect();
     let decisions = [
-        decide(&v2(Method::Card, "2025-03-02T10:00:00+09:00"), &RefundRequest::default(), "2026-05-05T10:00:00+09:00"),
-        decide(&with_pg(v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"), "smartro"), &partial(20_000), "2026-03-05T10:00:00+09:00"),
-        decide(&v2(Method::Crypto, "2026-03-02T10:00:00+09:00"), &reason(), "2026-03-05T10:00:00+09:00"),
+        decide(
+            &v2(Method::Card, "2025-03-02T10:00:00+09:00"),
+            &RefundRequest::default(),
+            "2026-05-05T10:00:00+09:00",
+        ),
+        decide(
+            &with_pg(
+                v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"),
+                "smartro",
+            ),
+            &partial(20_000),
+            "2026-03-05T10:00:00+09:00",
+        ),
+        decide(
+            &v2(Method::Crypto, "2026-03-02T10:00:00+09:00"),
+            &reason(),
+            "2026-03-05T10:00:00+09:00",
+        ),
     ];
     for decision in &decisions {
         assert!(!decision.reasons().is_empty());
         for reason in decision.reasons() {
-            assert!(rule_ids.contains(&reason.rule().as_str()), "{}", reason.rule());
+            assert!(
+                rule_ids.contains(&reason.rule().as_str()),
+                "{}",
+                reason.rule()
+            );
             let ko = reason_message(reason, Currency::KRW, Lang::Ko);
             let en = reason_message(reason, Currency::KRW, Lang::En);
             assert!(!ko.is_empty() && !en.is_empty() && ko != en);
@@ -604,11 +900,17 @@ fn the_json_report_has_the_contract_shape() {
     let reason = &json["reasons"][0];
     assert_eq!(reason["code"], "AMOUNT_EXCEEDS_CANCELLABLE");
     assert_eq!(reason["rule"], "portone_v2 › common › balance");
-    assert_eq!(reason["provider_error"]["name"], "CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT");
+    assert_eq!(
+        reason["provider_error"]["name"],
+        "CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT"
+    );
     assert!(reason["provider_error"]["code"].is_null());
     assert_eq!(reason["details"]["requested"], 12_000);
     assert_eq!(reason["details"]["balance"], 10_000);
-    assert_eq!(reason["message"], "the refund of KRW 12,000 exceeds the cancellable balance of KRW 10,000");
+    assert_eq!(
+        reason["message"],
+        "the refund of KRW 12,000 exceeds the cancellable balance of KRW 10,000"
+    );
     assert_eq!(json["refund"]["amount"], 12_000);
     assert_eq!(json["refund"]["partial"], false);
     assert_eq!(json["refund"]["remaining_after"], -2_000);
@@ -616,13 +918,23 @@ fn the_json_report_has_the_contract_shape() {
     assert_eq!(json["provider"], "portone_v2");
     assert_eq!(json["policy"], "portone_v2");
     let korean = serde_json::to_value(&decision).expect("serializes");
-    assert_eq!(korean["reasons"][0]["message"], "환불 요청 금액 12,000원이 취소 가능 잔액 10,000원을 넘습니다");
+    assert_eq!(
+        korean["reasons"][0]["message"],
+        "환불 요청 금액 12,000원이 취소 가능 잔액 10,000원을 넘습니다"
+    );
 }
 
 #[test]
 fn can_refund_uses_the_builtin_policies_and_no_contracts() {
-    let va = with_pg(v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"), "kcp_v2");
-    let decision = refund_policy::can_refund(&va, &to_account(Bank::Shinhan), at("2026-03-05T10:00:00+09:00"));
+    let va = with_pg(
+        v2(Method::VirtualAccount, "2026-03-02T10:00:00+09:00"),
+        "kcp_v2",
+    );
+    let decision = refund_policy::can_refund(
+        &va,
+        &to_account(Bank::Shinhan),
+        at("2026-03-05T10:00:00+09:00"),
+    );
     assert_eq!(codes(&decision), ["CONTRACT_REQUIRED"]);
     assert_eq!(decision.provider(), Provider::PortoneV2);
     assert_eq!(decision.reason_codes(), [ReasonCode::ContractRequired]);

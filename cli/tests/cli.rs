@@ -1,5 +1,14 @@
 //! The command line's contract (§7): what each command prints and its exit codes.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "tests stop at the first broken expectation"
+)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -34,13 +43,28 @@ const MOBILE: &str = "provider: portone_v2\nmethod: mobile\nstatus: paid\namount
 fn decide_prints_the_decision_as_json_and_exits_0_on_deny() {
     let payment = file("mobile.yaml", MOBILE);
     let request = file("reason.json", r#"{"reason": "고객 요청"}"#);
-    let out = refund_policy(&["decide", "--payment", &payment, "--request", &request, "--now", "2026-02-01T00:10:00+09:00"]);
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &payment,
+        "--request",
+        &request,
+        "--now",
+        "2026-02-01T00:10:00+09:00",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["verdict"], "deny");
     assert_eq!(json["reasons"][0]["code"], "MONTH_CHANGED");
-    assert_eq!(json["reasons"][0]["rule"], "portone_v2 › mobile › same_month");
-    assert!(json["reasons"][0]["message"].as_str().is_some_and(|m| m.contains("결제한 달")));
+    assert_eq!(
+        json["reasons"][0]["rule"],
+        "portone_v2 › mobile › same_month"
+    );
+    assert!(
+        json["reasons"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("결제한 달"))
+    );
     assert_eq!(json["notes"][0]["code"], "MANUAL_REFUND");
     assert_eq!(json["refund"]["amount"], 10000);
 }
@@ -48,13 +72,35 @@ fn decide_prints_the_decision_as_json_and_exits_0_on_deny() {
 #[test]
 fn decide_explains_in_text_and_english() {
     let payment = file("mobile-text.yaml", MOBILE);
-    let out = refund_policy(&["decide", "--payment", &payment, "--now", "2026-02-01T00:10:00+09:00", "--format", "text", "--lang", "en"]);
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &payment,
+        "--now",
+        "2026-02-01T00:10:00+09:00",
+        "--format",
+        "text",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.starts_with("REFUND DENIED — portone_v2 mobile (portone_v2)\n"), "{text}");
-    assert!(text.contains("MONTH_CHANGED — the payment can be cancelled only in the month it was made"), "{text}");
-    assert!(text.contains("REASON_REQUIRED — a cancel `reason` is required"), "{text}");
-    assert!(text.contains("rule: portone_v2 › mobile › same_month"), "{text}");
+    assert!(
+        text.starts_with("REFUND DENIED — portone_v2 mobile (portone_v2)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("MONTH_CHANGED — the payment can be cancelled only in the month it was made"),
+        "{text}"
+    );
+    assert!(
+        text.contains("REASON_REQUIRED — a cancel `reason` is required"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rule: portone_v2 › mobile › same_month"),
+        "{text}"
+    );
     assert!(text.contains("provider error: PG_PROVIDER"), "{text}");
     assert!(text.contains("last refundable day: 2026-01-31"), "{text}");
 }
@@ -62,13 +108,24 @@ fn decide_explains_in_text_and_english() {
 #[test]
 fn decide_reads_standard_input() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_refund-policy"))
-        .args(["decide", "--payment", "-", "--now", "2026-01-31T23:50:00+09:00"])
+        .args([
+            "decide",
+            "--payment",
+            "-",
+            "--now",
+            "2026-01-31T23:50:00+09:00",
+        ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("runs");
     use std::io::Write;
-    child.stdin.take().expect("stdin").write_all(MOBILE.as_bytes()).expect("writes");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(MOBILE.as_bytes())
+        .expect("writes");
     let out = child.wait_with_output().expect("finishes");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["reasons"][0]["code"], "REASON_REQUIRED");
@@ -78,10 +135,19 @@ fn decide_reads_standard_input() {
 fn unreadable_input_exits_2_with_one_line_naming_the_field_and_value() {
     let now = ["--now", "2026-02-01T00:10:00+09:00"];
     let cases = [
-        (MOBILE.replace("mobile", "mobil"), "`method`: unknown value `mobil` (did you mean `mobile`?)"),
-        (MOBILE.replace("+09:00", ""), "`paid_at`: `2026-01-31T23:30:00` has no offset"),
+        (
+            MOBILE.replace("mobile", "mobil"),
+            "`method`: unknown value `mobil` (did you mean `mobile`?)",
+        ),
+        (
+            MOBILE.replace("+09:00", ""),
+            "`paid_at`: `2026-01-31T23:30:00` has no offset",
+        ),
         (format!("{MOBILE}currency: WON\n"), "unknown currency `WON`"),
-        (MOBILE.replace("{ total: 10000 }", "{ total: \"1O000\" }"), "`amount.total`: `1O000` is not a decimal amount"),
+        (
+            MOBILE.replace("{ total: 10000 }", "{ total: \"1O000\" }"),
+            "`amount.total`: `1O000` is not a decimal amount",
+        ),
         ("{\"provider\": ".to_owned(), "payment `"),
     ];
     for (i, (text, expected)) in cases.iter().enumerate() {
@@ -94,9 +160,19 @@ fn unreadable_input_exits_2_with_one_line_naming_the_field_and_value() {
         assert!(out.stdout.is_empty());
     }
     let payment = file("ok.yaml", MOBILE);
-    let out = refund_policy(&["decide", "--payment", &payment, "--now", "2026-02-01T00:10:00"]);
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &payment,
+        "--now",
+        "2026-02-01T00:10:00",
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("`--now`: `2026-02-01T00:10:00` has no offset"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`--now`: `2026-02-01T00:10:00` has no offset"),
+        "{}",
+        stderr(&out)
+    );
     let bank = file("bank.yaml", "refund_account: { bank: SHINHANN }");
     let out = refund_policy(&["decide", "--payment", &payment, "--request", &bank]);
     assert_eq!(out.status.code(), Some(2));
@@ -104,7 +180,13 @@ fn unreadable_input_exits_2_with_one_line_naming_the_field_and_value() {
     let merchant = file("merchant.yaml", "contracts: [virtual_account_refnd]");
     let out = refund_policy(&["decide", "--payment", &payment, "--merchant", &merchant]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown contract id `virtual_account_refnd` (did you mean `virtual_account_refund`?)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "unknown contract id `virtual_account_refnd` (did you mean `virtual_account_refund`?)"
+        ),
+        "{}",
+        stderr(&out)
+    );
     let out = refund_policy(&["decide", "--payment", "no/such/file.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read `no/such/file.yaml`"));
@@ -124,14 +206,21 @@ fn check_passes_the_examples_and_reports_failing_cases() {
     let out = refund_policy(&["check", &wrong]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("expects the wrong verdict: verdict: expected deny, got allow"), "{text}");
+    assert!(
+        text.contains("expects the wrong verdict: verdict: expected deny, got allow"),
+        "{text}"
+    );
     assert!(text.contains("reason MONTH_CHANGED not reported"), "{text}");
     assert!(text.ends_with("0 passed, 1 failed\n"), "{text}");
 
     let unreadable = file("unreadable-case.yaml", "name: no expectation\n");
     let out = refund_policy(&["check", &unreadable]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("missing field `now`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("missing field `now`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -149,7 +238,11 @@ fn policies_validate_prints_every_problem_and_exits_1() {
         ":12:20: `fee.amount` must not be negative, found `-300`",
         ":5:1: in `provider_errors`: no entries for `INVALID_PAYMENT`, `PAYMENT_NOT_PAID`",
     ] {
-        assert!(text.lines().any(|l| l.starts_with(&broken) && l.contains(expected)), "expected `{expected}` in\n{text}");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&broken) && l.contains(expected)),
+            "expected `{expected}` in\n{text}"
+        );
     }
     let ok = refund_policy(&["policies", "validate", "policies"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
@@ -163,10 +256,19 @@ fn broken_policies_given_to_decide_print_their_problems_and_exit_2() {
     std::fs::create_dir_all(&dir).expect("a directory");
     std::fs::write(dir.join("p.yaml"), "policy: mine\nprovider: portone_v3\n").expect("writes");
     let payment = file("mobile-broken.yaml", MOBILE);
-    let out = refund_policy(&["decide", "--payment", &payment, "--policies", &dir.display().to_string()]);
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &payment,
+        "--policies",
+        &dir.display().to_string(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("p.yaml:2:11: `provider`: unknown value `portone_v3`"), "{err}");
+    assert!(
+        err.contains("p.yaml:2:11: `provider`: unknown value `portone_v3`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -175,9 +277,21 @@ fn policies_show_renders_the_rules_for_review() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.contains("policy `portone_v2`"), "{text}");
-    let row = text.lines().find(|l| l.starts_with("card › pg ksnet") && l.contains("deadline")).unwrap_or_default();
-    assert!(row.contains("within 6 months") && row.contains("help-cancel-deadlines"), "{row}");
-    let transfer = text.lines().find(|l| l.starts_with("transfer") && l.contains("deadline")).unwrap_or_default();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("card › pg ksnet") && l.contains("deadline"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("within 6 months") && row.contains("help-cancel-deadlines"),
+        "{row}"
+    );
+    let transfer = text
+        .lines()
+        .find(|l| l.starts_with("transfer") && l.contains("deadline"))
+        .unwrap_or_default();
     assert!(transfer.contains("UNVERIFIED"), "{transfer}");
-    assert!(text.contains("no policy (NO_POLICY): gift_certificate, convenience_store, crypto"), "{text}");
+    assert!(
+        text.contains("no policy (NO_POLICY): gift_certificate, convenience_store, crypto"),
+        "{text}"
+    );
 }
