@@ -214,6 +214,32 @@ macro_rules! string_serde {
 
 string_serde!(Span, "a span such as `180 days`, `6 months` or `1 year`");
 
+/// Implements `JsonSchema` as a string matching `$pattern`.
+macro_rules! string_schema {
+    ($type:ty, $name:literal, $pattern:literal, $description:literal) => {
+        impl schemars::JsonSchema for $type {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "description": $description,
+                    "type": "string",
+                    "pattern": $pattern,
+                })
+            }
+        }
+    };
+}
+
+string_schema!(
+    Span,
+    "Span",
+    "^[0-9]+ (day|days|month|months|year|years)$",
+    "A span of calendar time: `180 days`, `6 months`, `1 year`."
+);
+
 /// A calendar month, written `2026-01`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -330,6 +356,12 @@ impl FromStr for ClosedHours {
 }
 
 string_serde!(ClosedHours, "a daily window such as `23:00-06:00`");
+string_schema!(
+    ClosedHours,
+    "ClosedHours",
+    "^[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]$",
+    "A daily window of local time, `HH:MM-HH:MM`; it may run past midnight."
+);
 
 /// How many business days a refund takes to reach the customer: `1-2`, or `3`.
 ///
@@ -391,6 +423,22 @@ impl FromStr for BusinessDays {
             return Err(error());
         }
         Ok(BusinessDays { min, max })
+    }
+}
+
+impl schemars::JsonSchema for BusinessDays {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BusinessDays".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Business days: `1-2`, or one number.",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": 60 },
+                { "type": "string", "pattern": "^[0-9]+(-[0-9]+)?$" }
+            ]
+        })
     }
 }
 

@@ -15,6 +15,8 @@ pub(crate) enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of policy files (policies/policy.schema.json)
+    Schema,
     /// Print the rules of the policies as a table for review
     Show {
         /// Only this provider's policy
@@ -28,6 +30,12 @@ pub(crate) enum Command {
 pub(crate) fn run(command: Command) -> Outcome {
     match command {
         Command::Validate { paths } => validate(&paths),
+        Command::Schema => {
+            let schema = refund_policy::policy::json_schema()
+                .map_err(|e| Failure(format!("cannot write the schema: {e}")))?;
+            print!("{schema}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Show { provider, policies } => {
             let engine = engine(&policies)?;
             print!("{}", crate::text::show(engine.policies(), provider));

@@ -9,7 +9,10 @@ macro_rules! codes {
         pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+            schemars::JsonSchema,
+        )]
         pub enum $name {
             $(
                 $(#[$vmeta])*

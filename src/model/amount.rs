@@ -135,6 +135,17 @@ pub mod option {
     }
 }
 
+/// The JSON Schema of an amount: a number, or a string of its digits.
+pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "A decimal amount in the currency's major unit, as a number or a string of digits.",
+        "anyOf": [
+            { "type": "number" },
+            { "type": "string", "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$" }
+        ]
+    })
+}
+
 /// serde_json's name for a number kept as text (its `arbitrary_precision` feature).
 const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
 

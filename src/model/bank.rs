@@ -157,6 +157,20 @@ impl FromStr for Bank {
     }
 }
 
+impl schemars::JsonSchema for Bank {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Bank".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A bank, named as in PortOne V2's `Bank` enum.",
+            "type": "string",
+            "enum": Bank::NAMES,
+        })
+    }
+}
+
 impl Serialize for Bank {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.name())

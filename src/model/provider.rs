@@ -1,5 +1,6 @@
 //! The payment providers the contract names.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -10,7 +11,9 @@ use std::fmt;
 /// assert_eq!(Provider::PortoneV2.id(), "portone_v2");
 /// assert_eq!("toss_payments".parse::<Provider>(), Ok(Provider::TossPayments));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Provider {
     /// PortOne V2 (`api.portone.io`).

@@ -14,11 +14,12 @@ use crate::calendar::{BusinessDays, ClosedHours, Span};
 use crate::decision::ReasonCode;
 use crate::model::{Bank, CardType, Currency, Funding, Method, Provider, amount};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A whole policy file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyDocument {
     /// The policy's id: a lower-case identifier that starts every rule id (`portone_v2`).
@@ -45,6 +46,7 @@ pub struct PolicyDocument {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bank_codes: Vec<BankCodeTableDoc>,
     /// For every reason code, the error the provider itself returns, or why it has none.
+    #[schemars(schema_with = "keyed_by::<ReasonCode, ProviderErrorDoc>")]
     pub provider_errors: BTreeMap<ReasonCode, ProviderErrorDoc>,
     /// Rules for every method.
     #[serde(default, skip_serializing_if = "ScopeDoc::is_empty")]
@@ -53,11 +55,12 @@ pub struct PolicyDocument {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub at_pg: BTreeMap<String, ScopeDoc>,
     /// Rules by payment method. A method without an entry has no policy (`NO_POLICY`).
+    #[schemars(schema_with = "keyed_by::<Method, ScopeDoc>")]
     pub methods: BTreeMap<Method, ScopeDoc>,
 }
 
 /// A document a rule cites.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDoc {
     /// What it is.
@@ -71,7 +74,7 @@ pub struct SourceDoc {
 }
 
 /// A special contract a merchant may have signed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContractDoc {
     /// Its Korean name (`가상계좌 환불 특약`).
@@ -83,7 +86,7 @@ pub struct ContractDoc {
 }
 
 /// The PG ids a provider uses, and named groups of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PgCatalogDoc {
     /// Every PG id rules may name: lower-case.
@@ -96,7 +99,7 @@ pub struct PgCatalogDoc {
 }
 
 /// The easy-pay services a provider names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EasyPayCatalogDoc {
     /// Every service id rules may name: lower-case.
@@ -106,7 +109,7 @@ pub struct EasyPayCatalogDoc {
 }
 
 /// The codes one provider or PG wants for banks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BankCodeTableDoc {
     /// The table's name, shown in messages (`KG이니시스`).
@@ -118,6 +121,7 @@ pub struct BankCodeTableDoc {
     #[serde(default, skip_serializing_if = "is_false")]
     pub other_pgs: bool,
     /// Bank → code. A bank missing here cannot be refunded to through these PGs.
+    #[schemars(schema_with = "keyed_by::<Bank, String>")]
     pub codes: BTreeMap<Bank, String>,
     /// Where the codes come from.
     pub source: String,
@@ -135,7 +139,7 @@ pub struct BankCodeTableDoc {
 
 /// The error a provider returns for a reason: `name` (and `code`), or `none` saying why there
 /// is no such error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderErrorDoc {
     /// The provider's error name (`CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT`).
@@ -161,7 +165,7 @@ pub struct ProviderErrorDoc {
 /// Conditions on the payment and the request; all given ones must hold. An attribute the
 /// payment does not report (card type, funding, the provider's partial flag) makes a condition
 /// on it false, so it imposes nothing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionDoc {
     /// The payment's PG is one of these (ids or groups).
@@ -206,7 +210,7 @@ macro_rules! rule_doc {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             $($(#[$fmeta])* pub $field: $type,)*
@@ -266,6 +270,7 @@ rule_doc! {
         pub within: Option<Span>,
         /// Spans by easy-pay funding; unknown or unlisted funding gets the strictest.
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        #[schemars(schema_with = "keyed_by::<Funding, Span>")]
         pub by_funding: BTreeMap<Funding, Span>,
     }
 }
@@ -280,7 +285,7 @@ rule_doc! {
 }
 
 /// A next-month refund to a bank account (휴대폰 익월 환불).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NextMonthRefundDoc {
     /// The PGs that offer it.
@@ -360,7 +365,7 @@ rule_doc! {
 }
 
 /// Limits on one text field.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldFormatDoc {
     /// At most this many characters.
@@ -412,6 +417,7 @@ rule_doc! {
     pub struct FeeDoc {
         /// The fee per refund.
         #[serde(with = "amount")]
+        #[schemars(schema_with = "amount::schema")]
         pub amount: Decimal,
         /// Its currency.
         #[serde(default)]
@@ -437,7 +443,7 @@ rule_doc! {
 
 /// The rules of one scope. Every field is a rule kind, except `at_pg` and `providers`, which
 /// hold narrower scopes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeDoc {
     /// See [`RefundNotSupportedDoc`].
@@ -502,7 +508,7 @@ pub struct ScopeDoc {
 
 /// A documented fact with no rule to check it: "partial refunds are allowed here", "no fee is
 /// documented". It changes no decision; `policies show` lists it with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RemarkDoc {
     /// The rule kind it is about (`partial_refund`, `fee`, `refund_contract`, ...).
@@ -541,6 +547,19 @@ impl ScopeDoc {
     pub fn is_empty(&self) -> bool {
         self == &ScopeDoc::default()
     }
+}
+
+/// The schema of a map whose keys are the names of `K`: editors then complete and check them.
+fn keyed_by<K: JsonSchema, V: JsonSchema>(
+    generator: &mut schemars::SchemaGenerator,
+) -> schemars::Schema {
+    let keys = generator.subschema_for::<K>();
+    let values = generator.subschema_for::<V>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": keys,
+        "additionalProperties": values,
+    })
 }
 
 fn is_false(b: &bool) -> bool {

@@ -17,10 +17,12 @@ pub mod document;
 mod problem;
 mod read;
 mod resolve;
+mod schema;
 
 pub use builtin::builtin_sources;
 pub use document::PolicyDocument;
 pub use problem::{LoadError, Problem};
+pub use schema::json_schema;
 
 pub(crate) use compiled::{
     AccountFormat, BankTable, CompiledPolicy, Condition, DeadlineSpan, FieldFormat, RuleMeta,
