@@ -55,7 +55,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-/// Reads the providers' own payment objects and cancel bodies into the normalized model.
 pub mod adapters;
 pub mod calendar;
 mod case;
