@@ -1,0 +1,710 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests assert on known inputs"
+)]
+#![allow(
+    clippy::panic,
+    reason = "a failing test names the fixture it failed on"
+)]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "the test reads the fixture files"
+)]
+
+//! The adapters (`refund_policy::adapters`): every fixture under `tests/fixtures/<provider>/`
+//! converts to the normalized form beside it (`<name>.expected.yaml`), and the decision made on
+//! the converted input equals the one made on the normalized input. Cancel bodies are named
+//! `<payment>.cancel-<what>.json` and go with the payment fixture `<payment>.json`.
+
+use refund_policy::adapters::{self, Format};
+use refund_policy::input::{self, InputError};
+use refund_policy::model::{
+    Bank, CancellationStatus, Funding, MerchantProfile, Method, Payment, PaymentStatus,
+    RefundRequest, parse_instant,
+};
+use refund_policy::{Decision, Engine};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+const PROVIDERS: [(&str, Format); 4] = [
+    ("portone_v2", Format::PortoneV2),
+    ("portone_v1", Format::PortoneV1),
+    ("bootpay", Format::Bootpay),
+    ("toss_payments", Format::TossPayments),
+];
+
+fn engine() -> &'static Engine {
+    Engine::builtin().expect("the built-in policies load")
+}
+
+fn merchant() -> MerchantProfile {
+    input::merchant("contracts: [virtual_account_refund, mobile_next_month_refund]")
+        .expect("a merchant profile")
+}
+
+fn decide(payment: &Payment, request: &RefundRequest) -> Decision {
+    let now = parse_instant("2026-03-20T12:00:00+09:00").unwrap();
+    engine().decide(payment, request, &merchant(), now)
+}
+
+fn dir(provider: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(provider)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The fixture's name without `.json`, for every JSON fixture of a provider, in name order.
+fn fixtures(provider: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir(provider))
+        .expect("the provider's fixture directory")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix(".json").map(str::to_owned))
+        .collect();
+    names.sort();
+    names
+}
+
+fn payment_fixture(provider: &str, format: Format, name: &str) -> (Payment, Payment) {
+    let dir = dir(provider);
+    let converted = adapters::payment(format, &read(&dir.join(format!("{name}.json"))))
+        .unwrap_or_else(|e| panic!("{provider}/{name}.json does not convert: {e}"));
+    let expected = input::payment(&read(&dir.join(format!("{name}.expected.yaml"))))
+        .unwrap_or_else(|e| panic!("{provider}/{name}.expected.yaml does not read: {e}"));
+    (converted, expected)
+}
+
+#[test]
+fn every_fixture_converts_to_its_normalized_form_and_decides_alike() {
+    let mut payments = 0;
+    let mut requests = 0;
+    for (provider, format) in PROVIDERS {
+        let names = fixtures(provider);
+        assert!(
+            names.len() >= 8,
+            "{provider}: expected fixtures, found {names:?}"
+        );
+        for name in &names {
+            let expected_path = dir(provider).join(format!("{name}.expected.yaml"));
+            assert!(
+                expected_path.exists(),
+                "{provider}/{name}.json has no expected form"
+            );
+            match name.split_once(".cancel-") {
+                None => {
+                    let (converted, expected) = payment_fixture(provider, format, name);
+                    assert_eq!(converted, expected, "{provider}/{name}.json");
+                    let request = RefundRequest::default();
+                    assert_eq!(
+                        decide(&converted, &request),
+                        decide(&expected, &request),
+                        "{provider}/{name}.json decides differently"
+                    );
+                    payments += 1;
+                }
+                Some((payment_name, _)) => {
+                    let (payment, normalized_payment) =
+                        payment_fixture(provider, format, payment_name);
+                    let text = read(&dir(provider).join(format!("{name}.json")));
+                    let converted = adapters::request(format, &text, &payment, engine().policies())
+                        .unwrap_or_else(|e| panic!("{provider}/{name}.json does not convert: {e}"));
+                    let expected = input::request(&read(&expected_path))
+                        .unwrap_or_else(|e| panic!("{provider}/{name}.expected.yaml: {e}"));
+                    assert_eq!(converted, expected, "{provider}/{name}.json");
+                    assert_eq!(
+                        decide(&payment, &converted),
+                        decide(&normalized_payment, &expected),
+                        "{provider}/{name}.json decides differently"
+                    );
+                    requests += 1;
+                }
+            }
+        }
+    }
+    assert!(payments >= 50, "{payments} payment fixtures");
+    assert!(requests >= 10, "{requests} cancel-body fixtures");
+}
+
+#[test]
+fn every_status_and_method_of_every_provider_has_a_fixture() {
+    for (provider, format) in PROVIDERS {
+        let mut statuses = Vec::new();
+        let mut methods = Vec::new();
+        for name in fixtures(provider) {
+            if name.contains(".cancel-") {
+                continue;
+            }
+            let (payment, _) = payment_fixture(provider, format, &name);
+            statuses.push(payment.status);
+            methods.push(payment.method);
+        }
+        let wanted_statuses: &[PaymentStatus] = match format {
+            // V1 has no issued-virtual-account or pending status; Toss has no `ready` (READY is
+            // read as pending); Bootpay has no `ready` either.
+            Format::PortoneV1 => &[
+                PaymentStatus::Ready,
+                PaymentStatus::Paid,
+                PaymentStatus::PartiallyCancelled,
+                PaymentStatus::Cancelled,
+                PaymentStatus::Failed,
+            ],
+            Format::Bootpay | Format::TossPayments => &[
+                PaymentStatus::Pending,
+                PaymentStatus::VirtualAccountIssued,
+                PaymentStatus::Paid,
+                PaymentStatus::PartiallyCancelled,
+                PaymentStatus::Cancelled,
+                PaymentStatus::Failed,
+            ],
+            _ => &PaymentStatus::ALL,
+        };
+        for status in wanted_statuses {
+            assert!(
+                statuses.contains(status),
+                "{provider}: no fixture with status {status}"
+            );
+        }
+        let wanted_methods: &[Method] = match format {
+            Format::PortoneV2 => &Method::ALL,
+            Format::Bootpay => &[
+                Method::Card,
+                Method::Transfer,
+                Method::VirtualAccount,
+                Method::Mobile,
+                Method::EasyPay,
+            ],
+            _ => &[
+                Method::Card,
+                Method::Transfer,
+                Method::VirtualAccount,
+                Method::Mobile,
+                Method::EasyPay,
+                Method::GiftCertificate,
+            ],
+        };
+        for method in wanted_methods {
+            assert!(
+                methods.contains(method),
+                "{provider}: no fixture with method {method}"
+            );
+        }
+    }
+}
+
+fn payment(format: Format, text: &str) -> Payment {
+    adapters::payment(format, text).unwrap_or_else(|e| panic!("does not convert: {e}"))
+}
+
+fn payment_error(format: Format, text: &str) -> String {
+    match adapters::payment(format, text) {
+        Ok(payment) => panic!("converted, to {payment:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn request_error(format: Format, text: &str, payment: &Payment) -> String {
+    match adapters::request(format, text, payment, engine().policies()) {
+        Ok(request) => panic!("converted, to {request:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn fixture_payment(provider: &str, format: Format, name: &str) -> Payment {
+    payment_fixture(provider, format, name).0
+}
+
+fn fixture_text(provider: &str, name: &str) -> String {
+    read(&dir(provider).join(format!("{name}.json")))
+}
+
+/// A fixture's JSON with one field replaced, for error cases.
+fn with(provider: &str, name: &str, pointer: &str, value: serde_json::Value) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture_text(provider, name)).unwrap();
+    *json.pointer_mut(pointer).unwrap() = value;
+    json.to_string()
+}
+
+// ---------------------------------------------------------------------------------- V2
+
+#[test]
+fn portone_v2_reads_both_spellings_of_pending() {
+    for spelling in ["PAY_PENDING", "PENDING"] {
+        let text = with("portone_v2", "card-paid", "/status", spelling.into());
+        assert_eq!(
+            payment(Format::PortoneV2, &text).status,
+            PaymentStatus::Pending
+        );
+    }
+}
+
+#[test]
+fn portone_v2_amounts_are_minor_units() {
+    let usd = fixture_payment("portone_v2", Format::PortoneV2, "easy-pay-paypal-usd");
+    assert_eq!(usd.amount.total, Decimal::new(1255, 1));
+    let jpy = fixture_payment(
+        "portone_v2",
+        Format::PortoneV2,
+        "convenience-store-pay-pending-jpy",
+    );
+    assert_eq!(jpy.amount.total, Decimal::from(3300));
+    let text = with("portone_v2", "card-paid", "/amount/total", "32000.5".into());
+    let error = payment_error(Format::PortoneV2, &text);
+    assert!(
+        error.contains("`amount.total`") && error.contains("32000.5"),
+        "{error}"
+    );
+}
+
+#[test]
+fn portone_v2_names_an_unknown_status_method_or_funding() {
+    let text = with("portone_v2", "card-paid", "/status", "REFUNDED".into());
+    let error = payment_error(Format::PortoneV2, &text);
+    assert!(
+        error.starts_with("`status`: unknown value `REFUNDED`"),
+        "{error}"
+    );
+
+    let text = with(
+        "portone_v2",
+        "card-paid",
+        "/method/type",
+        "PaymentMethodPoint".into(),
+    );
+    let error = payment_error(Format::PortoneV2, &text);
+    assert!(
+        error.starts_with("`method.type`: unknown value `PaymentMethodPoint`"),
+        "{error}"
+    );
+
+    let text = with(
+        "portone_v2",
+        "easy-pay-kakaopay-charge",
+        "/method/easyPayMethod/type",
+        "PaymentMethodEasyPayMethodPoint".into(),
+    );
+    let error = payment_error(Format::PortoneV2, &text);
+    assert!(error.contains("`method.easyPayMethod.type`"), "{error}");
+    assert!(error.contains("PaymentMethodEasyPayMethodPoint"), "{error}");
+
+    let text = with(
+        "portone_v2",
+        "card-paid",
+        "/method",
+        serde_json::Value::Null,
+    );
+    let error = payment_error(Format::PortoneV2, &text);
+    assert!(error.starts_with("`method`: missing"), "{error}");
+
+    let text = with(
+        "portone_v2",
+        "easy-pay-provider-from-pg",
+        "/channel/pgProvider",
+        "INICIS_V2".into(),
+    );
+    let error = payment_error(Format::PortoneV2, &text);
+    assert!(error.starts_with("`method.provider`: missing"), "{error}");
+}
+
+#[test]
+fn portone_v2_cancel_body_is_strict() {
+    let payment = fixture_payment("portone_v2", Format::PortoneV2, "card-paid");
+    let error = request_error(
+        Format::PortoneV2,
+        r#"{"reason": "고객 요청", "amout": 1000}"#,
+        &payment,
+    );
+    assert!(error.contains("unknown field `amout`"), "{error}");
+    assert!(error.contains("did you mean `amount`?"), "{error}");
+    let error = request_error(
+        Format::PortoneV2,
+        r#"{"reason": "고객 요청", "refundAccount": {"bank": "SHINHAN_BANK"}}"#,
+        &payment,
+    );
+    assert!(
+        error.contains("`refundAccount.bank`: unknown value `SHINHAN_BANK`"),
+        "{error}"
+    );
+}
+
+// ---------------------------------------------------------------------------------- V1
+
+#[test]
+fn portone_v1_error_envelope_is_an_error_naming_code_and_message() {
+    let text = r#"{"code": -1, "message": "존재하지 않는 결제정보입니다.", "response": null}"#;
+    let error = payment_error(Format::PortoneV1, text);
+    assert!(
+        error.starts_with("`code`: PortOne V1 answered with error code `-1`"),
+        "{error}"
+    );
+    assert!(error.contains("존재하지 않는 결제정보입니다."), "{error}");
+    let error = payment_error(
+        Format::PortoneV1,
+        r#"{"code": 0, "message": null, "response": null}"#,
+    );
+    assert!(error.starts_with("`response`: missing"), "{error}");
+}
+
+#[test]
+fn portone_v1_names_an_unknown_pay_method_or_status() {
+    let text = with(
+        "portone_v1",
+        "seed002-vbank-paid",
+        "/response/pay_method",
+        "bitcoin".into(),
+    );
+    let error = payment_error(Format::PortoneV1, &text);
+    assert!(
+        error.starts_with("`response.pay_method`: unknown PortOne V1 payment method `bitcoin`"),
+        "{error}"
+    );
+    let text = with(
+        "portone_v1",
+        "seed002-vbank-paid",
+        "/response/status",
+        "refunded".into(),
+    );
+    let error = payment_error(Format::PortoneV1, &text);
+    assert!(
+        error.starts_with("`response.status`: unknown value `refunded`"),
+        "{error}"
+    );
+    // `point` without an easy-pay PG does not say which service it was.
+    let text = with(
+        "portone_v1",
+        "card-debit-bare",
+        "/pay_method",
+        "point".into(),
+    );
+    let error = payment_error(Format::PortoneV1, &text);
+    assert!(
+        error.starts_with("`pay_method`: `point` through PG `kcp`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn portone_v1_seed_schema_placeholders_are_refused_by_name() {
+    // Seed 002's response model, verbatim placeholders: nothing in it is a payment.
+    let text = r#"{"code": 0, "message": "string", "response": {"imp_uid": "string",
+        "pay_method": "string", "pg_provider": "string", "escrow": true, "card_type": "null",
+        "amount": 0, "cancel_amount": 0, "currency": "string", "status": "ready",
+        "paid_at": 0, "cancel_history": [{"pg_tid": "string", "amount": 0, "cancelled_at": 0,
+        "reason": "string", "receipt_url": "string"}]}}"#;
+    let error = payment_error(Format::PortoneV1, text);
+    assert!(error.starts_with("`response.currency`"), "{error}");
+    assert!(error.contains("`string`"), "{error}");
+}
+
+#[test]
+fn portone_v1_amount_zero_is_a_full_cancel_and_bank_codes_are_per_pg() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "seed002-vbank-paid");
+    let request = adapters::request(
+        Format::PortoneV1,
+        r#"{"amount": 0, "refund_bank": "88", "refund_holder": "홍길동", "refund_account": "123"}"#,
+        &payment,
+        engine().policies(),
+    )
+    .unwrap();
+    assert_eq!(request.amount, None);
+    assert_eq!(request.refund_account.unwrap().bank, Some(Bank::Shinhan));
+    // "088" is Shinhan in the 3-digit table, not in KG Inicis's.
+    let error = request_error(Format::PortoneV1, r#"{"refund_bank": "088"}"#, &payment);
+    assert!(
+        error.starts_with(
+            "`refund_bank`: unknown bank code `088` for portone_v1 at PG `html5_inicis`"
+        ),
+        "{error}"
+    );
+    let error = request_error(
+        Format::PortoneV1,
+        r#"{"cancel_request_amount": 2000}"#,
+        &payment,
+    );
+    assert!(
+        error.contains("unknown field `cancel_request_amount`"),
+        "{error}"
+    );
+    let error = request_error(
+        Format::PortoneV1,
+        r#"{"extra": {"requestor": "customer"}}"#,
+        &payment,
+    );
+    assert!(error.contains("unknown field `requestor`"), "{error}");
+}
+
+#[test]
+fn portone_v1_vbank_refund_from_seed_002_decides() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "seed002-vbank-paid");
+    let text = fixture_text("portone_v1", "seed002-vbank-paid.cancel-refund");
+    let request =
+        adapters::request(Format::PortoneV1, &text, &payment, engine().policies()).unwrap();
+    let decision = decide(&payment, &request);
+    assert!(decision.is_allowed(), "{:?}", decision.reason_codes());
+    let notes: Vec<String> = decision
+        .note_codes()
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    assert!(notes.contains(&"REFUND_FEE".to_owned()), "{notes:?}");
+}
+
+// ---------------------------------------------------------------------------------- Bootpay
+
+#[test]
+fn bootpay_seed_003_receipt_is_already_cancelled() {
+    let payment = fixture_payment("bootpay", Format::Bootpay, "seed003-cancelled");
+    let decision = decide(&payment, &RefundRequest::default());
+    let codes: Vec<String> = decision
+        .reason_codes()
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    assert_eq!(codes, ["ALREADY_CANCELLED"]);
+    let error = decision.reasons()[0].provider_error().unwrap();
+    assert_eq!(error.name.as_ref(), "RC_ALREADY_CANCELLED");
+}
+
+#[test]
+fn bootpay_cancel_price_zero_is_invalid_amount() {
+    let payment = fixture_payment("bootpay", Format::Bootpay, "card-paid");
+    let text = fixture_text("bootpay", "card-paid.cancel-price-zero");
+    let request = adapters::request(Format::Bootpay, &text, &payment, engine().policies()).unwrap();
+    assert_eq!(request.amount, Some(Decimal::ZERO));
+    let codes: Vec<String> = decide(&payment, &request)
+        .reason_codes()
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    assert!(codes.contains(&"INVALID_AMOUNT".to_owned()), "{codes:?}");
+}
+
+#[test]
+fn bootpay_names_an_unknown_status_method_pg_or_bank_code() {
+    let text = with("bootpay", "card-paid", "/status", 49.into());
+    let error = payment_error(Format::Bootpay, &text);
+    assert!(
+        error.starts_with("`status`: unknown Bootpay status `49`"),
+        "{error}"
+    );
+    let text = with("bootpay", "card-paid", "/method_symbol", "auth".into());
+    let error = payment_error(Format::Bootpay, &text);
+    assert!(
+        error.starts_with("`method_symbol`: unknown Bootpay payment method `auth`"),
+        "{error}"
+    );
+    let text = with("bootpay", "card-paid", "/pg", "헥토파이낸셜".into());
+    let error = payment_error(Format::Bootpay, &text);
+    assert!(
+        error.starts_with("`pg`: unknown Bootpay PG `헥토파이낸셜`"),
+        "{error}"
+    );
+    let text = with("bootpay", "card-paid", "/status", 20.into());
+    let error = payment_error(Format::Bootpay, &text);
+    assert!(
+        error.starts_with("`cancelled_price`: `0` on a cancelled receipt"),
+        "{error}"
+    );
+
+    let payment = fixture_payment("bootpay", Format::Bootpay, "vbank-paid");
+    let error = request_error(
+        Format::Bootpay,
+        r#"{"refund": {"bank_account": "1", "bank_username": "홍길동", "bank_code": "88"}}"#,
+        &payment,
+    );
+    assert!(
+        error.starts_with("`refund.bank_code`: unknown bank code `88` for bootpay"),
+        "{error}"
+    );
+    let error = request_error(Format::Bootpay, r#"{"cancel_prcie": 1000}"#, &payment);
+    assert!(error.contains("unknown field `cancel_prcie`"), "{error}");
+    assert!(error.contains("did you mean `cancel_price`?"), "{error}");
+}
+
+#[test]
+fn bootpay_cancel_in_progress_is_a_pending_cancellation() {
+    let payment = fixture_payment("bootpay", Format::Bootpay, "card-cancel-in-progress");
+    assert_eq!(
+        payment.cancellations[0].status,
+        CancellationStatus::Requested
+    );
+    let codes: Vec<String> = decide(&payment, &RefundRequest::default())
+        .reason_codes()
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    assert!(
+        codes.contains(&"CANCELLATION_PENDING".to_owned()),
+        "{codes:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------- Toss
+
+#[test]
+fn toss_derives_cancelled_and_tax_free_from_the_balance() {
+    let payment = fixture_payment(
+        "toss_payments",
+        Format::TossPayments,
+        "card-partial-canceled",
+    );
+    assert_eq!(payment.balance(), Some(Decimal::from(20000)));
+    assert_eq!(payment.tax_free_balance(), Some(Decimal::from(2000)));
+}
+
+#[test]
+fn toss_names_an_unknown_method_status_service_or_bank_code() {
+    let text = with("toss_payments", "card-done", "/method", "포인트".into());
+    let error = payment_error(Format::TossPayments, &text);
+    assert!(
+        error.starts_with("`method`: unknown value `포인트`"),
+        "{error}"
+    );
+    let text = with(
+        "toss_payments",
+        "card-done",
+        "/status",
+        "PARTIAL_REFUNDED".into(),
+    );
+    let error = payment_error(Format::TossPayments, &text);
+    assert!(
+        error.starts_with("`status`: unknown value `PARTIAL_REFUNDED`"),
+        "{error}"
+    );
+    let text = with(
+        "toss_payments",
+        "easy-pay-tosspay",
+        "/easyPay/provider",
+        "머니페이".into(),
+    );
+    let error = payment_error(Format::TossPayments, &text);
+    assert!(
+        error.starts_with("`easyPay.provider`: unknown Toss easy-pay service `머니페이`"),
+        "{error}"
+    );
+    let text = with(
+        "toss_payments",
+        "card-ready",
+        "/method",
+        serde_json::Value::Null,
+    );
+    let error = payment_error(Format::TossPayments, &text);
+    assert!(error.starts_with("`method`: missing"), "{error}");
+
+    let payment = fixture_payment(
+        "toss_payments",
+        Format::TossPayments,
+        "virtual-account-done",
+    );
+    let error = request_error(
+        Format::TossPayments,
+        r#"{"cancelReason": "품절", "refundReceiveAccount": {"bank": "088", "accountNumber": "1", "holderName": "박토스"}}"#,
+        &payment,
+    );
+    assert!(
+        error.starts_with("`refundReceiveAccount.bank`: unknown bank code `088` for toss_payments"),
+        "{error}"
+    );
+    let error = request_error(
+        Format::TossPayments,
+        r#"{"cancelReason": "x", "cancelAmout": 1}"#,
+        &payment,
+    );
+    assert!(error.contains("unknown field `cancelAmout`"), "{error}");
+    let error = request_error(
+        Format::TossPayments,
+        r#"{"cancelReason": "x", "idempotencyKey": "k"}"#,
+        &payment,
+    );
+    assert!(error.contains("unknown field `idempotencyKey`"), "{error}");
+}
+
+// ---------------------------------------------------------------------------------- all
+
+#[test]
+fn a_cancel_body_must_match_the_payment_provider() {
+    let payment = fixture_payment("toss_payments", Format::TossPayments, "card-done");
+    let error = request_error(Format::Bootpay, r#"{"cancel_price": 1000}"#, &payment);
+    assert!(
+        error.starts_with(
+            "the cancel body is read as `bootpay` but the payment is a `toss_payments` payment"
+        ),
+        "{error}"
+    );
+    // The normalized request goes with any payment.
+    let request = adapters::request(
+        Format::Normalized,
+        "amount: 1000",
+        &payment,
+        engine().policies(),
+    )
+    .unwrap();
+    assert_eq!(request.amount, Some(Decimal::from(1000)));
+}
+
+#[test]
+fn easy_pay_funding_is_read_where_the_provider_reports_it() {
+    let cases = [
+        (
+            "portone_v2",
+            Format::PortoneV2,
+            "easy-pay-kakaopay-charge",
+            Some(Funding::Money),
+        ),
+        (
+            "portone_v2",
+            Format::PortoneV2,
+            "easy-pay-naverpay-card-escrow",
+            Some(Funding::Card),
+        ),
+        (
+            "portone_v2",
+            Format::PortoneV2,
+            "easy-pay-tosspay-transfer",
+            Some(Funding::Transfer),
+        ),
+        (
+            "portone_v2",
+            Format::PortoneV2,
+            "easy-pay-provider-from-pg",
+            None,
+        ),
+        (
+            "portone_v1",
+            Format::PortoneV1,
+            "kakaopay-point",
+            Some(Funding::Money),
+        ),
+        ("bootpay", Format::Bootpay, "npay-card", Some(Funding::Card)),
+        (
+            "toss_payments",
+            Format::TossPayments,
+            "easy-pay-tosspay",
+            None,
+        ),
+    ];
+    for (provider, format, name, funding) in cases {
+        let payment = fixture_payment(provider, format, name);
+        assert_eq!(
+            payment.easy_pay.unwrap().funding,
+            funding,
+            "{provider}/{name}"
+        );
+    }
+}
+
+#[test]
+fn normalized_format_is_the_contract_reader() {
+    let text = "provider: portone_v2\nmethod: card\nstatus: paid\namount: { total: 1000 }\n";
+    assert_eq!(
+        payment(Format::Normalized, text),
+        input::payment(text).unwrap()
+    );
+    let error: InputError =
+        adapters::payment(Format::Normalized, "provider: portone_v2\nmethod: crad\n").unwrap_err();
+    assert!(error.message().contains("`method`"), "{error}");
+}
