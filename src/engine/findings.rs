@@ -3,7 +3,7 @@
 
 use super::facts::Facts;
 use crate::decision::{
-    DeadlineSummary, Decision, Note, NoteDetails, Reason, ReasonCode, ReasonDetails,
+    DeadlineSummary, Decision, Note, NoteCode, NoteDetails, Reason, ReasonCode, ReasonDetails,
     RefundAccountSummary, RefundSummary, RuleId,
 };
 use crate::policy::{CompiledPolicy, RuleMeta};
@@ -71,6 +71,10 @@ impl<'p> Findings<'p> {
         if !already {
             self.note(rule, NoteDetails::ManualRefund { because });
         }
+    }
+
+    pub(crate) fn has_note(&self, code: NoteCode) -> bool {
+        self.notes.iter().any(|n| n.code() == code)
     }
 
     pub(crate) fn has_reason(&self, code: ReasonCode) -> bool {

@@ -1,12 +1,16 @@
-//! Notes on a refund that goes through: what it costs, how long it takes, how it is confirmed.
+//! Notes on a refund the provider makes: what it costs, how long it takes, how it is confirmed.
 
 use super::condition::applies;
 use super::facts::Facts;
 use super::findings::Findings;
-use crate::decision::NoteDetails;
+use crate::decision::{NoteCode, NoteDetails};
 use crate::policy::RuleSet;
 
 pub(crate) fn check(rules: &RuleSet, facts: &Facts<'_>, out: &mut Findings<'_>) {
+    // When the provider cannot refund at all, its fee and timing describe nothing that happens.
+    if out.has_note(NoteCode::ManualRefund) {
+        return;
+    }
     if let Some(fee) = &rules.fee {
         out.note(
             &fee.meta.id,

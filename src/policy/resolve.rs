@@ -407,10 +407,17 @@ impl Checker<'_> {
             }
         }
         if !missing.is_empty() {
-            let entries = if missing.len() == 1 { "entry" } else { "entries" };
+            let entries = if missing.len() == 1 {
+                "entry"
+            } else {
+                "entries"
+            };
             self.report_missing(
                 &path,
-                format!("in `provider_errors`: no {entries} for {}", missing.join(", ")),
+                format!(
+                    "in `provider_errors`: no {entries} for {}",
+                    missing.join(", ")
+                ),
                 Some("name the provider's error, or say with `none` why it has none".to_owned()),
             );
         }

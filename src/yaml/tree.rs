@@ -174,7 +174,9 @@ fn strip_position(message: &str) -> &str {
         message = after;
     }
     if let Some((before, after)) = message.rsplit_once(" at line ")
-        && after.split(", column ").all(|n| n.trim().parse::<u64>().is_ok())
+        && after
+            .split(", column ")
+            .all(|n| n.trim().parse::<u64>().is_ok())
     {
         message = before;
     }

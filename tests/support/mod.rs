@@ -1,7 +1,10 @@
 //! Builders shared by the integration tests: payments and requests written the way the
 //! contract writes them, so a test reads like the rule it pins.
 
-#![allow(dead_code, reason = "each test binary uses a different part of the support module")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the support module"
+)]
 
 use refund_policy::model::{
     Bank, Cancellation, CancellationStatus, EasyPay, Funding, MerchantProfile, Method, Payment,
