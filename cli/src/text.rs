@@ -5,7 +5,8 @@ use refund_policy::PolicySet;
 use refund_policy::decision::{DeadlineKind, Verdict};
 use refund_policy::messages::{Lang, amount_text, note_message, reason_message, span_text};
 use refund_policy::model::{Payment, Provider};
-use refund_policy::policy::document::{ConditionDoc, PolicyDocument, ProviderErrorDoc, ScopeDoc};
+use refund_policy::policy::document::{PolicyDocument, ProviderErrorDoc, ScopeDoc};
+use refund_policy::policy::{EffectiveRules, RuleLine};
 use std::fmt::Write;
 
 struct Labels {
@@ -148,332 +149,74 @@ pub(crate) fn explain(decision: &Decision, payment: &Payment, lang: Lang) -> Str
     out
 }
 
-/// One row of the review table.
-struct Row {
-    scope: String,
-    rule: String,
-    setting: String,
-    source: String,
-    marks: String,
+/// Pads `text` to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text.chars().count());
+    format!("{text}{}", " ".repeat(fill))
 }
 
-fn list<T: std::fmt::Display>(items: &[T]) -> String {
-    items
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+fn marks(line: &RuleLine) -> &'static str {
+    match (line.unverified.is_some(), line.comment.is_some()) {
+        (true, true) => "UNVERIFIED, note",
+        (true, false) => "UNVERIFIED",
+        (false, true) => "note",
+        (false, false) => "",
+    }
 }
 
-fn condition(c: &ConditionDoc) -> String {
-    let mut parts = Vec::new();
-    if let Some(pgs) = &c.pg {
-        parts.push(format!("pg in [{}]", list(pgs)));
+/// The rule id without the policy's own id in front.
+fn short_id<'a>(line: &'a RuleLine, policy: &str) -> &'a str {
+    let id = line.rule.as_str();
+    id.strip_prefix(policy)
+        .and_then(|rest| rest.strip_prefix(" › "))
+        .unwrap_or(id)
+}
+
+fn heading(group: &EffectiveRules) -> String {
+    let mut heading = group.method.id().to_owned();
+    if let Some(service) = &group.service {
+        heading.push_str(&format!(" › {service}"));
+    } else if group.method == refund_policy::model::Method::EasyPay {
+        heading.push_str(" › every other service");
     }
-    if let Some(pgs) = &c.unless_pg {
-        parts.push(format!("pg not in [{}]", list(pgs)));
-    }
-    if let Some(types) = &c.card_type {
-        parts.push(format!("card type {}", list(types)));
-    }
-    if let Some(v) = c.foreign_card {
-        parts.push(if v { "foreign card" } else { "domestic card" }.to_owned());
-    }
-    if let Some(v) = c.card_points {
-        parts.push(
-            if v {
-                "card points used"
-            } else {
-                "no card points"
-            }
-            .to_owned(),
-        );
-    }
-    if let Some(v) = c.escrow {
-        parts.push(if v { "escrow" } else { "not escrow" }.to_owned());
-    }
-    if let Some(v) = c.partial_cancelable {
-        parts.push(format!("partial_cancelable {v}"));
-    }
-    if let Some(funding) = &c.funding {
-        parts.push(format!("funding {}", list(funding)));
-    }
-    if let Some(v) = c.partial {
-        parts.push(if v { "partial refund" } else { "full refund" }.to_owned());
-    }
-    if let Some(v) = c.same_day_full_cancel {
-        parts.push(
-            if v {
-                "same-day full cancel"
-            } else {
-                "not a same-day full cancel"
-            }
-            .to_owned(),
-        );
-    }
-    if parts.is_empty() {
-        "always".to_owned()
+    if group.pgs.is_empty() {
+        heading.push_str(" — every other PG");
     } else {
-        parts.join(" and ")
+        heading.push_str(&format!(" — pg {}", group.pgs.join(", ")));
     }
+    heading
 }
 
-fn when(c: Option<&ConditionDoc>) -> String {
-    c.map(|c| format!(" when {}", condition(c)))
-        .unwrap_or_default()
-}
-
-fn marks(unverified: Option<&String>, comment: Option<&String>) -> String {
-    let mut marks = Vec::new();
-    if unverified.is_some() {
-        marks.push("UNVERIFIED");
-    }
-    if comment.is_some() {
-        marks.push("note");
-    }
-    marks.join(" ")
-}
-
-macro_rules! row {
-    ($rows:ident, $scope:expr, $kind:expr, $rule:expr, $setting:expr) => {
-        $rows.push(Row {
-            scope: $scope.to_owned(),
-            rule: $kind.to_owned(),
-            setting: $setting,
-            source: $rule.source.clone(),
-            marks: marks($rule.unverified.as_ref(), $rule.comment.as_ref()),
-        })
+fn effective_table(out: &mut String, policy: &str, groups: &[EffectiveRules]) {
+    let lines = groups.iter().flat_map(|g| g.rules.iter());
+    let width = |f: &dyn Fn(&RuleLine) -> usize, title: usize| {
+        lines.clone().map(f).chain([title]).max().unwrap_or(0)
     };
-}
-
-fn scope_rows(rows: &mut Vec<Row>, scope: &str, doc: &ScopeDoc) {
-    if let Some(r) = &doc.refund_not_supported {
-        row!(
-            rows,
-            scope,
-            "refund_not_supported",
-            r,
-            format!("no refund{}", when(r.when.as_ref()))
-        );
-    }
-    if let Some(r) = &doc.deadline {
-        let setting = match &r.within {
-            Some(span) => format!("within {span}"),
-            None => format!(
-                "within {} (unknown funding: the strictest)",
-                r.by_funding
-                    .iter()
-                    .map(|(f, s)| format!("{s} for {f}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        row!(rows, scope, "deadline", r, setting);
-    }
-    if let Some(r) = &doc.same_month {
-        let mut setting = "same calendar month".to_owned();
-        if let Some(next) = &r.next_month_refund {
-            setting.push_str(&format!(
-                "; next month to a bank account at [{}] with `{}`",
-                list(&next.pgs),
-                next.contract
-            ));
-        }
-        row!(rows, scope, "same_month", r, setting);
-    }
-    for r in &doc.partial_refund {
-        row!(
-            rows,
-            scope,
-            format!("partial_refund › {}", r.id),
-            r,
-            format!("partial refused when {}", condition(&r.refused_when))
-        );
-    }
-    if let Some(r) = &doc.partial_refund_limit {
-        row!(
-            rows,
-            scope,
-            "partial_refund_limit",
-            r,
-            format!("at most {} partial cancels", r.max_partial_cancels)
-        );
-    }
-    if let Some(r) = &doc.partial_refund_contract {
-        row!(
-            rows,
-            scope,
-            "partial_refund_contract",
-            r,
-            format!("partial needs `{}`", r.contract)
-        );
-    }
-    if let Some(r) = &doc.refund_contract {
-        row!(
-            rows,
-            scope,
-            "refund_contract",
-            r,
-            format!("needs `{}`{}", r.contract, when(r.when.as_ref()))
-        );
-    }
-    if let Some(r) = &doc.refund_account {
-        let phone = if r.holder_phone_required {
-            ", holder phone"
-        } else {
-            ""
-        };
-        row!(
-            rows,
-            scope,
-            "refund_account",
-            r,
-            format!("required: bank, number, holder name{phone}")
-        );
-    }
-    if let Some(r) = &doc.refund_account_format {
-        let mut parts = Vec::new();
-        for (name, field) in [
-            ("number", &r.number),
-            ("holder name", &r.holder_name),
-            ("holder phone", &r.holder_phone),
-        ] {
-            if let Some(field) = field {
-                let mut limits = Vec::new();
-                if let Some(max) = field.max_chars {
-                    limits.push(format!("≤ {max} chars"));
-                }
-                if field.digits_only {
-                    limits.push("digits only".to_owned());
-                }
-                parts.push(format!("{name} {}", limits.join(", ")));
-            }
-        }
-        row!(rows, scope, "refund_account_format", r, parts.join("; "));
-    }
-    if let Some(r) = &doc.cancel_hours {
-        row!(
-            rows,
-            scope,
-            "cancel_hours",
-            r,
-            format!("no cancels {}", r.closed)
-        );
-    }
-    if let Some(r) = &doc.reason {
-        let required = if r.required { "required" } else { "optional" };
-        let max = r
-            .max_chars
-            .map(|m| format!(", ≤ {m} chars"))
-            .unwrap_or_default();
-        row!(rows, scope, "reason", r, format!("{required}{max}"));
-    }
-    if let Some(r) = &doc.cancel_id {
-        row!(
-            rows,
-            scope,
-            "cancel_id",
-            r,
-            format!("≤ {} chars", r.max_chars)
-        );
-    }
-    if let Some(r) = &doc.requester {
-        row!(
-            rows,
-            scope,
-            "requester",
-            r,
-            if r.required { "required" } else { "optional" }.to_owned()
-        );
-    }
-    if let Some(r) = &doc.fee {
-        row!(
-            rows,
-            scope,
-            "fee",
-            r,
-            format!("{} {} per refund", r.amount, r.currency)
-        );
-    }
-    if let Some(r) = &doc.processing_time {
-        row!(
-            rows,
-            scope,
-            "processing_time",
-            r,
-            format!("{} business days{}", r.business_days, when(r.when.as_ref()))
-        );
-    }
-    if let Some(r) = &doc.async_cancellation {
-        row!(
-            rows,
-            scope,
-            "async_cancellation",
-            r,
-            "REQUESTED first, confirmed later".to_owned()
-        );
-    }
-    for remark in &doc.remarks {
-        rows.push(Row {
-            scope: scope.to_owned(),
-            rule: format!("{} (remark)", remark.about),
-            setting: remark.says.clone(),
-            source: remark.source.clone(),
-            marks: if remark.unverified.is_some() {
-                "UNVERIFIED".to_owned()
-            } else {
-                String::new()
-            },
-        });
-    }
-    for (pg, narrower) in &doc.at_pg {
-        let label = if scope == "every method" {
-            format!("pg {pg}")
-        } else {
-            format!("{scope} › pg {pg}")
-        };
-        scope_rows(rows, &label, narrower);
-    }
-    for (service, narrower) in &doc.providers {
-        scope_rows(rows, &format!("{scope} › {service}"), narrower);
-    }
-}
-
-fn table(rows: &[Row]) -> String {
-    let width = |f: fn(&Row) -> &str, title: &str| {
-        rows.iter()
-            .map(|r| f(r).chars().count())
-            .chain([title.chars().count()])
-            .max()
-            .unwrap_or(0)
-    };
-    let widths = [
-        width(|r| &r.scope, "SCOPE"),
-        width(|r| &r.rule, "RULE"),
-        width(|r| &r.setting, "SETTING"),
-        width(|r| &r.source, "SOURCE"),
-    ];
-    let pad = |text: &str, width: usize| {
-        let fill = width.saturating_sub(text.chars().count());
-        format!("{text}{}", " ".repeat(fill))
-    };
-    let mut out = String::new();
-    let mut line = |cells: [&str; 5]| {
+    let rule_width = width(&|l| short_id(l, policy).chars().count(), 4);
+    // Long settings run past their column rather than widening it for every row.
+    let says_width = width(&|l| l.says.chars().count(), 4).min(56);
+    let source_width = width(&|l| l.source.chars().count(), 6);
+    for group in groups {
+        let _ = writeln!(out, "{}", heading(group));
         let _ = writeln!(
             out,
-            "{}  {}  {}  {}  {}",
-            pad(cells[0], widths[0]),
-            pad(cells[1], widths[1]),
-            pad(cells[2], widths[2]),
-            pad(cells[3], widths[3]),
-            cells[4]
+            "  {}  {}  {}  MARKS",
+            pad("RULE", rule_width),
+            pad("SAYS", says_width),
+            pad("SOURCE", source_width)
         );
-    };
-    line(["SCOPE", "RULE", "SETTING", "SOURCE", "MARKS"]);
-    for row in rows {
-        line([&row.scope, &row.rule, &row.setting, &row.source, &row.marks]);
+        for line in &group.rules {
+            let row = format!(
+                "  {}  {}  {}  {}",
+                pad(short_id(line, policy), rule_width),
+                pad(&line.says, says_width),
+                pad(&line.source, source_width),
+                marks(line)
+            );
+            let _ = writeln!(out, "{}", row.trim_end());
+        }
+        out.push('\n');
     }
-    out
 }
 
 fn provider_error(entry: &ProviderErrorDoc) -> String {
@@ -485,7 +228,31 @@ fn provider_error(entry: &ProviderErrorDoc) -> String {
     }
 }
 
-fn show_policy(out: &mut String, doc: &PolicyDocument) {
+/// Every remark of the document, with the scope it sits in.
+fn remarks(found: &mut Vec<String>, scope: &str, doc: &ScopeDoc) {
+    for remark in &doc.remarks {
+        let mark = if remark.unverified.is_some() {
+            " UNVERIFIED"
+        } else {
+            ""
+        };
+        found.push(format!(
+            "{scope} › {}: {} ({}){mark}",
+            remark.about, remark.says, remark.source
+        ));
+        if let Some(why) = &remark.unverified {
+            found.push(format!("    unverified: {why}"));
+        }
+    }
+    for (pg, narrower) in &doc.at_pg {
+        remarks(found, &format!("{scope} › pg {pg}"), narrower);
+    }
+    for (service, narrower) in &doc.providers {
+        remarks(found, &format!("{scope} › {service}"), narrower);
+    }
+}
+
+fn show_policy(out: &mut String, policies: &PolicySet, provider: Provider, doc: &PolicyDocument) {
     let _ = writeln!(
         out,
         "{} — policy `{}` for `{}`, time zone {}\n",
@@ -494,31 +261,40 @@ fn show_policy(out: &mut String, doc: &PolicyDocument) {
         doc.provider,
         doc.time_zone
     );
-    let mut rows = Vec::new();
-    scope_rows(&mut rows, "every method", &doc.every_method);
-    for (pg, scope) in &doc.at_pg {
-        scope_rows(&mut rows, &format!("pg {pg}"), scope);
-    }
-    for (method, scope) in &doc.methods {
-        scope_rows(&mut rows, method.id(), scope);
-    }
-    out.push_str(&table(&rows));
+    let groups = policies.effective_rules(provider);
+    effective_table(out, &doc.policy, &groups);
     let uncovered: Vec<&str> = refund_policy::model::Method::ALL
         .iter()
         .filter(|m| !doc.methods.contains_key(m))
         .map(|m| m.id())
         .collect();
     if !uncovered.is_empty() {
-        let _ = writeln!(out, "\nno policy (NO_POLICY): {}", uncovered.join(", "));
+        let _ = writeln!(out, "no policy (NO_POLICY): {}\n", uncovered.join(", "));
+    }
+    let mut found = Vec::new();
+    remarks(&mut found, "every method", &doc.every_method);
+    for (pg, scope) in &doc.at_pg {
+        remarks(&mut found, &format!("pg {pg}"), scope);
+    }
+    for (method, scope) in &doc.methods {
+        remarks(&mut found, method.id(), scope);
+    }
+    if !found.is_empty() {
+        let _ = writeln!(out, "remarks (documented, not checked):");
+        for remark in found {
+            let _ = writeln!(out, "  {remark}");
+        }
+        out.push('\n');
     }
     for table in &doc.bank_codes {
         let pgs = match &table.pgs {
-            Some(pgs) => list(pgs),
+            Some(pgs) => format!("pg {}", pgs.join(", ")),
+            None if doc.pgs.is_none() => "every payment".to_owned(),
             None => "every other PG".to_owned(),
         };
         let _ = writeln!(
             out,
-            "\nbank codes `{}` for {pgs} ({} banks, source {}{})",
+            "bank codes `{}` for {pgs}: {} banks, source {}{}",
             table.table,
             table.codes.len(),
             table.source,
@@ -529,7 +305,10 @@ fn show_policy(out: &mut String, doc: &PolicyDocument) {
             }
         );
     }
-    let _ = writeln!(out, "\nprovider errors:");
+    if !doc.bank_codes.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(out, "provider errors:");
     for (code, entry) in &doc.provider_errors {
         let _ = writeln!(out, "  {:<30} {}", code.as_str(), provider_error(entry));
     }
@@ -542,10 +321,19 @@ fn show_policy(out: &mut String, doc: &PolicyDocument) {
             .unwrap_or("");
         let _ = writeln!(out, "  {id}: {} {place}", source.title);
     }
+    let mut seen = std::collections::BTreeSet::new();
     let mut notes = Vec::new();
-    collect_notes(&mut notes, "every method", &doc.every_method);
-    for (method, scope) in &doc.methods {
-        collect_notes(&mut notes, method.id(), scope);
+    for line in groups.iter().flat_map(|g| g.rules.iter()) {
+        if !seen.insert(line.rule.clone()) {
+            continue;
+        }
+        let id = short_id(line, &doc.policy);
+        if let Some(why) = &line.unverified {
+            notes.push(format!("{id}: UNVERIFIED: {why}"));
+        }
+        if let Some(comment) = &line.comment {
+            notes.push(format!("{id}: {comment}"));
+        }
     }
     if !notes.is_empty() {
         let _ = writeln!(out, "\nunverified rules and notes:");
@@ -556,74 +344,7 @@ fn show_policy(out: &mut String, doc: &PolicyDocument) {
     out.push('\n');
 }
 
-fn collect_notes(notes: &mut Vec<String>, scope: &str, doc: &ScopeDoc) {
-    let mut push = |kind: &str, unverified: Option<&String>, comment: Option<&String>| {
-        if let Some(u) = unverified {
-            notes.push(format!("{scope} › {kind}: UNVERIFIED: {u}"));
-        }
-        if let Some(c) = comment {
-            notes.push(format!("{scope} › {kind}: {c}"));
-        }
-    };
-    if let Some(r) = &doc.deadline {
-        push("deadline", r.unverified.as_ref(), r.comment.as_ref());
-    }
-    if let Some(r) = &doc.same_month {
-        push("same_month", r.unverified.as_ref(), r.comment.as_ref());
-    }
-    for r in &doc.partial_refund {
-        push(
-            &format!("partial_refund › {}", r.id),
-            r.unverified.as_ref(),
-            r.comment.as_ref(),
-        );
-    }
-    if let Some(r) = &doc.partial_refund_limit {
-        push(
-            "partial_refund_limit",
-            r.unverified.as_ref(),
-            r.comment.as_ref(),
-        );
-    }
-    if let Some(r) = &doc.partial_refund_contract {
-        push(
-            "partial_refund_contract",
-            r.unverified.as_ref(),
-            r.comment.as_ref(),
-        );
-    }
-    if let Some(r) = &doc.refund_contract {
-        push("refund_contract", r.unverified.as_ref(), r.comment.as_ref());
-    }
-    if let Some(r) = &doc.refund_not_supported {
-        push(
-            "refund_not_supported",
-            r.unverified.as_ref(),
-            r.comment.as_ref(),
-        );
-    }
-    if let Some(r) = &doc.fee {
-        push("fee", r.unverified.as_ref(), r.comment.as_ref());
-    }
-    if let Some(r) = &doc.reason {
-        push("reason", r.unverified.as_ref(), r.comment.as_ref());
-    }
-    for remark in &doc.remarks {
-        push(
-            &format!("{} (remark)", remark.about),
-            remark.unverified.as_ref(),
-            None,
-        );
-    }
-    for (pg, narrower) in &doc.at_pg {
-        collect_notes(notes, &format!("{scope} › pg {pg}"), narrower);
-    }
-    for (service, narrower) in &doc.providers {
-        collect_notes(notes, &format!("{scope} › {service}"), narrower);
-    }
-}
-
-/// The loaded policies (or one provider's) as review tables.
+/// The loaded policies (or one provider's) as review tables of their effective rules.
 pub(crate) fn show(policies: &PolicySet, provider: Option<Provider>) -> String {
     let mut out = String::new();
     for p in Provider::ALL {
@@ -631,7 +352,7 @@ pub(crate) fn show(policies: &PolicySet, provider: Option<Provider>) -> String {
             continue;
         }
         match policies.document(p) {
-            Some(doc) => show_policy(&mut out, doc),
+            Some(doc) => show_policy(&mut out, policies, p, doc),
             None => {
                 let _ = writeln!(out, "{p}: no policy loaded\n");
             }

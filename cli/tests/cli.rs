@@ -272,26 +272,36 @@ fn broken_policies_given_to_decide_print_their_problems_and_exit_2() {
 }
 
 #[test]
-fn policies_show_renders_the_rules_for_review() {
+fn policies_show_renders_the_effective_rules_for_review() {
     let out = refund_policy(&["policies", "show", "--provider", "portone_v2"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.contains("policy `portone_v2`"), "{text}");
-    let row = text
+    let ksnet = text
+        .split("\n\n")
+        .find(|block| block.starts_with("card — pg ksnet\n"))
+        .unwrap_or_else(|| panic!("no KSNET card block in\n{text}"));
+    let row = ksnet
         .lines()
-        .find(|l| l.starts_with("card › pg ksnet") && l.contains("deadline"))
+        .find(|l| l.contains("card › pg ksnet › deadline"))
         .unwrap_or_default();
     assert!(
         row.contains("within 6 months") && row.contains("help-cancel-deadlines"),
         "{row}"
     );
+    assert!(ksnet.contains("at most 9 partial cancels"), "{ksnet}");
+    assert!(ksnet.contains("partial refused when escrow"), "{ksnet}");
     let transfer = text
         .lines()
-        .find(|l| l.starts_with("transfer") && l.contains("deadline"))
+        .find(|l| l.contains("transfer › deadline"))
         .unwrap_or_default();
     assert!(transfer.contains("UNVERIFIED"), "{transfer}");
     assert!(
         text.contains("no policy (NO_POLICY): gift_certificate, convenience_store, crypto"),
+        "{text}"
+    );
+    assert!(
+        text.contains("DUPLICATE_CANCEL_ID            none: "),
         "{text}"
     );
 }

@@ -47,6 +47,11 @@ impl PgSet {
     pub(crate) fn contains(&self, pg: usize) -> bool {
         self.members.get(pg).copied().unwrap_or(false)
     }
+
+    /// The ids and groups as the policy wrote them.
+    pub(crate) fn names(&self) -> &[String] {
+        &self.names
+    }
 }
 
 /// A compiled condition; absent parts impose nothing.

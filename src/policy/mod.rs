@@ -17,11 +17,13 @@ pub mod document;
 mod problem;
 mod read;
 mod resolve;
+mod review;
 mod schema;
 
 pub use builtin::builtin_sources;
 pub use document::PolicyDocument;
 pub use problem::{LoadError, Problem};
+pub use review::{EffectiveRules, RuleLine};
 pub use schema::json_schema;
 
 pub(crate) use compiled::{
