@@ -18,6 +18,37 @@
 //! [`InputError`] naming the field and the value: the adapters never guess, and never turn what
 //! they do not understand into a silent deny.
 //!
+//! # Mapping choices the sources leave open
+//!
+//! - **PortOne V2**: `PAY_PENDING` and `PENDING` are both `pending`. An easy-pay payment
+//!   without `method.provider` takes the service from a PG that is one (`KAKAOPAY` →
+//!   `kakaopay`), else it is an error. `escrow` present and not `CONFIRMED` is escrow. The
+//!   minor unit of REST amounts is documented only for the browser SDK: USD is unverified.
+//! - **PortOne V1**: `pay_method` `card`, `trans` or `point` through an easy-pay PG
+//!   (`pg_provider: kakaopay`) or hub (`emb_pg_provider: naverpay`) is that easy pay, funded by
+//!   card, transfer or money; `point` anywhere else is an error. Easy-pay names become V2's
+//!   (`samsung` → `samsungpay`, `tosspay_card` → `tosspay` funded by card). `card_type` 0/1 is
+//!   credit/check. The annotation has no tax-free amount, so `tax_free` reads as 0: a V1 cancel
+//!   with a tax-free part is then `TAX_FREE_EXCEEDS_CANCELLABLE`; give such a payment in the
+//!   normalized form. `cancel_history` entries are succeeded cancels, their id the
+//!   `cancellation_id` (else `pg_tid`).
+//! - **Bootpay**: status 20 with `cancelled_price` 0 is an error (how much was cancelled is
+//!   unknown); -30 (cancel in progress) adds a `requested` cancellation of amount 0, the
+//!   receipt not saying how much. `escrow_data` without `receipt_confirmed_at` is escrow, as is
+//!   a non-null top-level `escrow_status` of the older receipt shape. `card_data.point` > 0 is
+//!   card points used. `card_rebill`/`card_rebill_rest` are cards. SDK-only cancel fields
+//!   (`metadata`, `items`, `cancel_requester`) are refused; `cancel_username` is read and
+//!   unused.
+//! - **Toss Payments**: `READY` and `IN_PROGRESS` are `pending`. An easy pay is funded by card
+//!   when a `card` object comes with it; otherwise the funding is unknown (balance and linked
+//!   account are not told apart). `useEscrow` is escrow (Toss reports no confirmation). A
+//!   `cancels[]` entry without `cancelStatus` (older payloads) is a succeeded cancel; a status
+//!   other than `DONE` is an error. The cancel body carries no `cancel_id`: the
+//!   Idempotency-Key is a header.
+//! - **Every provider**: a payment object without a method (before one is chosen) is an
+//!   error, since the model needs one. A cancel body in a provider's format must go with a
+//!   payment of that provider.
+//!
 //! ```
 //! use refund_policy::adapters::{self, Format};
 //! use refund_policy::model::{Method, PaymentStatus, Provider};
