@@ -132,6 +132,12 @@ pub enum Format {
 
 impl Format {
     /// Every format, the normalized one first.
+    ///
+    /// ```
+    /// use refund_policy::adapters::Format;
+    /// let names: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
+    /// assert_eq!(names, ["normalized", "portone_v2", "portone_v1", "bootpay", "toss_payments"]);
+    /// ```
     pub const ALL: [Format; 5] = [
         Format::Normalized,
         Format::PortoneV2,
@@ -141,6 +147,12 @@ impl Format {
     ];
 
     /// The name used on the command line (`--payment-format portone_v2`).
+    ///
+    /// ```
+    /// use refund_policy::adapters::Format;
+    /// assert_eq!(Format::PortoneV2.id(), "portone_v2");
+    /// assert_eq!(Format::PortoneV2.id().parse::<Format>(), Ok(Format::PortoneV2));
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Format::Normalized => "normalized",
@@ -152,6 +164,14 @@ impl Format {
     }
 
     /// The provider whose objects this format reads; `None` for the normalized model.
+    ///
+    /// ```
+    /// use refund_policy::adapters::Format;
+    /// use refund_policy::model::Provider;
+    /// assert_eq!(Format::Bootpay.provider(), Some(Provider::Bootpay));
+    /// assert_eq!(Format::Normalized.provider(), None);
+    /// assert_eq!(Format::from(Provider::TossPayments), Format::TossPayments);
+    /// ```
     pub fn provider(self) -> Option<Provider> {
         match self {
             Format::Normalized => None,
