@@ -2,8 +2,8 @@
 
 use crate::files::{case_files, engine, read_text};
 use crate::{Outcome, PolicyOption};
-use refund_policy::Case;
-use std::path::PathBuf;
+use refund_policy::{Case, Engine};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -15,20 +15,23 @@ pub(crate) struct Args {
     paths: Vec<PathBuf>,
 }
 
+/// Reads a case and checks its merchant's contracts against the policies.
+fn read_case(file: &Path, engine: &Engine) -> Result<Case, String> {
+    let text = read_text(file).map_err(|e| e.to_string())?;
+    let case = Case::from_text(&text).map_err(|e| e.to_string())?;
+    case.check_merchant(engine)
+        .map_err(|e| format!("merchant: {e}"))?;
+    Ok(case)
+}
+
 pub(crate) fn run(args: Args) -> Outcome {
     let engine = engine(&args.policies)?;
     let files = case_files(&args.paths)?;
     let (mut passed, mut failed, mut unreadable) = (0_usize, 0_usize, 0_usize);
     for file in &files {
-        let case = read_text(file).and_then(|text| {
-            let case = Case::from_text(&text).map_err(|e| crate::Failure(e.to_string()))?;
-            case.check_merchant(&engine)
-                .map_err(|e| crate::Failure(format!("merchant: {e}")))?;
-            Ok(case)
-        });
-        let case = match case {
+        let case = match read_case(file, &engine) {
             Ok(case) => case,
-            Err(crate::Failure(message)) => {
+            Err(message) => {
                 eprintln!("{}: cannot read the case: {message}", file.display());
                 unreadable = unreadable.saturating_add(1);
                 continue;

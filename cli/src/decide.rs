@@ -43,12 +43,12 @@ pub(crate) struct Args {
 }
 
 fn labelled(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
-    Failure(format!("{what} `{}`: {error}", path.display()))
+    Failure::input(format!("{what} `{}`: {error}", path.display()))
 }
 
 fn now(arg: Option<&str>) -> Result<DateTime<Utc>, Failure> {
     match arg {
-        Some(text) => parse_instant(text).map_err(|e| Failure(format!("`--now`: {e}"))),
+        Some(text) => parse_instant(text).map_err(|e| Failure::input(format!("`--now`: {e}"))),
         None => Ok(Utc::now()),
     }
 }
@@ -83,7 +83,7 @@ pub(crate) fn run(args: Args) -> Outcome {
     match args.format {
         Format::Json => {
             let json = serde_json::to_string_pretty(&decision.report(args.lang))
-                .map_err(|e| Failure(format!("cannot write the decision: {e}")))?;
+                .map_err(|e| Failure::input(format!("cannot write the decision: {e}")))?;
             println!("{json}");
         }
         Format::Text => print!("{}", crate::text::explain(&decision, &payment, args.lang)),

@@ -11,12 +11,13 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
         return Ok(text);
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| Failure(format!("cannot read `{}`: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|_| Failure(format!("`{}` is not UTF-8 text", path.display())))
+        .map_err(|e| Failure::input(format!("cannot read `{}`: {e}", path.display())))?;
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::input(format!("`{}` is not UTF-8 text", path.display())))
 }
 
 fn is_document(path: &Path) -> bool {
@@ -42,7 +43,7 @@ pub(crate) fn collect(
     let mut found = Vec::new();
     for path in paths {
         let metadata = std::fs::metadata(path)
-            .map_err(|e| Failure(format!("cannot read `{}`: {e}", path.display())))?;
+            .map_err(|e| Failure::input(format!("cannot read `{}`: {e}", path.display())))?;
         if metadata.is_dir() {
             walk(path, wanted, &mut found)?;
         } else {
@@ -54,7 +55,7 @@ pub(crate) fn collect(
 
 fn walk(dir: &Path, wanted: fn(&Path) -> bool, found: &mut Vec<PathBuf>) -> Result<(), Failure> {
     let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure(format!("cannot read `{}`: {e}", dir.display())))?;
+        .map_err(|e| Failure::input(format!("cannot read `{}`: {e}", dir.display())))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -94,11 +95,11 @@ pub(crate) fn engine(option: &PolicyOption) -> Result<Engine, Failure> {
     let Some(dir) = &option.policies else {
         return Engine::builtin()
             .cloned()
-            .map_err(|e| Failure(format!("the built-in policies do not load:\n{e}")));
+            .map_err(|e| Failure::Policies(e.clone()));
     };
     let texts = read_policies(std::slice::from_ref(dir))?;
     if texts.is_empty() {
-        return Err(Failure(format!(
+        return Err(Failure::input(format!(
             "`{}` holds no policy files (*.yaml, *.yml)",
             dir.display()
         )));
@@ -107,12 +108,5 @@ pub(crate) fn engine(option: &PolicyOption) -> Result<Engine, Failure> {
         .iter()
         .map(|(name, text)| PolicySource::new(name, text))
         .collect();
-    Engine::from_sources(&sources).map_err(|e| {
-        let count = e.problems().len();
-        Failure(format!(
-            "the policies in `{}` do not load ({count} problem{}):\n{e}",
-            dir.display(),
-            if count == 1 { "" } else { "s" }
-        ))
-    })
+    Engine::from_sources(&sources).map_err(Failure::Policies)
 }

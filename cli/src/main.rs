@@ -56,8 +56,29 @@ pub(crate) enum Format {
 /// A command's result: its exit code, or input it could not read (exit 2).
 pub(crate) type Outcome = Result<ExitCode, Failure>;
 
-/// A failure to read input: one line on standard error, exit 2.
-pub(crate) struct Failure(pub(crate) String);
+/// Input that cannot be used: exit 2, after one line on standard error naming what is wrong,
+/// or, for policies that do not load, every problem as `FILE:LINE:COLUMN: message`.
+pub(crate) enum Failure {
+    /// One line: `error: {message}`.
+    Input(String),
+    /// Policy problems, printed as they are, one per line.
+    Policies(refund_policy::LoadError),
+}
+
+impl Failure {
+    pub(crate) fn input(message: impl Into<String>) -> Failure {
+        Failure::Input(message.into())
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Input(message) => f.write_str(message),
+            Failure::Policies(problems) => write!(f, "{problems}"),
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -68,8 +89,12 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(Failure(message)) => {
+        Err(Failure::Input(message)) => {
             eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Policies(problems)) => {
+            eprintln!("{problems}");
             ExitCode::from(2)
         }
     }

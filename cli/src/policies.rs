@@ -32,7 +32,7 @@ pub(crate) fn run(command: Command) -> Outcome {
         Command::Validate { paths } => validate(&paths),
         Command::Schema => {
             let schema = refund_policy::policy::json_schema()
-                .map_err(|e| Failure(format!("cannot write the schema: {e}")))?;
+                .map_err(|e| Failure::input(format!("cannot write the schema: {e}")))?;
             print!("{schema}");
             Ok(ExitCode::SUCCESS)
         }
@@ -47,7 +47,9 @@ pub(crate) fn run(command: Command) -> Outcome {
 fn validate(paths: &[PathBuf]) -> Outcome {
     let texts = read_policies(paths)?;
     if texts.is_empty() {
-        return Err(Failure("no policy files (*.yaml, *.yml) found".to_owned()));
+        return Err(Failure::input(
+            "no policy files (*.yaml, *.yml) found".to_owned(),
+        ));
     }
     let sources: Vec<PolicySource<'_>> = texts
         .iter()

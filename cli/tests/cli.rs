@@ -269,6 +269,22 @@ fn broken_policies_given_to_decide_print_their_problems_and_exit_2() {
         err.contains("p.yaml:2:11: `provider`: unknown value `portone_v3`"),
         "{err}"
     );
+    // Every line is a problem, as `policies validate` prints them.
+    for line in err.lines() {
+        let mut parts = line.splitn(4, ':');
+        let (file, line_no, column) = (parts.next(), parts.next(), parts.next());
+        assert!(file.is_some_and(|f| f.ends_with("p.yaml")), "{line}");
+        assert!(line_no.is_some_and(|n| n.parse::<u32>().is_ok()), "{line}");
+        assert!(column.is_some_and(|n| n.parse::<u32>().is_ok()), "{line}");
+    }
+    let check = refund_policy(&[
+        "check",
+        "--policies",
+        &dir.display().to_string(),
+        "examples/cases",
+    ]);
+    assert_eq!(check.status.code(), Some(2));
+    assert_eq!(stderr(&check), err);
 }
 
 #[test]
