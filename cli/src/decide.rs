@@ -67,6 +67,22 @@ pub(crate) fn run(args: Args) -> Outcome {
         .map_err(|e| labelled("request", path, e))?,
         None => Default::default(),
     };
+    // PortOne V1's payment object does not report a tax-free amount, so it reads as zero; a
+    // tax-free cancel checked against that zero would be denied for a gap in the data.
+    if args.payment_format == PayloadFormat::PortoneV1
+        && let (Some(path), Some(tax_free)) = (&args.request, request.tax_free_amount)
+        && !tax_free.is_zero()
+    {
+        return Err(labelled(
+            "request",
+            path,
+            format!(
+                "`tax_free` is `{tax_free}`, but a PortOne V1 payment object does not report its \
+                 tax-free amount, so the cancel cannot be checked against it (pass the payment as \
+                 `normalized` with `amount.tax_free`)"
+            ),
+        ));
+    }
     let merchant = match &args.merchant {
         Some(path) => {
             let merchant =

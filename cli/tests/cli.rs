@@ -321,3 +321,40 @@ fn policies_show_renders_the_effective_rules_for_review() {
         "{text}"
     );
 }
+
+#[test]
+fn a_v1_tax_free_cancel_cannot_be_checked_against_a_v1_payment_object() {
+    let body = file("v1-tax-free.json", r#"{"amount": 1000, "tax_free": 500}"#);
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        "tests/fixtures/portone_v1/card-partially-cancelled.json",
+        "--payment-format",
+        "portone_v1",
+        "--request",
+        &body,
+        "--request-format",
+        "portone_v1",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`tax_free` is `500`, but a PortOne V1 payment object does not report its tax-free amount"),
+        "{err}"
+    );
+    let without = file("v1-no-tax-free.json", r#"{"amount": 1000}"#);
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        "tests/fixtures/portone_v1/card-partially-cancelled.json",
+        "--payment-format",
+        "portone_v1",
+        "--request",
+        &without,
+        "--request-format",
+        "portone_v1",
+        "--now",
+        "2026-03-05T10:00:00+09:00",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
