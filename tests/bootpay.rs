@@ -10,19 +10,16 @@
     reason = "tests assert on known inputs"
 )]
 
-use chrono::NaiveDate;
+mod support;
+
+use refund_policy::Decision;
 use refund_policy::decision::{AccountProblem, ReasonDetails, Verdict};
 use refund_policy::model::{
-    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding,
-    MerchantProfile, Method, Payment, PaymentStatus, Provider, RefundAccount, RefundRequest,
-    parse_instant,
+    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding, Method,
+    Payment, PaymentStatus, Provider, RefundRequest, parse_instant,
 };
-use refund_policy::{Decision, Engine};
 use rust_decimal::Decimal;
-
-fn engine() -> &'static Engine {
-    Engine::builtin().expect("the built-in policies load")
-}
+use support::*;
 
 fn bootpay(method: Method, pg: Option<&str>, paid_at: &str) -> Payment {
     let mut payment = Payment::paid(
@@ -44,15 +41,6 @@ fn easy(pg: &str, service: &str, funding: Option<Funding>, paid_at: &str) -> Pay
     payment
 }
 
-fn account(bank: Bank) -> RefundAccount {
-    RefundAccount {
-        bank: Some(bank),
-        number: Some("56211105948400".to_owned()),
-        holder_name: Some("홍길동".to_owned()),
-        holder_phone: None,
-    }
-}
-
 fn to(bank: Bank) -> RefundRequest {
     RefundRequest {
         refund_account: Some(account(bank)),
@@ -71,32 +59,6 @@ fn full() -> RefundRequest {
     RefundRequest::default()
 }
 
-fn decide_with(
-    payment: &Payment,
-    request: &RefundRequest,
-    contracts: &[&str],
-    now: &str,
-) -> Decision {
-    engine().decide(
-        payment,
-        request,
-        &MerchantProfile::with_contracts(contracts.iter().copied()),
-        parse_instant(now).unwrap(),
-    )
-}
-
-fn decide(payment: &Payment, request: &RefundRequest, now: &str) -> Decision {
-    decide_with(payment, request, &[], now)
-}
-
-fn codes(decision: &Decision) -> Vec<&'static str> {
-    decision.reason_codes().iter().map(|c| c.as_str()).collect()
-}
-
-fn notes(decision: &Decision) -> Vec<&'static str> {
-    decision.note_codes().iter().map(|c| c.as_str()).collect()
-}
-
 /// The provider error of the decision's only reason, as (name, number).
 fn error(decision: &Decision) -> (String, Option<u32>) {
     assert_eq!(decision.reasons().len(), 1, "{:?}", codes(decision));
@@ -104,10 +66,6 @@ fn error(decision: &Decision) -> (String, Option<u32>) {
         .provider_error()
         .expect("a Bootpay error");
     (error.name.to_string(), error.code)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 const NOW: &str = "2026-03-02T12:00:00+09:00";

@@ -10,12 +10,15 @@
     reason = "tests assert on known inputs"
 )]
 
+mod support;
+
+use refund_policy::Decision;
 use refund_policy::decision::{ReasonCode, Verdict};
 use refund_policy::model::{
     Bank, MerchantProfile, Method, Payment, Provider, RefundAccount, RefundRequest, parse_instant,
 };
-use refund_policy::{Decision, Engine};
 use rust_decimal::Decimal;
+use support::*;
 
 const ALL: [Provider; 4] = [
     Provider::PortoneV1,
@@ -23,10 +26,6 @@ const ALL: [Provider; 4] = [
     Provider::Bootpay,
     Provider::TossPayments,
 ];
-
-fn engine() -> &'static Engine {
-    Engine::builtin().expect("the built-in policies load")
-}
 
 /// A payment at a PG every provider's rules treat alike: KG Inicis (none for Toss, its own PG).
 fn at_inicis(provider: Provider, method: Method, paid_at: &str) -> Payment {
@@ -71,10 +70,6 @@ fn decide(payment: &Payment, request: &RefundRequest, contracts: &[&str], now: &
         &MerchantProfile::with_contracts(contracts.iter().copied()),
         parse_instant(now).unwrap(),
     )
-}
-
-fn codes(decision: &Decision) -> Vec<&'static str> {
-    decision.reason_codes().iter().map(|c| c.as_str()).collect()
 }
 
 const NOW: &str = "2026-03-02T12:00:00+09:00";

@@ -10,20 +10,17 @@
     reason = "tests assert on known inputs"
 )]
 
-use chrono::NaiveDate;
+mod support;
+
 use refund_policy::decision::{
     AccountField, AccountProblem, ReasonCode, ReasonDetails, RequestField, Verdict,
 };
 use refund_policy::model::{
-    Bank, Cancellation, CancellationStatus, Card, CardType, EasyPay, Funding, MerchantProfile,
-    Method, Payment, Provider, RefundAccount, RefundRequest, Requester, parse_instant,
+    Bank, Cancellation, CancellationStatus, Card, CardType, EasyPay, Funding, Method, Payment,
+    Provider, RefundAccount, RefundRequest, Requester, parse_instant,
 };
-use refund_policy::{Decision, Engine};
 use rust_decimal::Decimal;
-
-fn engine() -> &'static Engine {
-    Engine::builtin().expect("the built-in policies load")
-}
+use support::*;
 
 fn v1(method: Method, pg: Option<&str>, paid_at: &str) -> Payment {
     let mut payment = Payment::paid(
@@ -45,15 +42,6 @@ fn easy(pg: &str, service: &str, funding: Option<Funding>, paid_at: &str) -> Pay
     payment
 }
 
-fn account(bank: Bank) -> RefundAccount {
-    RefundAccount {
-        bank: Some(bank),
-        number: Some("56211105948400".to_owned()),
-        holder_name: Some("홍길동".to_owned()),
-        holder_phone: None,
-    }
-}
-
 fn to(account: RefundAccount) -> RefundRequest {
     RefundRequest {
         refund_account: Some(account),
@@ -66,36 +54,6 @@ fn partial(amount: i64) -> RefundRequest {
         amount: Some(Decimal::from(amount)),
         ..RefundRequest::default()
     }
-}
-
-fn decide_with(
-    payment: &Payment,
-    request: &RefundRequest,
-    contracts: &[&str],
-    now: &str,
-) -> Decision {
-    engine().decide(
-        payment,
-        request,
-        &MerchantProfile::with_contracts(contracts.iter().copied()),
-        parse_instant(now).unwrap(),
-    )
-}
-
-fn decide(payment: &Payment, request: &RefundRequest, now: &str) -> Decision {
-    decide_with(payment, request, &[], now)
-}
-
-fn codes(decision: &Decision) -> Vec<&'static str> {
-    decision.reason_codes().iter().map(|c| c.as_str()).collect()
-}
-
-fn notes(decision: &Decision) -> Vec<&'static str> {
-    decision.note_codes().iter().map(|c| c.as_str()).collect()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 const NOW: &str = "2026-03-02T12:00:00+09:00";

@@ -10,18 +10,17 @@
     reason = "tests assert on known inputs"
 )]
 
+mod support;
+
 use chrono::NaiveDate;
+use refund_policy::Decision;
 use refund_policy::decision::{AccountField, AccountProblem, ReasonDetails, RequestField, Verdict};
 use refund_policy::model::{
-    Bank, EasyPay, Funding, MerchantProfile, Method, Payment, PaymentStatus, Provider,
-    RefundAccount, RefundRequest, parse_instant,
+    Bank, EasyPay, Funding, Method, Payment, PaymentStatus, Provider, RefundAccount, RefundRequest,
+    parse_instant,
 };
-use refund_policy::{Decision, Engine};
 use rust_decimal::Decimal;
-
-fn engine() -> &'static Engine {
-    Engine::builtin().expect("the built-in policies load")
-}
+use support::*;
 
 fn toss(method: Method, paid_at: &str) -> Payment {
     Payment::paid(
@@ -30,20 +29,6 @@ fn toss(method: Method, paid_at: &str) -> Payment {
         Decimal::from(10_000),
         parse_instant(paid_at).unwrap(),
     )
-}
-
-fn reason() -> RefundRequest {
-    RefundRequest {
-        reason: Some("고객 요청".to_owned()),
-        ..RefundRequest::default()
-    }
-}
-
-fn partial(amount: i64) -> RefundRequest {
-    RefundRequest {
-        amount: Some(Decimal::from(amount)),
-        ..reason()
-    }
 }
 
 fn account(bank: Bank, number: &str, holder: &str) -> RefundRequest {
@@ -62,23 +47,6 @@ fn shinhan() -> RefundRequest {
     account(Bank::Shinhan, "56211105948400", "홍길동")
 }
 
-fn decide(payment: &Payment, request: &RefundRequest, now: &str) -> Decision {
-    engine().decide(
-        payment,
-        request,
-        &MerchantProfile::default(),
-        parse_instant(now).unwrap(),
-    )
-}
-
-fn codes(decision: &Decision) -> Vec<&'static str> {
-    decision.reason_codes().iter().map(|c| c.as_str()).collect()
-}
-
-fn notes(decision: &Decision) -> Vec<&'static str> {
-    decision.note_codes().iter().map(|c| c.as_str()).collect()
-}
-
 fn error(decision: &Decision) -> String {
     assert_eq!(decision.reasons().len(), 1, "{:?}", codes(decision));
     decision.reasons()[0]
@@ -86,10 +54,6 @@ fn error(decision: &Decision) -> String {
         .expect("a Toss error")
         .name
         .to_string()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 const NOW: &str = "2026-03-02T12:00:00+09:00";

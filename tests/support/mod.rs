@@ -17,6 +17,10 @@ pub fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
     parse_instant(text).expect("a valid instant in the test")
 }
 
+pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid date in the test")
+}
+
 pub fn won(amount: i64) -> Decimal {
     Decimal::from(amount)
 }
@@ -106,6 +110,16 @@ pub fn decide_for(
     now: &str,
 ) -> Decision {
     engine().decide(payment, request, merchant, at(now))
+}
+
+/// Decides for a merchant with the given contracts.
+pub fn decide_with(
+    payment: &Payment,
+    request: &RefundRequest,
+    contract_ids: &[&str],
+    now: &str,
+) -> Decision {
+    engine().decide(payment, request, &contracts(contract_ids), at(now))
 }
 
 pub fn codes(decision: &Decision) -> Vec<&'static str> {
