@@ -833,7 +833,9 @@ impl Checker<'_> {
     }
 
     /// Compiles an `at_pg` map: the scope of each entry, and which entry each PG index takes.
-    /// An explicit PG id wins over a group that contains it.
+    /// An explicit PG id's entry lies over the group entry that contains it: the group's rules
+    /// still apply to the PG, and the id's own replace those of the same kind. (A PG in two
+    /// groups of the map takes its own entry alone: that entry says which rules apply.)
     fn pg_scopes(
         &mut self,
         path: &[Segment],
@@ -843,6 +845,7 @@ impl Checker<'_> {
     ) -> (Vec<Option<usize>>, Vec<RuleSet>) {
         let mut by_pg: Vec<Option<usize>> = vec![None; self.pgs.len()];
         let mut from_group: Vec<Option<String>> = vec![None; self.pgs.len()];
+        let mut group_entries: Vec<Vec<usize>> = vec![Vec::new(); self.pgs.len()];
         let mut scopes = Vec::new();
         let (groups, ids): (Vec<_>, Vec<_>) = map
             .iter()
@@ -865,6 +868,9 @@ impl Checker<'_> {
             scopes.push(self.scope(&entry_path, level, &label, doc));
             let is_group = self.groups.contains_key(name.as_str());
             for member in members {
+                if is_group && let Some(entries) = group_entries.get_mut(member) {
+                    entries.push(index);
+                }
                 if is_group && explicit.contains(&member) {
                     continue;
                 }
@@ -887,6 +893,23 @@ impl Checker<'_> {
                     *slot = Some(name.clone());
                 }
             }
+        }
+        for member in explicit {
+            let group = match group_entries.get(member).map(Vec::as_slice) {
+                Some([group]) => *group,
+                _ => continue,
+            };
+            let Some(Some(own)) = by_pg.get(member).copied() else {
+                continue;
+            };
+            let layered = match (scopes.get(group), scopes.get(own)) {
+                (Some(group), Some(own)) => group.overlay(own),
+                _ => continue,
+            };
+            if let Some(slot) = by_pg.get_mut(member) {
+                *slot = Some(scopes.len());
+            }
+            scopes.push(layered);
         }
         (by_pg, scopes)
     }
