@@ -108,17 +108,19 @@ pub(crate) fn amount_problems(facts: &Facts<'_>) -> Vec<AmountProblem> {
     let currency = facts.payment.currency;
     let exponent = currency.minor_unit_exponent();
     let mut problems = Vec::new();
-    if let Some(amount) = request.amount {
-        if amount <= Decimal::ZERO {
-            problems.push(AmountProblem::NotPositive { amount });
-        } else if let Some(decimals) = too_precise(amount, exponent) {
-            problems.push(AmountProblem::TooPrecise {
-                field: AmountField::Amount,
-                amount,
-                currency,
-                decimals,
-            });
-        }
+    // Without an amount the request refunds the balance, which must be an amount of the
+    // currency too (a KRW balance of 0.5 cannot be refunded). A balance of zero or less never
+    // gets here: the status check reports it.
+    let amount = facts.amount;
+    if amount <= Decimal::ZERO {
+        problems.push(AmountProblem::NotPositive { amount });
+    } else if let Some(decimals) = too_precise(amount, exponent) {
+        problems.push(AmountProblem::TooPrecise {
+            field: AmountField::Amount,
+            amount,
+            currency,
+            decimals,
+        });
     }
     for (field, value) in [
         (AmountField::TaxFreeAmount, request.tax_free_amount),
