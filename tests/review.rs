@@ -201,6 +201,9 @@ struct Row {
     label: String,
     /// For a row that adds an attribute (card type, escrow, ...), the row without it.
     anchor: Option<String>,
+    /// Whether a rule names what the row stands for (its PG, service, funding or attribute);
+    /// the others are listed as `like` an earlier row when they decide exactly as it does.
+    named: bool,
     payment: Payment,
 }
 
@@ -447,39 +450,73 @@ fn pg_names(scope: &ScopeDoc) -> Vec<&str> {
     names
 }
 
-/// A PG name as a payment's PG: an id stays itself, a group is represented by its first id.
-fn resolve_pg(doc: &PolicyDocument, name: &str) -> (String, Option<String>) {
-    match doc.pgs.as_ref().and_then(|c| c.groups.get(name)) {
-        Some(members) => (
-            members.first().expect("a group has members").clone(),
-            Some(name.to_owned()),
-        ),
-        None => (name.to_owned(), None),
-    }
+/// A PG name as a payment's PG id: an id stays itself, a group is represented by its first id.
+fn resolve_pg(doc: &PolicyDocument, name: &str) -> String {
+    doc.pgs
+        .as_ref()
+        .and_then(|c| c.groups.get(name))
+        .and_then(|members| members.first())
+        .map_or_else(|| name.to_owned(), Clone::clone)
 }
 
-/// The PG ids and groups the whole document refers to.
-fn referenced_pgs(doc: &PolicyDocument) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
-    for method in Method::ALL {
-        for (scope, pg, _) in scopes(doc, method) {
-            names.extend(pg.map(str::to_owned));
-            names.extend(pg_names(scope).into_iter().map(str::to_owned));
-        }
+/// A PG id as a row shows it: with the group it belongs to, if any.
+fn pg_subject(doc: &PolicyDocument, id: &str) -> (String, Option<String>) {
+    let group = doc.pgs.as_ref().and_then(|c| {
+        c.groups
+            .iter()
+            .find(|(_, members)| members.iter().any(|m| m == id))
+            .map(|(group, _)| group.clone())
+    });
+    (id.to_owned(), group)
+}
+
+/// The card, escrow and partial-flag attributes conditions can test, at `at`.
+fn attribute_rows(at: &Subject) -> Vec<Subject> {
+    let mut out = Vec::new();
+    for card_type in [
+        CardType::Credit,
+        CardType::Debit,
+        CardType::Gift,
+        CardType::Prepaid,
+    ] {
+        out.push(Subject {
+            card: Some(Card {
+                card_type: Some(card_type),
+                ..Card::default()
+            }),
+            attribute: Some(format!("card={card_type}")),
+            ..at.clone()
+        });
     }
-    for table in &doc.bank_codes {
-        names.extend(table.pgs.iter().flatten().cloned());
+    out.push(Subject {
+        card: Some(Card {
+            foreign: true,
+            ..Card::default()
+        }),
+        attribute: Some("card=foreign".to_owned()),
+        ..at.clone()
+    });
+    out.push(Subject {
+        card: Some(Card {
+            point_used: true,
+            ..Card::default()
+        }),
+        attribute: Some("card=points".to_owned()),
+        ..at.clone()
+    });
+    out.push(Subject {
+        escrow: true,
+        attribute: Some("escrow".to_owned()),
+        ..at.clone()
+    });
+    for flag in [false, true] {
+        out.push(Subject {
+            partial_cancelable: Some(flag),
+            attribute: Some(format!("partial_cancelable={flag}")),
+            ..at.clone()
+        });
     }
-    let mut ids = BTreeSet::new();
-    for name in names {
-        match doc.pgs.as_ref().and_then(|c| c.groups.get(&name)) {
-            Some(members) => ids.extend(members.iter().cloned()),
-            None => {
-                ids.insert(name);
-            }
-        }
-    }
-    ids
+    out
 }
 
 fn row_label(method: Method, subject: &Subject) -> String {
@@ -517,29 +554,35 @@ fn build_payment(provider: Provider, method: Method, subject: &Subject) -> Payme
     payment
 }
 
-/// The rows of a policy's matrix: every method it covers, at no PG, at every PG its rules name
-/// (a group by its first id) and at one PG no rule names; every easy-pay service it names, with
-/// each funding a deadline distinguishes, unknown funding and one it does not list, and one
-/// service it does not name; the card, escrow and partial-flag attributes its conditions test;
-/// and one row for each method it does not cover.
+/// The rows of a policy's matrix, for every method it covers: no PG, the PGs its rules name
+/// (a group by its first id), then every other PG of its catalog; for easy pay, the services it
+/// names, one it does not and then every other, each funding of the named ones; the card,
+/// escrow and partial-flag attributes conditions can test, at no PG and wherever a condition
+/// sits. A method it does not cover gets one row. The rows do not depend on which rules exist,
+/// so an edit that removes a rule shows the rows it frees.
 fn rows(doc: &PolicyDocument) -> Vec<Row> {
-    let referenced = referenced_pgs(doc);
-    let other_pg = doc
+    let known_pgs: Vec<String> = doc
         .pgs
         .as_ref()
-        .and_then(|c| c.known.iter().find(|pg| !referenced.contains(*pg)).cloned());
-    let unnamed_service = doc.easy_pay_providers.as_ref().and_then(|c| {
-        c.known
-            .iter()
-            .find(|s| {
-                doc.methods
-                    .get(&Method::EasyPay)
-                    .is_none_or(|m| !m.providers.contains_key(*s))
-            })
-            .cloned()
-    });
+        .map(|c| c.known.clone())
+        .unwrap_or_default();
+    let known_services: Vec<String> = doc
+        .easy_pay_providers
+        .as_ref()
+        .map(|c| c.known.clone())
+        .unwrap_or_default();
+    let named_services: Vec<String> = doc
+        .methods
+        .get(&Method::EasyPay)
+        .map(|m| m.providers.keys().cloned().collect())
+        .unwrap_or_default();
+    let unnamed_service = known_services
+        .iter()
+        .find(|s| !named_services.contains(s))
+        .cloned()
+        .unwrap_or_else(|| "other".to_owned());
     let mut rows: Vec<Row> = Vec::new();
-    let push = |rows: &mut Vec<Row>, method: Method, subject: Subject| {
+    let push = |rows: &mut Vec<Row>, method: Method, subject: Subject, named: bool| {
         let label = row_label(method, &subject);
         let anchor = subject.attribute.as_ref().map(|_| {
             row_label(
@@ -554,204 +597,131 @@ fn rows(doc: &PolicyDocument) -> Vec<Row> {
             rows.push(Row {
                 label,
                 anchor,
+                named,
                 payment: build_payment(doc.provider, method, &subject),
             });
         }
     };
     for method in Method::ALL {
-        let service = (method == Method::EasyPay).then(|| {
-            unnamed_service
-                .clone()
-                .unwrap_or_else(|| "other".to_owned())
-        });
+        let service = (method == Method::EasyPay).then(|| unnamed_service.clone());
         let base = Subject {
             service: service.clone(),
             ..Subject::default()
         };
+        push(&mut rows, method, base.clone(), true);
         let Some(method_scope) = doc.methods.get(&method) else {
-            push(&mut rows, method, base);
             continue;
         };
         let scopes = scopes(doc, method);
+        let mut tested: BTreeSet<String> = BTreeSet::new();
+        for (scope, _, _) in &scopes {
+            for condition in conditions(scope) {
+                for card_type in condition.card_type.iter().flatten() {
+                    tested.insert(format!("card={card_type}"));
+                }
+                if condition.foreign_card.is_some() {
+                    tested.insert("card=foreign".to_owned());
+                }
+                if condition.card_points.is_some() {
+                    tested.insert("card=points".to_owned());
+                }
+                if condition.escrow.is_some() {
+                    tested.insert("escrow".to_owned());
+                }
+                if condition.partial_cancelable.is_some() {
+                    tested.insert("partial_cancelable=false".to_owned());
+                    tested.insert("partial_cancelable=true".to_owned());
+                }
+            }
+        }
+        let is_tested = |subject: &Subject| {
+            subject
+                .attribute
+                .as_ref()
+                .is_some_and(|a| tested.contains(a))
+        };
 
-        // At no PG, at each PG the rules name, at one they do not.
-        push(&mut rows, method, base.clone());
-        let mut pgs: BTreeMap<String, Option<String>> = BTreeMap::new();
-        let mut names: Vec<&str> = Vec::new();
+        // The PGs the rules name, then every other PG of the catalog.
+        let mut named: BTreeSet<String> = BTreeSet::new();
         for (scope, pg, _) in &scopes {
-            names.extend(*pg);
-            names.extend(pg_names(scope));
+            named.extend(pg.map(|name| resolve_pg(doc, name)));
+            named.extend(
+                pg_names(scope)
+                    .into_iter()
+                    .map(|name| resolve_pg(doc, name)),
+            );
         }
         if scopes.iter().any(|(s, _, _)| s.refund_account.is_some()) {
             for table in &doc.bank_codes {
-                names.extend(table.pgs.iter().flatten().map(String::as_str));
+                named.extend(table.pgs.iter().flatten().map(|name| resolve_pg(doc, name)));
             }
         }
-        for name in names {
-            let (id, group) = resolve_pg(doc, name);
-            let entry = pgs.entry(id).or_default();
-            if entry.is_none() {
-                *entry = group;
-            }
-        }
-        for (id, group) in pgs {
-            let pg = Some((id, group));
-            push(&mut rows, method, Subject { pg, ..base.clone() });
-        }
-        if let Some(other) = &other_pg {
-            let pg = Some((other.clone(), Some("no rules".to_owned())));
-            push(&mut rows, method, Subject { pg, ..base.clone() });
+        let others = known_pgs.iter().filter(|id| !named.contains(*id));
+        for id in named.iter().chain(others) {
+            let pg = Some(pg_subject(doc, id));
+            let is_named = named.contains(id);
+            push(&mut rows, method, Subject { pg, ..base.clone() }, is_named);
         }
 
-        // Every easy-pay service the policy names, by funding where its deadline depends on it.
-        let mut services: Vec<(Option<String>, &ScopeDoc)> = Vec::new();
+        // Every easy-pay service; each funding of the named ones and of one unnamed.
         if method == Method::EasyPay {
-            services.push((service.clone(), method_scope));
-            for (name, scope) in &method_scope.providers {
-                services.push((Some(name.clone()), scope));
-            }
-        }
-        for (service, scope) in services {
-            let subject = Subject {
-                service: service.clone(),
-                ..Subject::default()
-            };
-            let Some(by_funding) = scope
-                .deadline
-                .as_ref()
-                .map(|d| &d.by_funding)
-                .filter(|b| !b.is_empty())
-            else {
-                push(&mut rows, method, subject);
-                continue;
-            };
-            for funding in by_funding.keys() {
-                push(
-                    &mut rows,
-                    method,
-                    Subject {
-                        funding: Some(*funding),
-                        funding_label: Some(funding.id()),
-                        ..subject.clone()
-                    },
-                );
-            }
-            push(
-                &mut rows,
-                method,
-                Subject {
-                    funding_label: Some("unknown"),
-                    ..subject.clone()
-                },
-            );
-            if let Some(unlisted) = Funding::ALL.iter().find(|f| !by_funding.contains_key(f)) {
-                push(
-                    &mut rows,
-                    method,
-                    Subject {
-                        funding: Some(*unlisted),
-                        funding_label: Some(unlisted.id()),
-                        ..subject.clone()
-                    },
-                );
+            let services = std::iter::once(&unnamed_service)
+                .chain(&named_services)
+                .chain(&known_services);
+            for name in services {
+                let subject = Subject {
+                    service: Some(name.clone()),
+                    ..Subject::default()
+                };
+                let is_named = *name == unnamed_service || named_services.contains(name);
+                push(&mut rows, method, subject.clone(), is_named);
+                if !is_named {
+                    continue;
+                }
+                let scope = method_scope.providers.get(name).unwrap_or(method_scope);
+                let by_funding = scope
+                    .deadline
+                    .as_ref()
+                    .is_some_and(|d| !d.by_funding.is_empty());
+                for funding in Funding::ALL {
+                    push(
+                        &mut rows,
+                        method,
+                        Subject {
+                            funding: Some(funding),
+                            funding_label: Some(funding.id()),
+                            ..subject.clone()
+                        },
+                        by_funding,
+                    );
+                }
             }
         }
 
-        // The attributes the conditions test, in the scope that tests them.
+        // The attributes, at no PG and in every narrower scope whose conditions test one.
+        for subject in attribute_rows(&base) {
+            let is_named = is_tested(&subject);
+            push(&mut rows, method, subject, is_named);
+        }
         for (scope, pg, scope_service) in &scopes {
+            let tests_attributes = conditions(scope).iter().any(|c| {
+                c.card_type.is_some()
+                    || c.foreign_card.is_some()
+                    || c.card_points.is_some()
+                    || c.escrow.is_some()
+                    || c.partial_cancelable.is_some()
+            });
+            if !tests_attributes || (pg.is_none() && scope_service.is_none()) {
+                continue;
+            }
             let at = Subject {
-                pg: pg.map(|name| resolve_pg(doc, name)),
+                pg: pg.map(|name| pg_subject(doc, &resolve_pg(doc, name))),
                 service: scope_service.map(str::to_owned).or_else(|| service.clone()),
                 ..Subject::default()
             };
-            for condition in conditions(scope) {
-                if condition.card_type.is_some() {
-                    for card_type in [
-                        CardType::Credit,
-                        CardType::Debit,
-                        CardType::Gift,
-                        CardType::Prepaid,
-                    ] {
-                        let card = Card {
-                            card_type: Some(card_type),
-                            ..Card::default()
-                        };
-                        push(
-                            &mut rows,
-                            method,
-                            Subject {
-                                card: Some(card),
-                                attribute: Some(format!("card={card_type}")),
-                                ..at.clone()
-                            },
-                        );
-                    }
-                }
-                if condition.foreign_card.is_some() {
-                    let card = Card {
-                        foreign: true,
-                        ..Card::default()
-                    };
-                    push(
-                        &mut rows,
-                        method,
-                        Subject {
-                            card: Some(card),
-                            attribute: Some("card=foreign".to_owned()),
-                            ..at.clone()
-                        },
-                    );
-                }
-                if condition.card_points.is_some() {
-                    let card = Card {
-                        point_used: true,
-                        ..Card::default()
-                    };
-                    push(
-                        &mut rows,
-                        method,
-                        Subject {
-                            card: Some(card),
-                            attribute: Some("card=points".to_owned()),
-                            ..at.clone()
-                        },
-                    );
-                }
-                if condition.escrow.is_some() {
-                    push(
-                        &mut rows,
-                        method,
-                        Subject {
-                            escrow: true,
-                            attribute: Some("escrow".to_owned()),
-                            ..at.clone()
-                        },
-                    );
-                }
-                if condition.partial_cancelable.is_some() {
-                    for flag in [false, true] {
-                        push(
-                            &mut rows,
-                            method,
-                            Subject {
-                                partial_cancelable: Some(flag),
-                                attribute: Some(format!("partial_cancelable={flag}")),
-                                ..at.clone()
-                            },
-                        );
-                    }
-                }
-                for funding in condition.funding.iter().flatten() {
-                    push(
-                        &mut rows,
-                        method,
-                        Subject {
-                            funding: Some(*funding),
-                            funding_label: Some(funding.id()),
-                            ..at.clone()
-                        },
-                    );
-                }
+            for subject in attribute_rows(&at) {
+                let is_named = is_tested(&subject);
+                push(&mut rows, method, subject, is_named);
             }
         }
     }
@@ -916,7 +886,7 @@ fn reason_text(reason: &refund_policy::decision::Reason, policy: &str) -> String
 
 /// Everything the matrix shows of a decision, in fixed-width columns: verdict, last refundable
 /// day, fee, processing days, notes, reasons.
-fn outcome(decision: &Decision, policy: &str) -> String {
+fn outcome(decision: &Decision, reasons: &[String]) -> String {
     let last_day = decision.deadline().map_or("-".to_owned(), |d| {
         let span = d.within.map_or("month".to_owned(), |s| s.to_string());
         format!("{} {span}", d.last_refundable_day)
@@ -943,11 +913,6 @@ fn outcome(decision: &Decision, policy: &str) -> String {
     } else {
         notes.join(" ")
     };
-    let reasons: Vec<String> = decision
-        .reasons()
-        .iter()
-        .map(|r| reason_text(r, policy))
-        .collect();
     let mut line = format!(
         "{:<5}  {last_day:<20}  {fee:<7}  {days:<4}  {bank:<4}  {notes:<29}",
         decision.verdict().to_string()
@@ -959,20 +924,6 @@ fn outcome(decision: &Decision, policy: &str) -> String {
     line.trim_end().to_owned()
 }
 
-/// The rules a decision's reasons and notes came from, with what they said.
-fn rule_hits(decision: &Decision, policy: &str, hits: &mut BTreeMap<String, BTreeSet<String>>) {
-    for reason in decision.reasons() {
-        hits.entry(reason.rule().as_str().to_owned())
-            .or_default()
-            .insert(reason_text(reason, policy));
-    }
-    for note in decision.notes() {
-        hits.entry(note.rule().as_str().to_owned())
-            .or_default()
-            .insert(format!("note {}", note.code()));
-    }
-}
-
 /// A decision as the matrix shows it, and the reasons and notes it changes.
 struct Decided {
     line: String,
@@ -980,17 +931,34 @@ struct Decided {
 }
 
 impl Decided {
-    fn new(decision: &Decision, policy: &str) -> Decided {
-        let mut said: BTreeSet<String> = decision
+    /// Also records, in `hits`, what each rule said.
+    fn new(
+        decision: &Decision,
+        policy: &str,
+        hits: &mut BTreeMap<String, BTreeSet<String>>,
+    ) -> Decided {
+        let reasons: Vec<String> = decision
             .reasons()
             .iter()
             .map(|r| reason_text(r, policy))
             .collect();
-        said.extend(decision.note_codes().iter().map(|c| format!("note {c}")));
-        Decided {
-            line: outcome(decision, policy),
-            said,
+        for (reason, text) in decision.reasons().iter().zip(&reasons) {
+            let said = hits.entry(reason.rule().as_str().to_owned()).or_default();
+            if !said.contains(text) {
+                said.insert(text.clone());
+            }
         }
+        for note in decision.notes() {
+            let said = hits.entry(note.rule().as_str().to_owned()).or_default();
+            let text = format!("note {}", note.code());
+            if !said.contains(&text) {
+                said.insert(text);
+            }
+        }
+        let line = outcome(decision, &reasons);
+        let mut said: BTreeSet<String> = reasons.into_iter().collect();
+        said.extend(decision.note_codes().iter().map(|c| format!("note {c}")));
+        Decided { line, said }
     }
 }
 
@@ -1063,12 +1031,15 @@ fn matrix(provider: Provider) -> String {
     let _ = writeln!(
         out,
         "A request other than `full` is listed only for the rows where it decides differently \
-         from `full` (the `partial, ...` ones: from `partial 3,000`) at some age. Consecutive \
-         ages that decide alike share a line."
+         from `full` (the `partial, ...` ones: from `partial 3,000`) at some age, and not \
+         where it changes the same reasons as it does for the row without the attribute (or, \
+         for `over balance` and the reason requests, for the method's first row). Consecutive \
+         ages that decide alike share a line. A row whose PG, service, funding or attribute no \
+         rule names is listed at the end when it decides exactly like an earlier row."
     );
     let _ = writeln!(
         out,
-        "Columns: row (method, easy-pay service, funding, @PG, attribute), request, ages, \
+        "Columns: row (method, easy-pay service, funding, @PG (its group), attribute), request, ages, \
          verdict, last refundable day and its span, fee, processing business days, the code \
          sent for the refund account's bank, notes, reasons as CODE(what)[provider error]."
     );
@@ -1084,6 +1055,9 @@ fn matrix(provider: Provider) -> String {
     let mut base_row = String::new();
     // What each variant changes from its parent, by row and variant.
     let mut changes_of: BTreeMap<(String, String), Vec<Change>> = BTreeMap::new();
+    // The rows printed so far, with their decisions; and the rows that decide like one.
+    let mut tables: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    let mut likes: Vec<(String, String)> = Vec::new();
     for row in &rows {
         let first_of_method = method != Some(row.payment.method);
         if first_of_method {
@@ -1091,6 +1065,7 @@ fn matrix(provider: Provider) -> String {
             base_row.clone_from(&row.label);
         }
         let mut decided: Vec<(Variant, Vec<Decided>)> = Vec::new();
+        let mut shown: Vec<bool> = Vec::new();
         for variant in &variants {
             let mut payment = row.payment.clone();
             let mut request = full_request();
@@ -1100,15 +1075,14 @@ fn matrix(provider: Provider) -> String {
                 .iter()
                 .map(|now| {
                     let decision = engine.decide(&payment, &request, &merchant, *now);
-                    rule_hits(&decision, policy, &mut hits);
-                    Decided::new(&decision, policy)
+                    Decided::new(&decision, policy, &mut hits)
                 })
                 .collect();
             let parent = variant
                 .parent()
                 .and_then(|parent| decided.iter().find(|(v, _)| *v == parent))
                 .map(|(_, outcomes)| outcomes);
-            let show = match parent {
+            shown.push(match parent {
                 None => true,
                 Some(parent) => {
                     let changes: Vec<Change> = parent
@@ -1129,32 +1103,58 @@ fn matrix(provider: Provider) -> String {
                     changes_of.insert((row.label.clone(), variant.label()), changes);
                     differs && !as_there
                 }
-            };
-            if show {
-                let mut start = 0;
-                while start < outcomes.len() {
-                    let mut end = start;
-                    while end + 1 < outcomes.len() && outcomes[end + 1].line == outcomes[start].line
-                    {
-                        end += 1;
-                    }
-                    let ages = if start == end {
-                        AGES[start].label.to_owned()
-                    } else {
-                        format!("{}–{}", AGES[start].label, AGES[end].label)
-                    };
-                    let line = format!(
-                        "{:<ROW_WIDTH$}  {:<VARIANT_WIDTH$}  {ages:<AGES_WIDTH$}  {}",
-                        row.label,
-                        variant.label(),
-                        outcomes[start].line
-                    );
-                    let _ = writeln!(out, "{}", line.trim_end());
-                    start = end + 1;
-                }
-            }
+            });
             decided.push((variant.clone(), outcomes));
         }
+
+        // A row that decides exactly like an earlier one, in every request and age, is listed
+        // at the end instead.
+        let table: Vec<Vec<String>> = decided
+            .iter()
+            .map(|(_, outcomes)| outcomes.iter().map(|o| o.line.clone()).collect())
+            .collect();
+        if let Some((earlier, _)) = tables.iter().find(|(label, other)| {
+            !row.named && label.split(' ').next() == row.label.split(' ').next() && *other == table
+        }) {
+            likes.push((row.label.clone(), earlier.clone()));
+            continue;
+        }
+        tables.push((row.label.clone(), table));
+
+        for ((variant, outcomes), show) in decided.iter().zip(&shown) {
+            if !show {
+                continue;
+            }
+            let mut start = 0;
+            while start < outcomes.len() {
+                let mut end = start;
+                while end + 1 < outcomes.len() && outcomes[end + 1].line == outcomes[start].line {
+                    end += 1;
+                }
+                let ages = if start == end {
+                    AGES[start].label.to_owned()
+                } else {
+                    format!("{}–{}", AGES[start].label, AGES[end].label)
+                };
+                let line = format!(
+                    "{:<ROW_WIDTH$}  {:<VARIANT_WIDTH$}  {ages:<AGES_WIDTH$}  {}",
+                    row.label,
+                    variant.label(),
+                    outcomes[start].line
+                );
+                let _ = writeln!(out, "{}", line.trim_end());
+                start = end + 1;
+            }
+        }
+    }
+
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Rows that decide exactly like an earlier row, for every request at every age:"
+    );
+    for (row, like) in &likes {
+        let _ = writeln!(out, "{row:<ROW_WIDTH$}  like {like}");
     }
 
     // Every rule of the policy decides something in the matrix (the contract's common checks
