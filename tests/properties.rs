@@ -12,7 +12,8 @@
 //!    +09:00 by hand (`timing`).
 //! 5. Decisions do not depend on the order of policy files, of list items and map entries in
 //!    them, nor on the offset instants are written in (`order`).
-//! 6. Adding a restriction to a policy never turns a deny into an allow (`restrictions`).
+//! 6. Adding a restriction to a policy never turns a deny into an allow, nor takes a reason
+//!    away: for the built-in policies and for generated ones (`restrictions`).
 //! 7. Loading never panics, and every policy document serialized with `serde_saphyr` loads
 //!    back to the same document and the same decisions (`loading`).
 //!

@@ -102,6 +102,30 @@ pub fn shuffled_json(doc: &PolicyDocument, shuffler: &mut Shuffler) -> String {
     text
 }
 
+/// The document as a tree with the items of every list in a shuffled order, for
+/// `serde_saphyr` to write in block style.
+pub fn shuffled_tree(doc: &PolicyDocument, shuffler: &mut Shuffler) -> serde_json::Value {
+    fn shuffle(value: &mut serde_json::Value, shuffler: &mut Shuffler) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for child in map.values_mut() {
+                    shuffle(child, shuffler);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                shuffler.shuffle(items);
+                for child in items {
+                    shuffle(child, shuffler);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(doc).expect("a policy document converts to JSON");
+    shuffle(&mut value, shuffler);
+    value
+}
+
 fn write_shuffled(value: &serde_json::Value, shuffler: &mut Shuffler, out: &mut String) {
     match value {
         serde_json::Value::Object(map) => {

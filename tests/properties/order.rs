@@ -103,16 +103,31 @@ proptest! {
         inputs in prop::collection::vec(inputs::input(), 24),
     ) {
         let mut shuffler = Shuffler::new(seed);
-        let mut texts: Vec<String> = Provider::ALL
+        let docs: Vec<_> = Provider::ALL
             .iter()
             .filter_map(|p| builtin().policies().document(*p))
+            .collect();
+        // Flow style with map entries and list items shuffled; block style with list items
+        // shuffled (`serde_saphyr` writes map entries in the document's order).
+        let mut flow: Vec<String> = docs
+            .iter()
             .map(|doc| documents::shuffled_json(doc, &mut shuffler))
             .collect();
-        shuffler.shuffle(&mut texts);
-        let set = documents::load(&texts).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let engine = Engine::new(set);
-        for input in &inputs {
-            prop_assert_eq!(&decide(&engine, input), &decide(builtin(), input), "{:?}", input);
+        let mut block: Vec<String> = docs
+            .iter()
+            .map(|doc| {
+                let tree = documents::shuffled_tree(doc, &mut shuffler);
+                serde_saphyr::to_string(&tree).expect("a tree serializes")
+            })
+            .collect();
+        shuffler.shuffle(&mut flow);
+        shuffler.shuffle(&mut block);
+        for texts in [flow, block] {
+            let set = documents::load(&texts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let engine = Engine::new(set);
+            for input in &inputs {
+                prop_assert_eq!(&decide(&engine, input), &decide(builtin(), input), "{:?}", input);
+            }
         }
     }
 }

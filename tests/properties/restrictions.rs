@@ -97,12 +97,63 @@ fn days(n: u32) -> Span {
     format!("{n} days").parse().expect("a valid span")
 }
 
+const MINUTES: u32 = 24 * 60;
+
+fn minute(m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(m / 60, m % 60, 0).expect("a time of day")
+}
+
 /// Whether every minute in `inner` is in `outer`.
 fn contains(outer: ClosedHours, inner: ClosedHours) -> bool {
-    (0..24 * 60).all(|minute| {
-        let t = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).expect("a time of day");
-        !inner.contains(t) || outer.contains(t)
-    })
+    (0..MINUTES).all(|m| !inner.contains(minute(m)) || outer.contains(minute(m)))
+}
+
+/// Windows containing every one of `windows`, or `None` when together they leave no minute
+/// open. A window `from-until` leaves `[until, from)` open, so one is built around a run of
+/// minutes no window closes.
+fn containing_window(windows: &[ClosedHours]) -> Option<BoxedStrategy<ClosedHours>> {
+    if windows.is_empty() {
+        return Some(window().boxed());
+    }
+    let closed: BTreeSet<u32> = (0..MINUTES)
+        .filter(|m| windows.iter().any(|w| w.contains(minute(*m))))
+        .collect();
+    let open: Vec<u32> = (0..MINUTES).filter(|m| !closed.contains(m)).collect();
+    if open.is_empty() {
+        return None;
+    }
+    let strategy = (select(open), 1u32..MINUTES).prop_map(move |(until, length)| {
+        let run = (0..MINUTES)
+            .take_while(|k| !closed.contains(&((until + k) % MINUTES)))
+            .count();
+        let length = length.min(
+            u32::try_from(run)
+                .expect("a day of minutes")
+                .min(MINUTES - 1),
+        );
+        let from = (until + length) % MINUTES;
+        let text = format!(
+            "{:02}:{:02}-{:02}:{:02}",
+            from / 60,
+            from % 60,
+            until / 60,
+            until % 60
+        );
+        let built: ClosedHours = text.parse().expect("a valid window");
+        built
+    });
+    let windows = windows.to_vec();
+    Some(
+        strategy
+            .prop_map(move |built| {
+                assert!(
+                    windows.iter().all(|w| contains(built, *w)),
+                    "{built} contains them"
+                );
+                built
+            })
+            .boxed(),
+    )
 }
 
 fn window() -> impl Strategy<Value = ClosedHours> {
@@ -217,14 +268,9 @@ fn rule(doc: &PolicyDocument) -> BoxedStrategy<Rule> {
         .filter_map(|s| s.cancel_hours.as_ref())
         .map(|r| r.closed)
         .collect();
-    options.push(
-        window()
-            .prop_filter("contains every window of the document", move |w| {
-                windows.iter().all(|inner| contains(*w, *inner))
-            })
-            .prop_map(Rule::CancelHours)
-            .boxed(),
-    );
+    if let Some(windows) = containing_window(&windows) {
+        options.push(windows.prop_map(Rule::CancelHours).boxed());
+    }
 
     proptest::strategy::Union::new(options).boxed()
 }
@@ -259,13 +305,18 @@ fn members(doc: &PolicyDocument, name: &str) -> Vec<String> {
 fn scope(doc: &PolicyDocument) -> BoxedStrategy<Scope> {
     let mut options: Vec<BoxedStrategy<Scope>> = vec![Just(Scope::Every).boxed()];
     let methods: Vec<Method> = doc.methods.keys().copied().collect();
+    if methods.is_empty() {
+        return Just(Scope::Every).boxed();
+    }
     options.push(select(methods.clone()).prop_map(Scope::Method).boxed());
     if let Some(pgs) = &doc.pgs {
         let all: Vec<String> = pgs.known.iter().chain(pgs.groups.keys()).cloned().collect();
-        let names = prop_oneof![
-            3 => select(pgs_in_use(doc)),
-            1 => select(all),
-        ];
+        let in_use = pgs_in_use(doc);
+        let names = if in_use.is_empty() {
+            select(all).boxed()
+        } else {
+            prop_oneof![3 => select(in_use), 1 => select(all)].boxed()
+        };
         let with_pg_scopes: Vec<Method> = doc
             .methods
             .iter()
@@ -473,19 +524,15 @@ fn case() -> impl Strategy<Value = (Provider, Addition, Vec<inputs::Input>)> {
     })
 }
 
-/// Checks that every deny of the built-in policies stays a deny, with at least its reasons,
-/// under the policies with the addition.
+/// Checks that every deny of `original` stays a deny, with at least its reasons, under
+/// `restricted`, the same policies with `addition` made to `doc`.
 fn stays_denied(
-    provider: Provider,
+    original: &Engine,
+    restricted: &Engine,
+    doc: &PolicyDocument,
     addition: &Addition,
     inputs: &[inputs::Input],
 ) -> Result<(), TestCaseError> {
-    let doc = builtin()
-        .policies()
-        .document(provider)
-        .expect("a built-in policy");
-    let restricted = add(doc, addition);
-    let engine = engine_with(provider, &restricted).map_err(TestCaseError::fail)?;
     for (i, input) in inputs.iter().enumerate() {
         // Every other input is a payment the added rule applies to.
         let mut focused = input.clone();
@@ -495,8 +542,8 @@ fn stays_denied(
         } else {
             input
         };
-        let before = decide(builtin(), input);
-        let after = decide(&engine, input);
+        let before = decide(original, input);
+        let after = decide(restricted, input);
         if before.is_allowed() {
             continue;
         }
@@ -526,12 +573,37 @@ fn stays_denied(
 proptest! {
     #![proptest_config(config(Cost::Load))]
 
+    /// The built-in policies, one of them with a restriction added.
     #[test]
     fn adding_a_restriction_never_allows_what_was_denied(
         (provider, addition, inputs) in case(),
     ) {
-        stays_denied(provider, &addition, &inputs)?;
+        let doc = builtin().policies().document(provider).expect("a built-in policy");
+        let restricted = engine_with(provider, &add(doc, &addition)).map_err(TestCaseError::fail)?;
+        stays_denied(builtin(), &restricted, doc, &addition, &inputs)?;
     }
+
+    /// A generated policy, alone, with a restriction added.
+    #[test]
+    fn adding_a_restriction_to_a_generated_policy_never_allows_what_was_denied(
+        (doc, addition, inputs) in generated_case(),
+    ) {
+        let alone = |doc: &PolicyDocument| {
+            documents::load(&[to_yaml(doc)]).map(Engine::new).map_err(|e| TestCaseError::fail(e.to_string()))
+        };
+        let original = alone(&doc)?;
+        let restricted = alone(&add(&doc, &addition))?;
+        stays_denied(&original, &restricted, &doc, &addition, &inputs)?;
+    }
+}
+
+/// A generated policy, an addition to it, and inputs for its provider.
+fn generated_case() -> impl Strategy<Value = (PolicyDocument, Addition, Vec<inputs::Input>)> {
+    documents::document().prop_flat_map(|doc| {
+        let addition = addition(&doc);
+        let inputs = prop::collection::vec(inputs::input_for(doc.provider), 32);
+        (Just(doc), addition, inputs)
+    })
 }
 
 /// Regression (found by the property): an entry of its own for a PG used to replace the
