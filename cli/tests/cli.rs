@@ -235,7 +235,7 @@ fn policies_validate_prints_every_problem_and_exits_1() {
     for expected in [
         ":9:5: duplicate key `deadline`",
         ":10:3: in `methods`: unknown value `crad` (did you mean `card`?)",
-        ":12:20: `fee.amount` must not be negative, found `-300`",
+        ":12:20: `methods.mobile.fee.amount`: a fee must not be negative, found `-300`",
         ":5:1: in `provider_errors`: no entries for `INVALID_PAYMENT`, `PAYMENT_NOT_PAID`",
     ] {
         assert!(

@@ -9,6 +9,45 @@ use crate::decision::{
 use crate::model::{CardType, Currency, Funding, Method, PaymentStatus};
 use rust_decimal::Decimal;
 
+/// Whether `word` is read with a final consonant (받침), which decides the particle after it:
+/// `10,000원이`, `USD 10가`... The last Hangul syllable, digit or Latin letter decides; digits and
+/// letters are read as Koreans read them (`0` 영, `L` 엘).
+fn has_final_consonant(word: &str) -> bool {
+    let Some(last) = word.chars().rev().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    match last {
+        '가'..='힣' => (u32::from(last).saturating_sub(0xAC00)) % 28 != 0,
+        '0' | '1' | '3' | '6' | '7' | '8' => true,
+        'l' | 'm' | 'n' | 'r' | 'L' | 'M' | 'N' | 'R' => true,
+        _ => false,
+    }
+}
+
+/// `word` followed by the right form of a particle: `after_consonant` (이, 을, 과, 은) or
+/// `after_vowel` (가, 를, 와, 는).
+fn with_particle(word: &str, after_consonant: &str, after_vowel: &str) -> String {
+    if has_final_consonant(word) {
+        format!("{word}{after_consonant}")
+    } else {
+        format!("{word}{after_vowel}")
+    }
+}
+
+/// Subject (이/가), object (을/를), with (과/와), topic (은/는).
+fn i_ga(word: &str) -> String {
+    with_particle(word, "이", "가")
+}
+fn eul_reul(word: &str) -> String {
+    with_particle(word, "을", "를")
+}
+fn gwa_wa(word: &str) -> String {
+    with_particle(word, "과", "와")
+}
+fn eun_neun(word: &str) -> String {
+    with_particle(word, "은", "는")
+}
+
 pub(super) fn won(amount: Decimal, currency: Currency) -> String {
     if currency == Currency::KRW {
         format!("{}원", group_digits(amount))
@@ -138,9 +177,9 @@ fn amount_problem(problem: &AmountProblem, currency: Currency) -> String {
             currency,
             decimals,
         } => format!(
-            "{} {amount}: {}는 소수점 {decimals}자리까지만 쓸 수 있습니다",
+            "{} {amount}: {} 소수점 {decimals}자리까지만 쓸 수 있습니다",
             amount_field(*field),
-            currency.code()
+            eun_neun(currency.code())
         ),
         AmountProblem::Negative { field, amount } => format!(
             "{}에 음수를 쓸 수 없습니다({})",
@@ -156,26 +195,26 @@ fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
             format!("`{field}` 값이 음수입니다({})", won(*amount, currency))
         }
         PaymentProblem::CancelledExceedsTotal { cancelled, total } => format!(
-            "취소 금액 {}이 결제 금액 {}보다 큽니다",
-            won(*cancelled, currency),
+            "취소 금액 {} 결제 금액 {}보다 큽니다",
+            i_ga(&won(*cancelled, currency)),
             won(*total, currency)
         ),
         PaymentProblem::CancelledTaxFreeExceedsTaxFree {
             cancelled_tax_free,
             tax_free,
         } => format!(
-            "면세 취소 금액 {}이 면세 금액 {}보다 큽니다",
-            won(*cancelled_tax_free, currency),
+            "면세 취소 금액 {} 면세 금액 {}보다 큽니다",
+            i_ga(&won(*cancelled_tax_free, currency)),
             won(*tax_free, currency)
         ),
         PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => format!(
-            "면세 금액 {}이 결제 금액 {}보다 큽니다",
-            won(*tax_free, currency),
+            "면세 금액 {} 결제 금액 {}보다 큽니다",
+            i_ga(&won(*tax_free, currency)),
             won(*total, currency)
         ),
         PaymentProblem::PaidAfterNow { paid_at, now } => format!(
-            "결제 시각 {}이 판단 시각 {}보다 뒤입니다",
-            paid_at.to_rfc3339(),
+            "결제 시각 {} 판단 시각 {}보다 뒤입니다",
+            i_ga(&paid_at.to_rfc3339()),
             now.to_rfc3339()
         ),
     }
@@ -207,32 +246,32 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             join(problems.iter().map(|p| amount_problem(p, currency)), "; ")
         ),
         ReasonDetails::AmountExceedsCancellable { requested, balance } => format!(
-            "환불 요청 금액 {}이 취소 가능 잔액 {}을 넘습니다",
-            won(*requested, currency),
-            won(*balance, currency)
+            "환불 요청 금액 {} 취소 가능 잔액 {} 넘습니다",
+            i_ga(&won(*requested, currency)),
+            eul_reul(&won(*balance, currency))
         ),
         ReasonDetails::CancellableAmountMismatch { given, balance } => format!(
-            "요청의 취소 가능 잔액 {}이 실제 잔액 {}과 다릅니다. 결제 정보를 다시 조회하세요",
-            won(*given, currency),
-            won(*balance, currency)
+            "요청의 취소 가능 잔액 {} 실제 잔액 {} 다릅니다. 결제 정보를 다시 조회하세요",
+            i_ga(&won(*given, currency)),
+            gwa_wa(&won(*balance, currency))
         ),
         ReasonDetails::TaxFreeExceedsCancellable {
             requested,
             tax_free_balance,
         } => format!(
-            "면세 취소 금액 {}이 취소 가능한 면세 잔액 {}을 넘습니다",
-            won(*requested, currency),
-            won(*tax_free_balance, currency)
+            "면세 취소 금액 {} 취소 가능한 면세 잔액 {} 넘습니다",
+            i_ga(&won(*requested, currency)),
+            eul_reul(&won(*tax_free_balance, currency))
         ),
         ReasonDetails::TaxFreeExceedsAmount {
             tax_free,
             vat,
             amount,
         } => format!(
-            "면세 금액 {}과 부가세 {}의 합이 취소 금액 {}을 넘습니다",
-            won(*tax_free, currency),
+            "면세 금액 {} 부가세 {}의 합이 취소 금액 {} 넘습니다",
+            gwa_wa(&won(*tax_free, currency)),
             won(*vat, currency),
-            won(*amount, currency)
+            eul_reul(&won(*amount, currency))
         ),
         ReasonDetails::PartialCancelNotSupported { because } => format!(
             "부분 취소를 할 수 없는 결제입니다({}). 남은 금액 전체를 취소하는 것만 가능합니다",
@@ -326,7 +365,10 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             "요청자(requester: customer 또는 admin)를 지정해야 합니다".to_owned()
         }
         ReasonDetails::DuplicateCancelId { cancel_id, .. } => {
-            format!("취소 ID `{cancel_id}`는 이 결제에서 이미 사용되었습니다")
+            format!(
+                "취소 ID {} 이 결제에서 이미 사용되었습니다",
+                eun_neun(&format!("`{cancel_id}`"))
+            )
         }
         ReasonDetails::CancellationPending { .. } => {
             "이전 취소 요청이 아직 처리 중입니다. 결과를 확인한 뒤 다시 요청하세요".to_owned()
@@ -385,9 +427,25 @@ pub(super) fn note(details: &NoteDetails) -> String {
                 None => "간편결제 결제수단을 알 수 없어".to_owned(),
             };
             format!(
-                "{known} 가장 짧은 기한 {}을 적용했습니다({spans})",
-                span(*applied)
+                "{known} 가장 짧은 기한 {} 적용했습니다({spans})",
+                eul_reul(&span(*applied))
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{eul_reul, i_ga};
+
+    #[test]
+    fn particles_follow_how_the_word_ends() {
+        assert_eq!(i_ga("10,000원"), "10,000원이");
+        assert_eq!(i_ga("100.5 USD"), "100.5 USD가");
+        assert_eq!(eul_reul("99.99 USD"), "99.99 USD를");
+        assert_eq!(eul_reul("1년"), "1년을");
+        assert_eq!(eul_reul("30 EUR"), "30 EUR을");
+        assert_eq!(i_ga("`key-2`"), "`key-2`가");
+        assert_eq!(i_ga("`key-1`"), "`key-1`이");
     }
 }

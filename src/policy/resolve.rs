@@ -789,7 +789,11 @@ impl Checker<'_> {
                 self.report(
                     &key(&p, "amount"),
                     Anchor::Value,
-                    format!("`fee.amount` must not be negative, found `{}`", r.amount),
+                    format!(
+                        "`{}`: a fee must not be negative, found `{}`",
+                        crate::yaml::path_text(&key(&p, "amount")),
+                        r.amount
+                    ),
                     None,
                 );
             }
@@ -800,7 +804,8 @@ impl Checker<'_> {
                     &key(&p, "amount"),
                     Anchor::Value,
                     format!(
-                        "`fee.amount` `{}` has more decimals than {} allows ({exponent})",
+                        "`{}`: `{}` has more decimals than {} allows ({exponent})",
+                        crate::yaml::path_text(&key(&p, "amount")),
                         r.amount,
                         r.currency.code()
                     ),

@@ -159,9 +159,33 @@ fn syntax_error(error: serde_saphyr::Error) -> SyntaxError {
     let first_line = rendered.lines().next().unwrap_or("malformed YAML");
     let message = strip_position(first_line.trim_start_matches("error: "));
     SyntaxError {
-        message: message.to_owned(),
+        message: budget_message(message).unwrap_or_else(|| message.to_owned()),
         at,
     }
+}
+
+/// Says in words which reading limit a document broke, instead of the parser's counters.
+fn budget_message(message: &str) -> Option<String> {
+    let limit = if message.starts_with("alias replay limit exceeded") {
+        "its aliases expand to more than 100000 events"
+    } else if message.starts_with("recursion limit exceeded") {
+        "it nests too deeply"
+    } else if let Some(kind) = message.strip_prefix("budget breached: ") {
+        match kind.split([' ', '{']).next().unwrap_or_default() {
+            "Depth" => "it nests more than 40 levels deep",
+            "Nodes" => "it holds more than 100000 nodes",
+            "Events" => "it holds more than 400000 parser events",
+            "Aliases" => "it uses more than 5000 aliases",
+            "Anchors" => "it defines more than 5000 anchors",
+            "TotalScalarBytes" => "its text values add up to more than 8 MiB",
+            _ => "it exceeds a reading limit",
+        }
+    } else {
+        return None;
+    };
+    Some(format!(
+        "the document is refused because {limit}: an alias bomb or a runaway nesting, not a policy"
+    ))
 }
 
 /// Drops the position serde-saphyr writes into its messages (a leading `line N column M: `,
