@@ -136,7 +136,7 @@ fn write_shuffled(value: &serde_json::Value, shuffler: &mut Shuffler, out: &mut 
                 if i > 0 {
                     out.push_str(", ");
                 }
-                out.push_str(&serde_json::to_string(key).unwrap());
+                out.push_str(&json_text(&serde_json::Value::from(key.as_str())));
                 out.push_str(": ");
                 write_shuffled(value, shuffler, out);
             }
@@ -154,12 +154,33 @@ fn write_shuffled(value: &serde_json::Value, shuffler: &mut Shuffler, out: &mut 
             }
             out.push(']');
         }
-        other => out.push_str(&serde_json::to_string(other).unwrap()),
+        other => out.push_str(&json_text(other)),
     }
 }
 
+/// A JSON scalar, with the characters JSON allows raw in strings but YAML does not (DEL, the
+/// C1 controls but NEL, U+FFFE and U+FFFF) escaped: the crate reads JSON with its YAML
+/// parser, which refuses them raw.
+fn json_text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap()
+        .chars()
+        .map(|c| {
+            let raw_in_yaml = c == '\u{85}'
+                || !(c == '\u{7f}'
+                    || ('\u{80}'..='\u{9f}').contains(&c)
+                    || ('\u{fffe}'..='\u{ffff}').contains(&c));
+            if raw_in_yaml {
+                c.to_string()
+            } else {
+                format!("\\u{:04x}", u32::from(c))
+            }
+        })
+        .collect()
+}
+
 /// Text that is hard to write as YAML: indicators, look-alikes of other types, quotes,
-/// line breaks, leading and trailing blanks, non-ASCII.
+/// line breaks, control characters, leading and trailing blanks, non-ASCII.
 const AWKWARD: &[&str] = &[
     "null",
     "Null",
@@ -220,6 +241,13 @@ const AWKWARD: &[&str] = &[
     "\u{a0}nbsp",
     "back\\slash",
     "a\r\nb",
+    "nul\u{0}inside",
+    "bell\u{7}",
+    "del\u{7f}",
+    "next\u{85}line",
+    "line\u{2028}separator",
+    "\u{feff}byte order mark",
+    "\u{1b}[31mescape",
 ];
 
 /// Any text, often an awkward one.
