@@ -322,7 +322,9 @@ fn hostile_yaml_fails_fast_with_a_clear_error() {
         found[0].contains("the document is refused because it nests too deeply"),
         "{found:?}"
     );
-    let nested: String = (0..45).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+    let nested: String = (0..45)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
     let found = problems(&nested);
     assert!(
         found[0].contains("the document is refused because it nests more than 40 levels deep"),
