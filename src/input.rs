@@ -120,6 +120,14 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str, empty_is_map: bool) -> Resul
 }
 
 /// Reads a payment (contract §1) and checks that its fields fit together.
+///
+/// ```
+/// let error = refund_policy::input::payment(
+///     "{provider: portone_v2, method: card, status: paid, amount: {total: 100}, easy_pay: {provider: kakaopay}}",
+/// )
+/// .unwrap_err();
+/// assert_eq!(error.to_string(), "`easy_pay` is given with method `card`: it belongs only to method `easy_pay`");
+/// ```
 pub fn payment(text: &str) -> Result<Payment, InputError> {
     let payment: Payment = read(text, false)?;
     payment.check().map_err(|e| InputError::shape(None, &e))?;
@@ -127,6 +135,16 @@ pub fn payment(text: &str) -> Result<Payment, InputError> {
 }
 
 /// Reads a refund request (contract §2); an empty text is an empty request.
+///
+/// ```
+/// use refund_policy::input::request;
+/// use rust_decimal::Decimal;
+/// let r = request("amount: 1234.5\nrefund_account: { bank: KOOKMIN, number: 01012345678 }")?;
+/// assert_eq!(r.amount, Some(Decimal::new(12345, 1)));
+/// // A number written plainly keeps its leading zero when the field is text.
+/// assert_eq!(r.refund_account.unwrap().number.as_deref(), Some("01012345678"));
+/// # Ok::<(), refund_policy::input::InputError>(())
+/// ```
 pub fn request(text: &str) -> Result<RefundRequest, InputError> {
     read(text, true)
 }

@@ -65,6 +65,14 @@ static BUILTIN: OnceLock<Result<Engine, LoadError>> = OnceLock::new();
 
 impl Engine {
     /// An engine over policies loaded from their sources; every problem is reported.
+    ///
+    /// ```
+    /// use refund_policy::{Engine, PolicySource};
+    /// let text = std::fs::read_to_string("policies/portone-v2.yaml")?;
+    /// let engine = Engine::from_sources(&[PolicySource::new("portone-v2.yaml", &text)])?;
+    /// assert_eq!(engine.policies().providers().count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_sources(sources: &[PolicySource<'_>]) -> Result<Engine, LoadError> {
         PolicySet::load(sources).map(Engine::new)
     }
@@ -100,6 +108,25 @@ impl Engine {
     /// The decision is total: every input gives one, and reasons say what is wrong with
     /// inputs that contradict themselves. Contract ids no policy defines are simply never
     /// matched; [`Engine::check_merchant`] finds them.
+    ///
+    /// ```
+    /// use refund_policy::Engine;
+    /// use refund_policy::input;
+    ///
+    /// let engine = Engine::builtin()?;
+    /// let payment = input::payment(r#"{"provider": "portone_v2", "pg": "welcome", "method": "card",
+    ///     "status": "paid", "amount": {"total": 10000}, "paid_at": "2026-03-02T10:00:00+09:00"}"#)?;
+    /// let request = input::request(r#"{"amount": 3000, "reason": "부분 반품"}"#)?;
+    /// let now = refund_policy::model::parse_instant("2026-03-05T10:00:00+09:00")?;
+    ///
+    /// // Welcome Payments cancels partially only for merchants with its partial refund service.
+    /// let without = engine.decide(&payment, &request, &input::merchant("")?, now);
+    /// assert_eq!(without.reason_codes()[0].as_str(), "CONTRACT_REQUIRED");
+    /// let with = engine.decide(&payment, &request, &input::merchant("contracts: [partial_refund_service]")?, now);
+    /// assert!(with.is_allowed());
+    /// assert_eq!(with.refund().remaining_after, 7000.into());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decide(
         &self,
         payment: &Payment,
@@ -147,6 +174,14 @@ impl Engine {
     }
 
     /// Checks that every contract the merchant lists is one the policies define.
+    ///
+    /// ```
+    /// use refund_policy::{Engine, model::MerchantProfile};
+    /// let engine = Engine::builtin().unwrap();
+    /// let typo = MerchantProfile::with_contracts(["virtual_account_refnd"]);
+    /// let error = engine.check_merchant(&typo).unwrap_err();
+    /// assert!(error.to_string().contains("did you mean `virtual_account_refund`?"));
+    /// ```
     pub fn check_merchant(&self, merchant: &MerchantProfile) -> Result<(), InputError> {
         for (i, id) in merchant.contracts.iter().enumerate() {
             if !self.policies.defines_contract(id) {

@@ -68,6 +68,16 @@ pub struct PolicySet {
 impl PolicySet {
     /// Loads policies from their sources. Every problem in every source is reported, one per
     /// place, in file and line order.
+    ///
+    /// ```
+    /// use refund_policy::{PolicySet, PolicySource};
+    /// let text = "policy: mine\nprovider: bootpay\ntime_zone: Asia/Seol\nsources: {}\n\
+    ///             provider_errors: {}\nmethods: { crad: {} }\n";
+    /// let error = PolicySet::load(&[PolicySource::new("mine.yaml", text)]).unwrap_err();
+    /// let problems: Vec<String> = error.problems().iter().map(|p| p.to_string()).collect();
+    /// assert_eq!(problems[0], "mine.yaml:3:12: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)");
+    /// assert!(problems.contains(&"mine.yaml:6:12: in `methods`: unknown value `crad` (did you mean `card`?)".to_owned()));
+    /// ```
     pub fn load(sources: &[PolicySource<'_>]) -> Result<PolicySet, LoadError> {
         let mut problems = Vec::new();
         let mut compiled: Vec<CompiledPolicy> = Vec::new();
