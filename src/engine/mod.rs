@@ -68,10 +68,12 @@ impl Engine {
     ///
     /// ```
     /// use refund_policy::{Engine, PolicySource};
-    /// let text = std::fs::read_to_string("policies/portone-v2.yaml")?;
-    /// let engine = Engine::from_sources(&[PolicySource::new("portone-v2.yaml", &text)])?;
-    /// assert_eq!(engine.policies().providers().count(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// use refund_policy::model::Provider;
+    /// // Your own files, read by the caller; here the built-in V2 policy alone.
+    /// let v2 = refund_policy::policy::builtin_sources().find(|s| s.name.ends_with("portone-v2.yaml")).unwrap();
+    /// let engine = Engine::from_sources(&[PolicySource::new("mine/portone-v2.yaml", v2.text)])?;
+    /// assert_eq!(engine.policies().providers().collect::<Vec<_>>(), [Provider::PortoneV2]);
+    /// # Ok::<(), refund_policy::LoadError>(())
     /// ```
     pub fn from_sources(sources: &[PolicySource<'_>]) -> Result<Engine, LoadError> {
         PolicySet::load(sources).map(Engine::new)
