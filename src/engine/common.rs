@@ -62,8 +62,8 @@ pub(crate) fn integrity(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
     if problems.is_empty() {
         return false;
     }
-    let rule = out.policy().common.integrity.clone();
-    out.common_reason(&rule, ReasonDetails::InvalidPayment { problems });
+    let policy = out.policy();
+    out.common_reason(&policy.common.integrity, ReasonDetails::InvalidPayment { problems });
     true
 }
 
@@ -91,8 +91,8 @@ pub(crate) fn status(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
         }
         PaymentStatus::Paid | PaymentStatus::PartiallyCancelled => return false,
     };
-    let rule = out.policy().common.status.clone();
-    out.common_reason(&rule, details);
+    let policy = out.policy();
+    out.common_reason(&policy.common.status, details);
     true
 }
 
@@ -148,7 +148,8 @@ pub(crate) fn amount_problems(facts: &Facts<'_>) -> Vec<AmountProblem> {
 /// and `TAX_FREE_EXCEEDS_AMOUNT`; `CANCELLABLE_AMOUNT_MISMATCH` and
 /// `TAX_FREE_EXCEEDS_CANCELLABLE` always.
 pub(crate) fn amounts(facts: &Facts<'_>, out: &mut Findings<'_>) {
-    let common = out.policy().common.clone();
+    // The policy outlives `out`'s borrow, so its rule ids are used without copying them.
+    let common = &out.policy().common;
     let request = facts.request;
     let problems = amount_problems(facts);
     let amount_valid = problems.is_empty();
@@ -203,7 +204,7 @@ pub(crate) fn amounts(facts: &Facts<'_>, out: &mut Findings<'_>) {
 /// `DUPLICATE_CANCEL_ID` (against every earlier cancellation, whatever its status) and
 /// `CANCELLATION_PENDING`.
 pub(crate) fn history(facts: &Facts<'_>, out: &mut Findings<'_>) {
-    let common = out.policy().common.clone();
+    let common = &out.policy().common;
     let history = &facts.payment.cancellations;
     if let Some(cancel_id) = &facts.request.cancel_id
         && let Some(earlier) = history

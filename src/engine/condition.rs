@@ -8,7 +8,6 @@ use crate::policy::Condition;
 /// condition always holds, and then the circumstance is the payment method itself.
 pub(crate) fn holds(condition: &Condition, facts: &Facts<'_>) -> Option<Vec<Circumstance>> {
     let payment = facts.payment;
-    let pg = payment.pg.clone();
     let card = payment.card.as_ref();
     let funding = payment.easy_pay.as_ref().and_then(|e| e.funding);
     let mut why = Vec::new();
@@ -17,13 +16,13 @@ pub(crate) fn holds(condition: &Condition, facts: &Facts<'_>) -> Option<Vec<Circ
         if !set.contains(facts.pg) {
             return None;
         }
-        why.push(Circumstance::Pg(pg.clone().unwrap_or_default()));
+        why.push(Circumstance::Pg(payment.pg.clone().unwrap_or_default()));
     }
     if let Some(set) = &condition.unless_pg {
         if set.contains(facts.pg) {
             return None;
         }
-        why.push(Circumstance::PgNotListed(pg));
+        why.push(Circumstance::PgNotListed(payment.pg.clone()));
     }
     if let Some(types) = &condition.card_type {
         let card_type = card
