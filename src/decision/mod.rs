@@ -8,7 +8,6 @@
 mod code;
 mod note;
 mod reason;
-mod report;
 
 pub use code::{NoteCode, ReasonCode};
 pub use note::{FundingSpan, Note, NoteDetails};
@@ -16,7 +15,6 @@ pub use reason::{
     AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, ContractName,
     NextMonthRefund, PaymentProblem, ProviderError, Reason, ReasonDetails, RequestField, TimeRule,
 };
-pub use report::Report;
 
 use crate::calendar::Span;
 use crate::model::{Bank, Currency, Provider, amount};
@@ -186,11 +184,6 @@ impl Decision {
     /// The instant the decision was made for.
     pub fn now(&self) -> DateTime<Utc> {
         self.now
-    }
-
-    /// The decision in the contract's JSON shape, with messages in `lang`.
-    pub fn report(&self, lang: crate::messages::Lang) -> Report<'_> {
-        Report::new(self, lang)
     }
 }
 

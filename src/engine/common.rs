@@ -63,7 +63,10 @@ pub(crate) fn integrity(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
         return false;
     }
     let policy = out.policy();
-    out.common_reason(&policy.common.integrity, ReasonDetails::InvalidPayment { problems });
+    out.common_reason(
+        &policy.common.integrity,
+        ReasonDetails::InvalidPayment { problems },
+    );
     true
 }
 

@@ -6,6 +6,9 @@
 
 mod en;
 mod ko;
+mod report;
+
+pub use report::Report;
 
 use crate::calendar::Span;
 use crate::decision::{Note, Reason};

@@ -1,7 +1,8 @@
-//! The decision in the contract's wire shape, with messages in one language.
+//! The decision in the contract's wire shape, with messages in one language: what services
+//! store and admin screens show.
 
-use super::{Decision, Note, Reason};
-use crate::messages::{Lang, note_message, reason_message};
+use super::{Lang, note_message, reason_message};
+use crate::decision::{Decision, Note, NoteDetails, ProviderError, Reason, ReasonDetails};
 use crate::model::{Currency, amount};
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -33,9 +34,13 @@ pub struct Report<'a> {
     lang: Lang,
 }
 
-impl<'a> Report<'a> {
-    pub(crate) fn new(decision: &'a Decision, lang: Lang) -> Report<'a> {
-        Report { decision, lang }
+impl Decision {
+    /// The decision in the contract's JSON shape, with messages in `lang`.
+    pub fn report(&self, lang: Lang) -> Report<'_> {
+        Report {
+            decision: self,
+            lang,
+        }
     }
 }
 
@@ -118,8 +123,8 @@ struct ReasonView<'a> {
     rule: &'a str,
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    provider_error: Option<&'a super::ProviderError>,
-    details: &'a super::ReasonDetails,
+    provider_error: Option<&'a ProviderError>,
+    details: &'a ReasonDetails,
 }
 
 struct Notes<'a> {
@@ -147,7 +152,7 @@ struct NoteView<'a> {
     code: &'static str,
     rule: &'a str,
     message: String,
-    details: &'a super::NoteDetails,
+    details: &'a NoteDetails,
 }
 
 #[derive(Serialize)]
