@@ -15,30 +15,24 @@ mod support;
 use refund_policy::Decision;
 use refund_policy::decision::{AccountProblem, ReasonDetails, Verdict};
 use refund_policy::model::{
-    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding, Method,
-    Payment, PaymentStatus, Provider, RefundRequest, parse_instant,
+    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, Funding, Method, Payment,
+    PaymentStatus, Provider, RefundRequest,
 };
 use rust_decimal::Decimal;
 use support::*;
 
 fn bootpay(method: Method, pg: Option<&str>, paid_at: &str) -> Payment {
-    let mut payment = Payment::paid(
-        Provider::Bootpay,
-        method,
-        Decimal::from(10_000),
-        parse_instant(paid_at).unwrap(),
-    );
+    let mut payment = payment(Provider::Bootpay, method, 10_000, paid_at);
     payment.pg = pg.map(str::to_owned);
     payment
 }
 
 fn easy(pg: &str, service: &str, funding: Option<Funding>, paid_at: &str) -> Payment {
-    let mut payment = bootpay(Method::EasyPay, Some(pg), paid_at);
-    payment.easy_pay = Some(EasyPay {
-        provider: service.to_owned(),
+    easy_pay(
+        bootpay(Method::EasyPay, Some(pg), paid_at),
+        service,
         funding,
-    });
-    payment
+    )
 }
 
 fn to(bank: Bank) -> RefundRequest {

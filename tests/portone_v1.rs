@@ -23,23 +23,13 @@ use rust_decimal::Decimal;
 use support::*;
 
 fn v1(method: Method, pg: Option<&str>, paid_at: &str) -> Payment {
-    let mut payment = Payment::paid(
-        Provider::PortoneV1,
-        method,
-        Decimal::from(10_000),
-        parse_instant(paid_at).unwrap(),
-    );
+    let mut payment = payment(Provider::PortoneV1, method, 10_000, paid_at);
     payment.pg = pg.map(str::to_owned);
     payment
 }
 
 fn easy(pg: &str, service: &str, funding: Option<Funding>, paid_at: &str) -> Payment {
-    let mut payment = v1(Method::EasyPay, Some(pg), paid_at);
-    payment.easy_pay = Some(EasyPay {
-        provider: service.to_owned(),
-        funding,
-    });
-    payment
+    easy_pay(v1(Method::EasyPay, Some(pg), paid_at), service, funding)
 }
 
 fn to(account: RefundAccount) -> RefundRequest {

@@ -2,7 +2,7 @@
 //! indexes, and for every method, easy-pay service and PG the rules that apply, resolved once
 //! at load time.
 
-use super::document::{PolicyDocument, SourceDoc};
+use super::document::PolicyDocument;
 use crate::calendar::{BusinessDays, ClosedHours, Span};
 use crate::decision::{ContractName, ProviderError, ReasonCode, RuleId};
 use crate::model::{Bank, CardType, Currency, Funding, Method, Provider};
@@ -359,7 +359,6 @@ impl CommonRules {
 pub(crate) struct CompiledPolicy {
     pub(crate) id: Arc<str>,
     pub(crate) provider: Provider,
-    pub(crate) file: String,
     pub(crate) zone: Tz,
     pub(crate) pgs: PgIndex,
     pub(crate) methods: [Option<MethodRules>; 8],
@@ -370,7 +369,6 @@ pub(crate) struct CompiledPolicy {
     pub(crate) common: CommonRules,
     pub(crate) no_policy: [RuleId; 8],
     pub(crate) rule_ids: BTreeSet<RuleId>,
-    pub(crate) sources: BTreeMap<String, SourceDoc>,
     pub(crate) document: Option<PolicyDocument>,
 }
 
@@ -385,7 +383,6 @@ impl CompiledPolicy {
         CompiledPolicy {
             id,
             provider,
-            file: String::new(),
             zone: chrono_tz::Asia::Seoul,
             pgs: PgIndex::default(),
             methods: Default::default(),
@@ -394,7 +391,6 @@ impl CompiledPolicy {
             common,
             no_policy,
             rule_ids,
-            sources: BTreeMap::new(),
             document: None,
         }
     }

@@ -126,7 +126,6 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
     Some(CompiledPolicy {
         id: policy,
         provider: doc.provider,
-        file: read.file.clone(),
         zone: zone?,
         pgs,
         methods,
@@ -135,7 +134,6 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
         common,
         no_policy,
         rule_ids,
-        sources: doc.sources.clone(),
         document: Some(doc.clone()),
     })
 }
