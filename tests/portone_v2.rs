@@ -134,7 +134,8 @@ fn ksnet_cards_have_six_months_and_nine_partial_cancels() {
     );
     assert_eq!(
         tenth.reasons()[0].provider_error().map(|e| &*e.name),
-        Some("MAX_CANCEL_COUNT_REACHED")
+        Some("PG_PROVIDER"),
+        "KSNET refuses the tenth partial cancel itself; PortOne passes the PG's error on"
     );
     // The whole remainder is never limited.
     let remainder = decide(&nine, &reason(), "2026-03-05T10:00:00+09:00");
@@ -822,7 +823,6 @@ fn reasons_are_all_reported_together() {
 #[test]
 fn methods_without_documented_rules_have_no_policy() {
     for method in [
-        Method::GiftCertificate,
         Method::ConvenienceStore,
         Method::Crypto,
     ] {
