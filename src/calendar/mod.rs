@@ -1,8 +1,24 @@
 //! Calendar rules in a policy's time zone: refund spans, the last refundable day, calendar
-//! months, daily windows and business-day ranges.
+//! months, daily windows, business-day ranges, and the Korean business-day calendar that turns
+//! those ranges into dates.
 //!
 //! Everything here is exact and clock-free: instants come in as arguments and are turned into
 //! local dates with the time zone the policy names (contract §5).
+//!
+//! ```
+//! use refund_policy::calendar::{BusinessDays, korea};
+//! use chrono::NaiveDate;
+//!
+//! // A virtual-account refund takes 1-2 business days. Requested on Friday, February 13,
+//! // 2026, before Seollal (Monday to Wednesday, February 16 to 18), it arrives on the 19th or
+//! // the 20th.
+//! let days: BusinessDays = "1-2".parse().unwrap();
+//! let calendar = korea().unwrap();
+//! let before_seollal = NaiveDate::from_ymd_opt(2026, 2, 13).unwrap();
+//! let expected = calendar.expected_dates(before_seollal, days).unwrap();
+//! assert_eq!(expected.earliest, NaiveDate::from_ymd_opt(2026, 2, 19).unwrap());
+//! assert_eq!(expected.latest, NaiveDate::from_ymd_opt(2026, 2, 20).unwrap());
+//! ```
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -66,12 +82,20 @@ macro_rules! string_schema {
     };
 }
 
+mod business_calendar;
 mod business_days;
 mod closed_hours;
+mod data;
+mod holiday;
+mod korea;
 mod span;
 mod year_month;
 
+pub use business_calendar::{BusinessCalendar, ExpectedDates, OutsideCalendar};
 pub use business_days::{BusinessDays, BusinessDaysError};
 pub use closed_hours::{ClosedHours, ClosedHoursError};
+pub use data::CalendarDataError;
+pub use holiday::{Holiday, HolidayKind};
+pub use korea::korea;
 pub use span::{Span, SpanError, SpanUnit};
 pub use year_month::YearMonth;
