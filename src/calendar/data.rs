@@ -42,12 +42,18 @@ pub enum CalendarDataError {
         at: Location,
     },
     /// A field missing, misspelled or of the wrong type, an unknown kind, a malformed date.
-    #[error("{}{message}", at.map(|at| format!("{at}: ")).unwrap_or_default())]
+    #[error(
+        "{}{message}{}",
+        at.map(|at| format!("{at}: ")).unwrap_or_default(),
+        help.as_ref().map(|help| format!(" ({help})")).unwrap_or_default()
+    )]
     Invalid {
         /// Where, when known.
         at: Option<Location>,
         /// The problem, with the path of the field.
         message: String,
+        /// The nearest valid name, or the valid ones.
+        help: Option<String>,
     },
     /// No year at all.
     #[error("the calendar lists no year")]
@@ -167,6 +173,7 @@ pub(super) fn read(text: &str) -> Result<BusinessCalendar, CalendarDataError> {
     let document: Document = yaml::from_node(&tree).map_err(|e| CalendarDataError::Invalid {
         at: e.at,
         message: e.describe(),
+        help: e.help,
     })?;
     check_years(&document.years)?;
     let mut holidays = Vec::new();
