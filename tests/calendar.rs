@@ -490,3 +490,18 @@ proptest! {
         prop_assert_eq!(calendar.is_business_day(day), Ok(expected));
     }
 }
+
+/// The weekday written beside each date in the data file, for its reviewers, is the date's.
+#[test]
+fn the_weekdays_written_in_the_data_are_right() {
+    let data = include_str!("../calendars/kr.yaml");
+    let mut checked = 0;
+    for line in data.lines().filter(|l| l.contains("{ date: ")) {
+        let (_, rest) = line.split_once("{ date: ").unwrap();
+        let day = date(&rest[..10]);
+        let (_, weekday) = line.rsplit_once("  # ").unwrap();
+        assert_eq!(weekday, day.weekday().to_string(), "{line}");
+        checked += 1;
+    }
+    assert_eq!(checked, calendar().holidays().len());
+}
