@@ -1,12 +1,12 @@
 //! `refund-policy decide`: one decision, as JSON or as a readable explanation.
 
 use crate::files::{engine, read_text};
+use crate::inputs::{self, Texts, Unreadable};
 use crate::{Failure, Format, Outcome, PolicyOption};
 use chrono::{DateTime, Utc};
-use refund_policy::adapters::{self, Format as PayloadFormat};
-use refund_policy::input;
+use refund_policy::adapters::Format as PayloadFormat;
 use refund_policy::messages::Lang;
-use refund_policy::model::{MerchantProfile, parse_instant};
+use refund_policy::model::parse_instant;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,67 +42,73 @@ pub(crate) struct Args {
     lang: Lang,
 }
 
-fn labelled(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
-    Failure::input(format!("{what} `{}`: {error}", path.display()))
+/// The moment `--now` gives, if any.
+fn now_option(arg: Option<&str>) -> Result<Option<DateTime<Utc>>, Failure> {
+    arg.map(|text| parse_instant(text).map_err(|e| Failure::input(format!("`--now`: {e}"))))
+        .transpose()
 }
 
-fn now(arg: Option<&str>) -> Result<DateTime<Utc>, Failure> {
-    match arg {
-        Some(text) => parse_instant(text).map_err(|e| Failure::input(format!("`--now`: {e}"))),
-        None => Ok(Utc::now()),
+/// How a file is named in messages: its path, or `<stdin>` for `-`.
+fn place(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
     }
+}
+
+/// `FILE:LINE:COLUMN: input: message (help)`, or `FILE: input: message (help)` when the place
+/// is not known; the input (`payment`, `request`, `merchant`) names which file it is when a
+/// FILE of `-` leaves that unsaid.
+fn located(path: &Path, problem: &Unreadable) -> Failure {
+    let at = match problem.location {
+        Some(at) => format!("{}:{}:{}", place(path), at.line, at.column),
+        None => place(path),
+    };
+    Failure::Located(format!(
+        "{at}: {}: {}",
+        problem.part.name(),
+        problem.described()
+    ))
 }
 
 pub(crate) fn run(args: Args) -> Outcome {
+    let now = now_option(args.now.as_deref())?;
     let engine = engine(&args.policies)?;
-    let payment = adapters::payment(args.payment_format, &read_text(&args.payment)?)
-        .map_err(|e| labelled("payment", &args.payment, e))?;
-    let request = match &args.request {
-        Some(path) => adapters::request(
-            args.request_format,
-            &read_text(path)?,
-            &payment,
-            engine.policies(),
-        )
-        .map_err(|e| labelled("request", path, e))?,
-        None => Default::default(),
+    let payment_path = &args.payment;
+    let payment = read_text(payment_path)?;
+    let request = args.request.as_deref().map(read_text).transpose()?;
+    let merchant = args.merchant.as_deref().map(read_text).transpose()?;
+    let texts = Texts {
+        payment: &payment,
+        payment_format: args.payment_format,
+        request: request.as_deref(),
+        request_format: args.request_format,
+        merchant: merchant.as_deref(),
     };
-    // PortOne V1's payment object does not report a tax-free amount, so it reads as zero; a
-    // tax-free cancel checked against that zero would be denied for a gap in the data.
-    if args.payment_format == PayloadFormat::PortoneV1
-        && let (Some(path), Some(tax_free)) = (&args.request, request.tax_free_amount)
-        && !tax_free.is_zero()
-    {
-        return Err(labelled(
-            "request",
-            path,
-            format!(
-                "`tax_free` is `{tax_free}`, but a PortOne V1 payment object does not report its \
-                 tax-free amount, so the cancel cannot be checked against it (pass the payment as \
-                 `normalized` with `amount.tax_free`)"
-            ),
-        ));
-    }
-    let merchant = match &args.merchant {
-        Some(path) => {
-            let merchant =
-                input::merchant(&read_text(path)?).map_err(|e| labelled("merchant", path, e))?;
-            engine
-                .check_merchant(&merchant)
-                .map_err(|e| labelled("merchant", path, e))?;
-            merchant
+    let inputs = inputs::read(&engine, texts).map_err(|problem| {
+        let path = match problem.part {
+            inputs::Part::Payment => Some(payment_path),
+            inputs::Part::Request => args.request.as_ref(),
+            inputs::Part::Merchant => args.merchant.as_ref(),
+        };
+        match path {
+            Some(path) => located(path, &problem),
+            None => Failure::input(format!("{}: {}", problem.part.name(), problem.described())),
         }
-        None => MerchantProfile::default(),
-    };
-    let now = now(args.now.as_deref())?;
-    let decision = engine.decide(&payment, &request, &merchant, now);
+    })?;
+    let now = now.unwrap_or_else(Utc::now);
+    let decision = engine.decide(&inputs.payment, &inputs.request, &inputs.merchant, now);
     match args.format {
         Format::Json => {
             let json = serde_json::to_string_pretty(&decision.report(args.lang))
                 .map_err(|e| Failure::input(format!("cannot write the decision: {e}")))?;
             println!("{json}");
         }
-        Format::Text => print!("{}", crate::text::explain(&decision, &payment, args.lang)),
+        Format::Text => print!(
+            "{}",
+            crate::text::explain(&decision, &inputs.payment, args.lang)
+        ),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,7 @@
 mod check;
 mod decide;
 mod files;
+mod inputs;
 mod policies;
 mod text;
 
@@ -63,6 +64,8 @@ pub(crate) enum Failure {
     Input(String),
     /// Policy problems, printed as they are, one per line.
     Policies(refund_policy::LoadError),
+    /// One line that starts with its place, `FILE:LINE:COLUMN: message`, printed as it is.
+    Located(String),
 }
 
 impl Failure {
@@ -74,7 +77,7 @@ impl Failure {
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Input(message) => f.write_str(message),
+            Failure::Input(message) | Failure::Located(message) => f.write_str(message),
             Failure::Policies(problems) => write!(f, "{problems}"),
         }
     }
@@ -95,6 +98,10 @@ fn main() -> ExitCode {
         }
         Err(Failure::Policies(problems)) => {
             eprintln!("{problems}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Located(line)) => {
+            eprintln!("{line}");
             ExitCode::from(2)
         }
     }
