@@ -10,6 +10,9 @@ use refund_policy::model::parse_instant;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The exit code of `--fail-on-deny` when a refund is denied.
+const DENIED: u8 = 3;
+
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// The payment (JSON or YAML; `-` for standard input)
@@ -40,6 +43,9 @@ pub(crate) struct Args {
     /// The language of messages: ko or en
     #[arg(long, default_value = "ko")]
     lang: Lang,
+    /// Exit 3 when the refund is denied
+    #[arg(long)]
+    fail_on_deny: bool,
 }
 
 /// The moment `--now` gives, if any.
@@ -110,5 +116,9 @@ pub(crate) fn run(args: Args) -> Outcome {
             crate::text::explain(&decision, &inputs.payment, args.lang)
         ),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if args.fail_on_deny && !decision.is_allowed() {
+        ExitCode::from(DENIED)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -2,7 +2,8 @@
 //! (contract §7).
 //!
 //! Exit codes: 0 when the command did its job (a decision was made, every case passed, every
-//! policy loaded); 1 when cases fail or policies have problems; 2 when input cannot be read.
+//! policy loaded); 1 when cases fail or policies have problems; 2 when input cannot be read;
+//! 3 when `decide --fail-on-deny` decided a deny.
 
 #![allow(
     clippy::print_stdout,

@@ -1,5 +1,5 @@
-//! What shell scripts rely on: errors that start with `FILE:LINE:COLUMN:` so editors and
-//! `grep` can jump to them.
+//! What shell scripts rely on: `--fail-on-deny` exit codes, and errors that start with
+//! `FILE:LINE:COLUMN:` so editors and `grep` can jump to them.
 
 #![allow(
     clippy::expect_used,
@@ -34,6 +34,54 @@ fn file(name: &str, text: &str) -> String {
 }
 
 const PAYMENT: &str = "examples/quickstart/payment.yaml";
+const REQUEST: &str = "examples/quickstart/request.yaml";
+const IN_JANUARY: &str = "2026-01-31T23:50:00+09:00";
+const IN_FEBRUARY: &str = "2026-02-01T00:10:00+09:00";
+
+#[test]
+fn fail_on_deny_exits_3_on_a_deny_and_still_prints_the_decision() {
+    let decide = |now: &str, extra: &[&str]| {
+        refund_policy(
+            &[
+                &[
+                    "decide",
+                    "--payment",
+                    PAYMENT,
+                    "--request",
+                    REQUEST,
+                    "--now",
+                    now,
+                ],
+                extra,
+            ]
+            .concat(),
+        )
+    };
+    let denied = decide(IN_FEBRUARY, &["--fail-on-deny"]);
+    assert_eq!(denied.status.code(), Some(3), "{}", stderr(&denied));
+    let json: serde_json::Value = serde_json::from_slice(&denied.stdout).expect("JSON");
+    assert_eq!(json["verdict"], "deny");
+    assert!(stderr(&denied).is_empty());
+
+    let text = decide(IN_FEBRUARY, &["--fail-on-deny", "--format", "text"]);
+    assert_eq!(text.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&text.stdout).starts_with("환불 불가"));
+
+    assert_eq!(
+        decide(IN_JANUARY, &["--fail-on-deny"]).status.code(),
+        Some(0)
+    );
+    // Without the flag a deny is a decision made: exit 0, as the contract says.
+    assert_eq!(decide(IN_FEBRUARY, &[]).status.code(), Some(0));
+    // Unreadable input stays exit 2 with or without it.
+    let bad = file("bad-now-payment.yaml", "provider: portone_v2\n");
+    assert_eq!(
+        refund_policy(&["decide", "--payment", &bad, "--fail-on-deny"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
 
 #[test]
 fn unreadable_inputs_are_reported_as_file_line_column_message() {
