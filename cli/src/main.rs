@@ -18,7 +18,7 @@ mod inputs;
 mod policies;
 mod text;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,6 +43,12 @@ enum Command {
     Policies {
         #[command(subcommand)]
         command: policies::Command,
+    },
+    /// Print a shell completion script (bash: source it; zsh: put it on $fpath as
+    /// _refund-policy; fish: save it in ~/.config/fish/completions/refund-policy.fish)
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
     },
 }
 
@@ -90,6 +96,15 @@ fn main() -> ExitCode {
         Command::Decide(args) => decide::run(args),
         Command::Check(args) => check::run(args),
         Command::Policies { command } => policies::run(command),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "refund-policy",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

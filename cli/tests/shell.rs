@@ -1,5 +1,5 @@
-//! What shell scripts rely on: `--fail-on-deny` exit codes, and errors that start with
-//! `FILE:LINE:COLUMN:` so editors and `grep` can jump to them.
+//! What shell scripts rely on: `--fail-on-deny` exit codes, completions, and errors that start
+//! with `FILE:LINE:COLUMN:` so editors and `grep` can jump to them.
 
 #![allow(
     clippy::expect_used,
@@ -81,6 +81,30 @@ fn fail_on_deny_exits_3_on_a_deny_and_still_prints_the_decision() {
             .code(),
         Some(2)
     );
+}
+
+#[test]
+fn completions_name_every_subcommand_and_flag() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = refund_policy(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", stderr(&out));
+        let script = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(script.contains("refund-policy"), "{shell}");
+        for word in [
+            "decide",
+            "check",
+            "policies",
+            "validate",
+            "show",
+            "completions",
+            "fail-on-deny",
+            "payment-format",
+        ] {
+            assert!(script.contains(word), "{shell} completions lack `{word}`");
+        }
+    }
+    let out = refund_policy(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
