@@ -1,4 +1,5 @@
-//! `refund-policy decide`: one decision, as JSON or as a readable explanation.
+//! `refund-policy decide`: one decision, as JSON or as a readable explanation, or one decision
+//! per line of a JSON-lines stream (`--batch`).
 
 use crate::files::{engine, read_text};
 use crate::inputs::{self, Texts, Unreadable};
@@ -11,39 +12,54 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The exit code of `--fail-on-deny` when a refund is denied.
-const DENIED: u8 = 3;
+pub(crate) const DENIED: u8 = 3;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// The payment (JSON or YAML; `-` for standard input)
-    #[arg(long, value_name = "FILE")]
-    payment: PathBuf,
+    #[arg(
+        long,
+        value_name = "FILE",
+        required_unless_present = "batch",
+        conflicts_with = "batch"
+    )]
+    payment: Option<PathBuf>,
     /// The refund request (JSON or YAML; `-` for standard input); none cancels what remains
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     request: Option<PathBuf>,
     /// The merchant profile with its special contracts
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     merchant: Option<PathBuf>,
     /// How the payment is written: normalized, or a provider's own payment object
-    /// (portone_v2, portone_v1, bootpay, toss_payments)
+    /// (portone_v2, portone_v1, bootpay, toss_payments); with --batch, for lines that do not say
     #[arg(long, value_name = "NAME", default_value = "normalized")]
     payment_format: PayloadFormat,
     /// How the refund request is written: normalized, or a provider's own cancel body
-    /// (portone_v2, portone_v1, bootpay, toss_payments)
+    /// (portone_v2, portone_v1, bootpay, toss_payments); with --batch, for lines that do not say
     #[arg(long, value_name = "NAME", default_value = "normalized")]
     request_format: PayloadFormat,
-    /// The moment of the decision, RFC 3339 with an offset; the current time by default
+    /// The moment of the decision, RFC 3339 with an offset; the current time by default (with
+    /// --batch, for lines without their own `now`)
     #[arg(long, value_name = "INSTANT")]
     now: Option<String>,
     #[command(flatten)]
     policies: PolicyOption,
-    /// How to print the decision
+    /// How to print the decision (--batch prints JSON lines only)
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
     /// The language of messages: ko or en
     #[arg(long, default_value = "ko")]
     lang: Lang,
-    /// Exit 3 when the refund is denied
+    /// Decide one JSON line at a time from FILE, or from standard input when FILE is `-` or
+    /// left out, printing one JSON line per decision as each is made
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 0..=1,
+        default_missing_value = "-"
+    )]
+    batch: Option<PathBuf>,
+    /// Exit 3 when the refund is denied (with --batch: when any line was denied)
     #[arg(long)]
     fail_on_deny: bool,
 }
@@ -80,8 +96,26 @@ fn located(path: &Path, problem: &Unreadable) -> Failure {
 
 pub(crate) fn run(args: Args) -> Outcome {
     let now = now_option(args.now.as_deref())?;
+    if let Some(source) = &args.batch {
+        if args.format == Format::Text {
+            return Err(Failure::input(
+                "`--batch` prints JSON lines; `--format text` cannot be used with it",
+            ));
+        }
+        let engine = engine(&args.policies)?;
+        let options = crate::batch::Options {
+            engine: &engine,
+            lang: args.lang,
+            now,
+            payment_format: args.payment_format,
+            request_format: args.request_format,
+        };
+        return crate::batch::run(source, &options, args.fail_on_deny);
+    }
+    let Some(payment_path) = &args.payment else {
+        return Err(Failure::input("`--payment` is required without `--batch`"));
+    };
     let engine = engine(&args.policies)?;
-    let payment_path = &args.payment;
     let payment = read_text(payment_path)?;
     let request = args.request.as_deref().map(read_text).transpose()?;
     let merchant = args.merchant.as_deref().map(read_text).transpose()?;

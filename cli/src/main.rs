@@ -11,10 +11,12 @@
     reason = "a command line prints its results and errors"
 )]
 
+mod batch;
 mod check;
 mod decide;
 mod files;
 mod inputs;
+mod line;
 mod policies;
 mod text;
 
@@ -35,7 +37,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Decide one refund and print the decision
+    /// Decide one refund and print the decision, or one per JSON line with --batch
     Decide(decide::Args),
     /// Evaluate case files and report those whose decision differs from their expectation
     Check(check::Args),

@@ -84,7 +84,7 @@ fn fail_on_deny_exits_3_on_a_deny_and_still_prints_the_decision() {
 }
 
 #[test]
-fn completions_name_every_subcommand_and_flag() {
+fn completions_name_every_subcommand_and_the_new_flags() {
     for shell in ["bash", "zsh", "fish"] {
         let out = refund_policy(&["completions", shell]);
         assert_eq!(out.status.code(), Some(0), "{shell}: {}", stderr(&out));
@@ -97,6 +97,7 @@ fn completions_name_every_subcommand_and_flag() {
             "validate",
             "show",
             "completions",
+            "batch",
             "fail-on-deny",
             "payment-format",
         ] {
