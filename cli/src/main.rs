@@ -2,7 +2,8 @@
 //! (contract §7).
 //!
 //! Exit codes: 0 when the command did its job (a decision was made, every case passed, every
-//! policy loaded); 1 when cases fail or policies have problems; 2 when input cannot be read.
+//! policy loaded); 1 when cases fail or policies have problems; 2 when input cannot be read;
+//! 3 when `decide --fail-on-deny` decided a deny.
 
 #![allow(
     clippy::print_stdout,
@@ -10,13 +11,16 @@
     reason = "a command line prints its results and errors"
 )]
 
+mod batch;
 mod check;
 mod decide;
 mod files;
+mod inputs;
+mod line;
 mod policies;
 mod text;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,7 +37,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Decide one refund and print the decision
+    /// Decide one refund and print the decision, or one per JSON line with --batch
     Decide(decide::Args),
     /// Evaluate case files and report those whose decision differs from their expectation
     Check(check::Args),
@@ -41,6 +45,12 @@ enum Command {
     Policies {
         #[command(subcommand)]
         command: policies::Command,
+    },
+    /// Print a shell completion script (bash: source it; zsh: put it on $fpath as
+    /// _refund-policy; fish: save it in ~/.config/fish/completions/refund-policy.fish)
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
     },
 }
 
@@ -63,6 +73,8 @@ pub(crate) enum Failure {
     Input(String),
     /// Policy problems, printed as they are, one per line.
     Policies(refund_policy::LoadError),
+    /// One line that starts with its place, `FILE:LINE:COLUMN: message`, printed as it is.
+    Located(String),
 }
 
 impl Failure {
@@ -74,7 +86,7 @@ impl Failure {
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Input(message) => f.write_str(message),
+            Failure::Input(message) | Failure::Located(message) => f.write_str(message),
             Failure::Policies(problems) => write!(f, "{problems}"),
         }
     }
@@ -86,6 +98,15 @@ fn main() -> ExitCode {
         Command::Decide(args) => decide::run(args),
         Command::Check(args) => check::run(args),
         Command::Policies { command } => policies::run(command),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "refund-policy",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -95,6 +116,10 @@ fn main() -> ExitCode {
         }
         Err(Failure::Policies(problems)) => {
             eprintln!("{problems}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Located(line)) => {
+            eprintln!("{line}");
             ExitCode::from(2)
         }
     }

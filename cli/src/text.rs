@@ -8,6 +8,7 @@ use refund_policy::model::{Payment, Provider};
 use refund_policy::policy::document::{PolicyDocument, ProviderErrorDoc, ScopeDoc};
 use refund_policy::policy::{EffectiveRules, RuleLine};
 use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
 
 struct Labels {
     allow: &'static str,
@@ -149,9 +150,14 @@ pub(crate) fn explain(decision: &Decision, payment: &Payment, lang: Lang) -> Str
     out
 }
 
-/// Pads `text` to `width` characters.
+/// The columns `text` takes in a terminal: two for a Korean syllable, one for ASCII.
+fn columns(text: &str) -> usize {
+    text.width()
+}
+
+/// Pads `text` to `width` terminal columns, so that tables line up whatever the script.
 fn pad(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(text.chars().count());
+    let fill = width.saturating_sub(columns(text));
     format!("{text}{}", " ".repeat(fill))
 }
 
@@ -192,10 +198,10 @@ fn effective_table(out: &mut String, policy: &str, groups: &[EffectiveRules]) {
     let width = |f: &dyn Fn(&RuleLine) -> usize, title: usize| {
         lines.clone().map(f).chain([title]).max().unwrap_or(0)
     };
-    let rule_width = width(&|l| short_id(l, policy).chars().count(), 4);
+    let rule_width = width(&|l| columns(short_id(l, policy)), 4);
     // Long settings run past their column rather than widening it for every row.
-    let says_width = width(&|l| l.says.chars().count(), 4).min(56);
-    let source_width = width(&|l| l.source.chars().count(), 6);
+    let says_width = width(&|l| columns(&l.says), 4).min(56);
+    let source_width = width(&|l| columns(&l.source), 6);
     for group in groups {
         let _ = writeln!(out, "{}", heading(group));
         let _ = writeln!(
@@ -310,7 +316,12 @@ fn show_policy(out: &mut String, policies: &PolicySet, provider: Provider, doc: 
     }
     let _ = writeln!(out, "provider errors:");
     for (code, entry) in &doc.provider_errors {
-        let _ = writeln!(out, "  {:<30} {}", code.as_str(), provider_error(entry));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            pad(code.as_str(), 30),
+            provider_error(entry)
+        );
     }
     let _ = writeln!(out, "\nsources:");
     for (id, source) in &doc.sources {

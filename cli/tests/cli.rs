@@ -148,7 +148,7 @@ fn unreadable_input_exits_2_with_one_line_naming_the_field_and_value() {
             MOBILE.replace("{ total: 10000 }", "{ total: \"1O000\" }"),
             "`amount.total`: `1O000` is not a decimal amount",
         ),
-        ("{\"provider\": ".to_owned(), "payment `"),
+        ("{\"provider\": ".to_owned(), "bad-4.yaml:1:"),
     ];
     for (i, (text, expected)) in cases.iter().enumerate() {
         let payment = file(&format!("bad-{i}.yaml"), text);
