@@ -94,75 +94,48 @@ mod toss_payments;
 
 use crate::PolicySet;
 use crate::input::{self, InputError};
+use crate::model::vocabulary::vocabulary;
 use crate::model::{Bank, Currency, Payment, Provider, RefundRequest};
 use crate::suggest::closest;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
-/// Which shape a payment or cancel body is written in: the normalized model, or one provider's
-/// own API objects.
-///
-/// ```
-/// use refund_policy::adapters::Format;
-/// use refund_policy::model::Provider;
-///
-/// let format: Format = "portone_v1".parse().unwrap();
-/// assert_eq!(format, Format::PortoneV1);
-/// assert_eq!(format.provider(), Some(Provider::PortoneV1));
-/// assert_eq!(Format::default(), Format::Normalized);
-/// assert_eq!(Format::TossPayments.to_string(), "toss_payments");
-/// assert!("portone".parse::<Format>().is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Format {
-    /// The contract's normalized model (§1, §2), read by [`crate::input`].
-    #[default]
-    Normalized,
-    /// PortOne V2: `Payment` and `CancelPaymentBody`, amounts in minor units.
-    PortoneV2,
-    /// PortOne V1 (iamport): the payment annotation, in its envelope or bare, and the
-    /// `/payments/cancel` parameters.
-    PortoneV1,
-    /// Bootpay v2: the receipt and the cancel body.
-    Bootpay,
-    /// Toss Payments: `Payment` and the cancel body.
-    TossPayments,
-}
-
-impl Format {
-    /// Every format, the normalized one first.
+vocabulary! {
+    /// Which shape a payment or cancel body is written in: the normalized model, or one
+    /// provider's own API objects.
     ///
     /// ```
     /// use refund_policy::adapters::Format;
+    /// use refund_policy::model::Provider;
+    ///
+    /// let format: Format = "portone_v1".parse().unwrap();
+    /// assert_eq!(format, Format::PortoneV1);
+    /// assert_eq!(format.provider(), Some(Provider::PortoneV1));
+    /// assert_eq!(Format::default(), Format::Normalized);
+    /// assert_eq!(Format::TossPayments.to_string(), "toss_payments");
+    /// assert!("portone".parse::<Format>().is_err());
     /// let names: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
     /// assert_eq!(names, ["normalized", "portone_v2", "portone_v1", "bootpay", "toss_payments"]);
     /// ```
-    pub const ALL: [Format; 5] = [
-        Format::Normalized,
-        Format::PortoneV2,
-        Format::PortoneV1,
-        Format::Bootpay,
-        Format::TossPayments,
-    ];
-
-    /// The name used on the command line (`--payment-format portone_v2`).
-    ///
-    /// ```
-    /// use refund_policy::adapters::Format;
-    /// assert_eq!(Format::PortoneV2.id(), "portone_v2");
-    /// assert_eq!(Format::PortoneV2.id().parse::<Format>(), Ok(Format::PortoneV2));
-    /// ```
-    pub fn id(self) -> &'static str {
-        match self {
-            Format::Normalized => "normalized",
-            Format::PortoneV2 => "portone_v2",
-            Format::PortoneV1 => "portone_v1",
-            Format::Bootpay => "bootpay",
-            Format::TossPayments => "toss_payments",
-        }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    pub enum Format (UnknownFormat, "format") as array {
+        /// The contract's normalized model (§1, §2), read by [`crate::input`].
+        #[default]
+        Normalized => "normalized",
+        /// PortOne V2: `Payment` and `CancelPaymentBody`, amounts in minor units.
+        PortoneV2 => "portone_v2",
+        /// PortOne V1 (iamport): the payment annotation, in its envelope or bare, and the
+        /// `/payments/cancel` parameters.
+        PortoneV1 => "portone_v1",
+        /// Bootpay v2: the receipt and the cancel body.
+        Bootpay => "bootpay",
+        /// Toss Payments: `Payment` and the cancel body.
+        TossPayments => "toss_payments",
     }
+}
 
+impl Format {
     /// The provider whose objects this format reads; `None` for the normalized model.
     ///
     /// ```
@@ -193,36 +166,6 @@ impl From<Provider> for Format {
         }
     }
 }
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-impl FromStr for Format {
-    type Err = UnknownFormat;
-
-    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.id() == s)
-            .ok_or_else(|| UnknownFormat(s.to_owned()))
-    }
-}
-
-/// A format name that is not one of [`Format::ALL`].
-///
-/// ```
-/// let error = "bootpay_v1".parse::<refund_policy::adapters::Format>().unwrap_err();
-/// assert!(error.to_string().starts_with("unknown format `bootpay_v1`"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown format `{0}`, expected one of `normalized`, `portone_v2`, `portone_v1`, `bootpay`, \
-     `toss_payments`"
-)]
-pub struct UnknownFormat(pub String);
 
 /// Reads a payment written in `format` into the normalized model.
 ///
