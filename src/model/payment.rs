@@ -23,9 +23,13 @@ use serde::{Deserialize, Serialize};
 pub struct Payment {
     /// Which aggregator or PG took the payment.
     pub provider: Provider,
-    /// The provider's own PG id (`smartro_v2`, `kcp`); an open, lower-case string. Rules match
-    /// it exactly; an unknown or absent PG matches no PG-specific rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The provider's own PG id (`smartro_v2`, `kcp`); an open, lower-case string. It is read
+    /// in lower case (`KSNET` is `ksnet`); an unknown or absent PG matches no PG-specific rule.
+    #[serde(
+        default,
+        deserialize_with = "lower_case_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub pg: Option<String>,
     /// How the customer paid.
     pub method: Method,
@@ -113,6 +117,19 @@ impl Payment {
     }
 }
 
+/// Reads an id in lower case: PG and easy-pay ids are compared without regard to case, and a
+/// payload that writes `KSNET` must meet the rules written for `ksnet`.
+fn lower_case<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    String::deserialize(deserializer).map(|id| id.trim().to_lowercase())
+}
+
+/// [`lower_case`] for an optional id; null is absent.
+fn lower_case_option<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(|id| id.map(|id| id.trim().to_lowercase()))
+}
+
 /// A payment whose fields do not fit together (see [`Payment::check`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShapeError {
@@ -153,7 +170,9 @@ vocabulary! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EasyPay {
-    /// The service, lower-case (`kakaopay`, `naverpay`, `tosspay`, `payco`, `paypal`, ...).
+    /// The service, lower-case (`kakaopay`, `naverpay`, `tosspay`, `payco`, `paypal`, ...);
+    /// read in lower case (`NAVERPAY` is `naverpay`).
+    #[serde(deserialize_with = "lower_case")]
     pub provider: String,
     /// What funded it, when known. Unknown funding makes deadline rules apply the strictest
     /// of their funding-specific spans.
