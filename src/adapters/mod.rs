@@ -22,32 +22,55 @@
 //!
 //! - **PortOne V2**: `PAY_PENDING` and `PENDING` are both `pending`. An easy-pay payment
 //!   without `method.provider` takes the service from a PG that is one (`KAKAOPAY` →
-//!   `kakaopay`), else it is an error. `escrow` present and not `CONFIRMED` is escrow. The
-//!   minor unit of REST amounts is documented only for the browser SDK: USD is unverified.
+//!   `kakaopay`), else it is an error. `escrow` present and not `CONFIRMED` is escrow
+//!   (`BEFORE_REGISTERED`, `REGISTERED`, `DELIVERED`, `REJECTED`, `REJECT_CONFIRMED` and
+//!   `CANCELLED` are all before a purchase confirmation). `amount.discount` is not read: no rule
+//!   depends on a discount, and cancel amounts are written before it. The card's `issuer` and
+//!   `brand` are not read as a foreign issue: the schema gives no issuer codes, and a brand
+//!   (`VISA`) is carried by Korean cards too. The minor unit of REST amounts is documented only
+//!   for the browser SDK: USD is unverified. In a cancel body, `refundAccount.bank` takes only
+//!   the `Bank` enum names, as PortOne does; `storeId`, `promotionDiscountRetainOption`,
+//!   `refundEmail` and `skipWebhook` are accepted and change nothing the rules read.
 //! - **PortOne V1**: `pay_method` `card`, `trans` or `point` through an easy-pay PG
 //!   (`pg_provider: kakaopay`) or hub (`emb_pg_provider: naverpay`) is that easy pay, funded by
 //!   card, transfer or money; `point` anywhere else is an error. Easy-pay names become V2's
 //!   (`samsung` → `samsungpay`, `tosspay_card` → `tosspay` funded by card). `card_type` 0/1 is
-//!   credit/check. The annotation has no tax-free amount, so `tax_free` reads as 0: a V1 cancel
-//!   with a tax-free part is then `TAX_FREE_EXCEEDS_CANCELLABLE`; give such a payment in the
-//!   normalized form. `cancel_history` entries are succeeded cancels, their id the
-//!   `cancellation_id` (else `pg_tid`).
+//!   credit/check; `card_code` `VIS`, `MAS`, `DIN`, `AMX`, `JCB`, `UNI` is a card issued
+//!   abroad. The annotation has no tax-free amount, so `tax_free` reads as 0: a V1 cancel with a
+//!   tax-free part is then `TAX_FREE_EXCEEDS_CANCELLABLE`; give such a payment in the
+//!   normalized form. `escrow` is the only escrow state V1 reports (no confirmation).
+//!   `cancel_history` entries are succeeded cancels, their id the `cancellation_id` (else
+//!   `pg_tid`). In a cancel body, `retain_promotion`, `enable_webhook` and the Java client's
+//!   `escrow_confirmed` are accepted and change nothing the rules read.
 //! - **Bootpay**: status 20 with `cancelled_price` 0 is an error (how much was cancelled is
 //!   unknown); -30 (cancel in progress) adds a `requested` cancellation of amount 0, the
 //!   receipt not saying how much. `escrow_data` without `receipt_confirmed_at` is escrow, as is
 //!   a non-null top-level `escrow_status` of the older receipt shape. `card_data.point` > 0 is
-//!   card points used. `card_rebill`/`card_rebill_rest` are cards. SDK-only cancel fields
-//!   (`metadata`, `items`, `cancel_requester`) are refused; `cancel_username` is read and
-//!   unused.
+//!   card points used; `card_data` is read only for a card-funded payment, and its
+//!   `card_company_code` is not read as a foreign issue (Bootpay documents no code values).
+//!   `card_rebill`/`card_rebill_rest` are cards. PG display names and `method_symbol` are
+//!   compared without regard to case. The cancel body also takes what Bootpay's server SDKs
+//!   send besides the documented fields (`metadata`, `items`, `cancel_requester`), and ignores
+//!   it; `cancel_username` is read and unused; a `refund` object whose members are all null is
+//!   no refund account.
 //! - **Toss Payments**: `READY` and `IN_PROGRESS` are `pending`. An easy pay is funded by card
 //!   when a `card` object comes with it; otherwise the funding is unknown (balance and linked
-//!   account are not told apart). `useEscrow` is escrow (Toss reports no confirmation). A
-//!   `cancels[]` entry without `cancelStatus` (older payloads) is a succeeded cancel; a status
-//!   other than `DONE` is an error. The cancel body carries no `cancel_id`: the
-//!   Idempotency-Key is a header.
-//! - **Every provider**: a payment object without a method (before one is chosen) is an
-//!   error, since the model needs one. A cancel body in a provider's format must go with a
-//!   payment of that provider.
+//!   account are not told apart). `card` is read only for card payments and easy pays, and
+//!   `easyPay` only for easy pays, as an object or (API version 1.3) the service's name.
+//!   `card.issuerCode` of an overseas card company is a card issued abroad. `useEscrow` is
+//!   escrow (Toss reports no confirmation). A `cancels[]` entry without `cancelStatus` (older
+//!   payloads) is a succeeded cancel; a status other than `DONE` is an error. The cancel body
+//!   carries no `cancel_id`: the Idempotency-Key is a header; the older `taxAmount` is accepted
+//!   and ignored.
+//! - **Every provider**: PG ids and easy-pay services are read in lower case (`KCP_V3` is
+//!   `kcp_v3`), and every id an adapter's own tables produce is one its policy knows
+//!   ([`produced_ids`]). A payment object without a method (before one is chosen) is an error,
+//!   since the model needs one. A cancel body in a provider's format must go with a payment of
+//!   that provider. A null member of a cancel body is an absent one. The provider's error
+//!   response (PortOne V2 `{type, message}`, V1 `{code, message}`, Bootpay
+//!   `{error_code, message}`, Toss `{code, message}`) given as a payment or a cancel body is an
+//!   error that says so and quotes its code and message; a provider's payload given as the
+//!   normalized model is an error naming the format it looks like.
 //!
 //! ```
 //! use refund_policy::adapters::{self, Format};
@@ -90,6 +113,7 @@
 mod bootpay;
 mod portone_v1;
 mod portone_v2;
+mod probe;
 mod toss_payments;
 
 use crate::PolicySet;
@@ -98,6 +122,7 @@ use crate::model::vocabulary::vocabulary;
 use crate::model::{Bank, Currency, Payment, Provider, RefundRequest};
 use crate::suggest::closest;
 use rust_decimal::Decimal;
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -196,8 +221,15 @@ impl From<Provider> for Format {
 /// assert!(error.to_string().contains("`status`: unknown value `REFUNDED`"));
 /// ```
 pub fn payment(format: Format, text: &str) -> Result<Payment, InputError> {
+    if format != Format::PortoneV1
+        && let Some(response) = probe::error_response(format, text, "payment")
+    {
+        return Err(response);
+    }
     let payment = match format {
-        Format::Normalized => return input::payment(text),
+        Format::Normalized => {
+            return input::payment(text).map_err(|e| probe::not_normalized(text, e, false));
+        }
         Format::PortoneV2 => portone_v2::payment(text)?,
         Format::PortoneV1 => portone_v1::payment(text)?,
         Format::Bootpay => bootpay::payment(text)?,
@@ -257,12 +289,71 @@ pub fn request(
             None,
         ));
     }
+    if let Some(response) = probe::error_response(format, text, "cancel body") {
+        return Err(response);
+    }
     match format {
-        Format::Normalized => input::request(text),
+        Format::Normalized => {
+            input::request(text).map_err(|e| probe::not_normalized(text, e, true))
+        }
         Format::PortoneV2 => portone_v2::request(text, payment),
         Format::PortoneV1 => portone_v1::request(text, payment, policies),
         Format::Bootpay => bootpay::request(text, payment, policies),
         Format::TossPayments => toss_payments::request(text, payment, policies),
+    }
+}
+
+/// A part of a provider's payment object that the decision needs only for some payments (the
+/// card of a card payment, the service of an easy pay). It reads whatever its shape, so that a
+/// part the decision does not need never fails the read, older API versions' shapes included;
+/// where the part is needed and did not read, the adapter reads it again strictly to say why.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Lax<T> {
+    Read(T),
+    Unread(IgnoredAny),
+}
+
+impl<T> Lax<T> {
+    /// The part, if it read.
+    fn read(self) -> Option<T> {
+        match self {
+            Lax::Read(part) => Some(part),
+            Lax::Unread(_) => None,
+        }
+    }
+}
+
+/// The PG ids and easy-pay services an adapter's own tables can produce: each must be one the
+/// provider's policy knows (`pgs.known`, `easy_pay_providers.known`), or the rules written for
+/// it would never apply.
+///
+/// ```
+/// use refund_policy::adapters::{Format, produced_ids};
+/// let ids = produced_ids(Format::Bootpay);
+/// assert!(ids.pgs.contains(&"nicepay"));
+/// assert!(ids.easy_pay_services.contains(&"naverpay"));
+/// assert!(produced_ids(Format::Normalized).pgs.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProducedIds {
+    /// PG ids, lower-case (for PortOne V1, also the easy-pay hubs `emb_pg_provider` names,
+    /// which are service ids).
+    pub pgs: Vec<&'static str>,
+    /// Easy-pay service ids, lower-case.
+    pub easy_pay_services: Vec<&'static str>,
+}
+
+/// The ids the adapter for `format` maps provider names to (see [`ProducedIds`]). PortOne's PG
+/// ids and easy-pay providers are the provider's own enum values, lower-cased, and only the
+/// ones its tables name are listed.
+pub fn produced_ids(format: Format) -> ProducedIds {
+    match format {
+        Format::Normalized => ProducedIds::default(),
+        Format::PortoneV2 => portone_v2::produced_ids(),
+        Format::PortoneV1 => portone_v1::produced_ids(),
+        Format::Bootpay => bootpay::produced_ids(),
+        Format::TossPayments => toss_payments::produced_ids(),
     }
 }
 
