@@ -950,6 +950,22 @@ fn payment_parts_the_decision_does_not_need_never_fail_the_read() {
         error.starts_with("`card.cardType`: unknown value `선불`"),
         "{error}"
     );
+    let text = with(
+        "portone_v1",
+        "seed002-vbank-paid",
+        "/response/card_type",
+        9.into(),
+    );
+    assert_eq!(
+        payment_of(Format::PortoneV1, &text).method,
+        Method::VirtualAccount
+    );
+    let text = with("portone_v1", "card-debit-bare", "/card_type", 9.into());
+    let error = payment_error(Format::PortoneV1, &text);
+    assert!(
+        error.starts_with("`card_type`: unknown card type"),
+        "{error}"
+    );
     let text = with_key("bootpay", "vbank-paid", "card_data", serde_json::json!([]));
     assert_eq!(
         payment_of(Format::Bootpay, &text).method,

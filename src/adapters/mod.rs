@@ -144,7 +144,7 @@ vocabulary! {
     /// assert_eq!(names, ["normalized", "portone_v2", "portone_v1", "bootpay", "toss_payments"]);
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-    pub enum Format (UnknownFormat, "format") as array {
+    pub enum Format (UnknownFormat, "format") in adapters as array {
         /// The contract's normalized model (§1, §2), read by [`crate::input`].
         #[default]
         Normalized => "normalized",

@@ -6,7 +6,7 @@
 //! are UNIX seconds, 0 meaning none. V1 reports failures as `code != 0` with a `message`, even
 //! with HTTP 200: such an envelope is an error here, never a payment.
 
-use super::{bank_for_code, invalid, missing, path, unknown};
+use super::{Lax, bank_for_code, invalid, missing, path, unknown};
 use crate::PolicySet;
 use crate::input::{InputError, read};
 use crate::model::{
@@ -54,8 +54,9 @@ struct V1Payment {
     paid_at: Option<DateTime<Utc>>,
     #[serde(default)]
     escrow: Option<bool>,
-    #[serde(default, deserialize_with = "card_type")]
-    card_type: Option<CardType>,
+    /// Read only for a card-funded payment (see [`super::Lax`]).
+    #[serde(default)]
+    card_type: Option<Lax<V1CardType>>,
     /// The card company's code; the overseas brands' codes mean a card issued abroad.
     #[serde(default)]
     card_code: Option<String>,
@@ -128,6 +129,15 @@ fn unix_seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>
         }
     }
     d.deserialize_option(UnixVisitor)
+}
+
+/// `card_type`, read by [`card_type`].
+struct V1CardType(Option<CardType>);
+
+impl<'de> Deserialize<'de> for V1CardType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        card_type(d).map(V1CardType)
+    }
 }
 
 /// `card_type`: 0 credit, 1 check (debit), as a number or a string; null, blank or the text
@@ -295,9 +305,20 @@ fn convert(raw: V1Payment, prefix: &str) -> Result<Payment, InputError> {
             .iter()
             .any(|f| f.eq_ignore_ascii_case(code))
     });
-    let card = (raw.card_type.is_some() || foreign)
+    let card_type = match raw.card_type.filter(|_| card_funded) {
+        None => None,
+        Some(Lax::Read(V1CardType(card_type))) => card_type,
+        Some(Lax::Unread(_)) => {
+            return Err(invalid(
+                &path(prefix, "card_type"),
+                "unknown card type",
+                Some("PortOne V1 documents 0 (credit) and 1 (check)".to_owned()),
+            ));
+        }
+    };
+    let card = (card_type.is_some() || foreign)
         .then_some(Card {
-            card_type: raw.card_type,
+            card_type,
             foreign,
             point_used: false,
         })

@@ -86,7 +86,7 @@ const ERROR_SHAPES: [(Format, ErrorShape); 4] = [
             provider: "Bootpay",
             numeric: false,
             code: "error_code",
-            not_with: &["receipt_id", "status", "price"],
+            not_with: &["method_symbol", "price"],
         },
     ),
     (

@@ -31,7 +31,7 @@ vocabulary! {
     /// assert!("SHINHANN".parse::<Bank>().is_err());
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-    pub enum Bank (UnknownBank, "bank") as slice {
+    pub enum Bank (UnknownBank, "bank") in model as slice {
         #[doc = "한국은행"]
         BankOfKorea => "BANK_OF_KOREA" | "한국은행",
         #[doc = "산업은행"]

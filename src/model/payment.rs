@@ -146,7 +146,7 @@ vocabulary! {
     #[derive(
         Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
     )]
-    pub enum Method (UnknownMethod, "payment method") as array {
+    pub enum Method (UnknownMethod, "payment method") in model as array {
         /// Credit or debit card (신용카드).
         Card => "card",
         /// Real-time bank transfer (실시간 계좌이체).
@@ -185,7 +185,7 @@ vocabulary! {
     #[derive(
         Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
     )]
-    pub enum Funding (UnknownFunding, "funding") as array {
+    pub enum Funding (UnknownFunding, "funding") in model as array {
         /// A card registered with the service.
         Card => "card",
         /// The service's stored balance (KakaoPay money, NaverPay money, PAYCO points charged).
@@ -217,7 +217,7 @@ vocabulary! {
     #[derive(
         Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
     )]
-    pub enum CardType (UnknownCardType, "card type") as array {
+    pub enum CardType (UnknownCardType, "card type") in model as array {
         /// Credit card (신용).
         Credit => "credit",
         /// Debit or check card (체크).
@@ -238,7 +238,7 @@ vocabulary! {
     /// assert_eq!("paid".parse::<PaymentStatus>(), Ok(PaymentStatus::Paid));
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-    pub enum PaymentStatus (UnknownPaymentStatus, "payment status") as array {
+    pub enum PaymentStatus (UnknownPaymentStatus, "payment status") in model as array {
         /// Created, not yet paid.
         Ready => "ready",
         /// Being approved.
@@ -319,7 +319,7 @@ vocabulary! {
     /// assert_eq!("requested".parse::<CancellationStatus>(), Ok(CancellationStatus::Requested));
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    pub enum CancellationStatus (UnknownCancellationStatus, "cancellation status") as array {
+    pub enum CancellationStatus (UnknownCancellationStatus, "cancellation status") in model as array {
         /// Asked for; the provider confirms later.
         Requested => "requested",
         /// Done.

@@ -15,7 +15,7 @@ vocabulary! {
     #[derive(
         Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
     )]
-    pub enum Provider (UnknownProvider, "provider") as array {
+    pub enum Provider (UnknownProvider, "provider") in model as array {
         /// PortOne V2 (`api.portone.io`).
         PortoneV2 => "portone_v2",
         /// PortOne V1, formerly iamport (`api.iamport.kr`).

@@ -73,7 +73,7 @@ vocabulary! {
     /// assert_eq!("admin".parse::<Requester>(), Ok(Requester::Admin));
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    pub enum Requester (UnknownRequester, "requester") as array {
+    pub enum Requester (UnknownRequester, "requester") in model as array {
         /// The buyer.
         Customer => "customer",
         /// The merchant's operator.

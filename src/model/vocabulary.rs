@@ -23,7 +23,7 @@ pub(crate) fn unknown_text(what: &str, value: &str, ids: &[&str], spellings: &[&
 /// vocabulary! {
 ///     /// docs
 ///     #[derive(Debug, Clone, Copy, ..., Serialize, Deserialize)]
-///     pub enum Method (UnknownMethod, "payment method") as array {
+///     pub enum Method (UnknownMethod, "payment method") in model as array {
 ///         /// docs
 ///         Card => "card",
 ///         ...
@@ -33,11 +33,13 @@ pub(crate) fn unknown_text(what: &str, value: &str, ids: &[&str], spellings: &[&
 ///
 /// Each variant is written on the wire as its id (`#[serde(rename)]`, so the enum must derive
 /// `Serialize` or `Deserialize`); `| "alias"` after an id adds spellings `FromStr` also accepts
-/// (a bank's Korean name, its KFTC code). `as array` makes `ALL` an array, `as slice` a slice.
+/// (a bank's Korean name, its KFTC code). `in model` names the public module the enum is
+/// reached through (for the error's example); `as array` makes `ALL` an array, `as slice` a
+/// slice.
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident ($error:ident, $what:literal) as $all:ident {
+        pub enum $name:ident ($error:ident, $what:literal) in $module:ident as $all:ident {
             $(
                 $(#[$vmeta:meta])*
                 $variant:ident => $id:literal $(| $alias:literal)*,
@@ -108,7 +110,15 @@ macro_rules! vocabulary {
             }
         }
 
-        #[doc = concat!("A text that is no `", stringify!($name), "`; its message lists the valid ids.")]
+        #[doc = concat!(
+            "A text that is no `", stringify!($name), "`; its message lists the valid ids.\n\n",
+            "```\n",
+            "let error = \"?\".parse::<refund_policy::", stringify!($module), "::",
+            stringify!($name), ">().unwrap_err();\n",
+            "assert_eq!(error.0, \"?\");\n",
+            "assert!(error.to_string().starts_with(\"unknown ", $what, " `?`, expected one of \"));\n",
+            "```",
+        )]
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $error(pub String);
 
