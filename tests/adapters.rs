@@ -18,11 +18,11 @@
 //! the converted input equals the one made on the normalized input. Cancel bodies are named
 //! `<payment>.cancel-<what>.json` and go with the payment fixture `<payment>.json`.
 
-use refund_policy::adapters::{self, Format};
+use refund_policy::adapters::{self, Format, produced_ids};
 use refund_policy::input::{self, InputError};
 use refund_policy::model::{
-    Bank, CancellationStatus, Funding, MerchantProfile, Method, Payment, PaymentStatus,
-    RefundRequest, parse_instant,
+    Bank, CancellationStatus, CardType, Funding, MerchantProfile, Method, Payment, PaymentStatus,
+    Provider, RefundRequest, Requester, parse_instant,
 };
 use refund_policy::{Decision, Engine};
 use rust_decimal::Decimal;
@@ -89,7 +89,7 @@ fn every_fixture_converts_to_its_normalized_form_and_decides_alike() {
             names.len() >= 8,
             "{provider}: expected fixtures, found {names:?}"
         );
-        for name in &names {
+        for name in names.iter().filter(|n| !n.ends_with(".refused")) {
             let expected_path = dir(provider).join(format!("{name}.expected.yaml"));
             assert!(
                 expected_path.exists(),
@@ -136,7 +136,7 @@ fn every_status_and_method_of_every_provider_has_a_fixture() {
         let mut statuses = Vec::new();
         let mut methods = Vec::new();
         for name in fixtures(provider) {
-            if name.contains(".cancel-") {
+            if name.contains(".cancel-") || name.ends_with(".refused") {
                 continue;
             }
             let (payment, _) = payment_fixture(provider, format, &name);
@@ -707,4 +707,287 @@ fn normalized_format_is_the_contract_reader() {
     let error: InputError =
         adapters::payment(Format::Normalized, "provider: portone_v2\nmethod: crad\n").unwrap_err();
     assert!(error.message().contains("`method`"), "{error}");
+}
+
+// ---------------------------------------------------------------------------------- refused
+
+/// Every `<name>.refused.json` is refused with an error containing each line of
+/// `<name>.refused.txt`. A name with `.cancel-` is a cancel body for the payment `<payment>.json`;
+/// under `normalized/`, a name starting with `request-` is a request.
+#[test]
+fn every_refused_fixture_is_refused_with_its_message() {
+    let mut refused = 0;
+    let all = PROVIDERS
+        .iter()
+        .copied()
+        .chain([("normalized", Format::Normalized)]);
+    for (provider, format) in all {
+        for name in fixtures(provider)
+            .iter()
+            .filter_map(|n| n.strip_suffix(".refused"))
+        {
+            let text = fixture_text(provider, &format!("{name}.refused"));
+            let wanted = read(&dir(provider).join(format!("{name}.refused.txt")));
+            let error = match name.split_once(".cancel-") {
+                Some((payment_name, _)) => {
+                    let payment = fixture_payment(provider, format, payment_name);
+                    request_error(format, &text, &payment)
+                }
+                None if name.starts_with("request-") => {
+                    let payment =
+                        fixture_payment("toss_payments", Format::TossPayments, "card-done");
+                    request_error(format, &text, &payment)
+                }
+                None => payment_error(format, &text),
+            };
+            for line in wanted.lines().filter(|l| !l.trim().is_empty()) {
+                assert!(
+                    error.contains(line),
+                    "{provider}/{name}: `{line}` not in: {error}"
+                );
+            }
+            assert_eq!(error.lines().count(), 1, "{provider}/{name}: {error}");
+            refused += 1;
+        }
+    }
+    assert!(refused >= 12, "{refused} refused fixtures");
+}
+
+/// The normalized fixtures (`normalized/<name>.json`) read as their expected form, and decide
+/// alike: ids in any case, banks by Korean name or KFTC code.
+#[test]
+fn normalized_fixtures_read_as_their_canonical_form() {
+    let mut read_count = 0;
+    for name in fixtures("normalized")
+        .iter()
+        .filter(|n| !n.ends_with(".refused"))
+    {
+        let text = fixture_text("normalized", name);
+        let expected = read(&dir("normalized").join(format!("{name}.expected.yaml")));
+        if name.starts_with("request-") {
+            let payment = fixture_payment("toss_payments", Format::TossPayments, "card-done");
+            let request =
+                adapters::request(Format::Normalized, &text, &payment, engine().policies())
+                    .unwrap_or_else(|e| panic!("normalized/{name}: {e}"));
+            assert_eq!(
+                request,
+                input::request(&expected).unwrap(),
+                "normalized/{name}"
+            );
+        } else {
+            let payment = payment(Format::Normalized, &text);
+            let expected = input::payment(&expected).unwrap();
+            assert_eq!(payment, expected, "normalized/{name}");
+            let request = RefundRequest::default();
+            assert_eq!(decide(&payment, &request), decide(&expected, &request));
+        }
+        read_count += 1;
+    }
+    assert!(read_count >= 5, "{read_count} normalized fixtures");
+}
+
+/// The issue's cases: a PG or easy-pay id in upper case must not turn a deny into an allow,
+/// nor the other way round.
+#[test]
+fn the_case_of_pg_and_easy_pay_ids_does_not_change_the_decision() {
+    let now = parse_instant("2026-03-03T12:00:00+09:00").unwrap();
+    let decide_at = |text: &str| {
+        let payment = input::payment(text).unwrap();
+        engine().decide(&payment, &RefundRequest::default(), &merchant(), now)
+    };
+    let card = |pg: &str| {
+        format!(
+            "{{provider: portone_v2, pg: {pg}, method: card, status: paid, \
+             amount: {{total: 10000}}, paid_at: 2025-08-01T10:00:00+09:00}}"
+        )
+    };
+    let lower = decide_at(&card("ksnet"));
+    assert!(!lower.is_allowed(), "KSNET's six months have passed");
+    assert_eq!(decide_at(&card("KSNET")), lower);
+    assert_eq!(decide_at(&card("KsNet")), lower);
+
+    let naverpay = |service: &str| {
+        format!(
+            "{{provider: bootpay, pg: npay, method: easy_pay, easy_pay: {{provider: {service}}}, \
+             status: paid, amount: {{total: 10000}}, paid_at: 2025-01-10T10:00:00+09:00}}"
+        )
+    };
+    let lower = decide_at(&naverpay("naverpay"));
+    assert!(lower.is_allowed(), "{:?}", lower.reason_codes());
+    assert_eq!(decide_at(&naverpay("NAVERPAY")), lower);
+
+    // Through the PortOne V2 adapter, `pgProvider` is PortOne's upper-case enum value.
+    let text = with(
+        "portone_v2",
+        "card-paid",
+        "/channel/pgProvider",
+        "KCP_V3".into(),
+    );
+    assert_eq!(
+        payment(Format::PortoneV2, &text).pg.as_deref(),
+        Some("kcp_v3")
+    );
+}
+
+/// Every id an adapter's own tables produce is one its provider's built-in policy knows, so
+/// that the rules written for it apply.
+#[test]
+fn adapters_produce_only_ids_their_policy_knows() {
+    for (_, format) in PROVIDERS {
+        let provider = format.provider().unwrap();
+        let document = engine().policies().document(provider).unwrap();
+        // Toss Payments is its own PG and lists none.
+        let pgs = document
+            .pgs
+            .as_ref()
+            .map(|p| p.known.clone())
+            .unwrap_or_default();
+        let services = &document.easy_pay_providers.as_ref().unwrap().known;
+        let ids = produced_ids(format);
+        for pg in &ids.pgs {
+            // PortOne V1's table also reads `emb_pg_provider`, the easy-pay hub, whose values
+            // are service ids.
+            let hub = format == Format::PortoneV1 && services.iter().any(|k| k == pg);
+            assert!(
+                hub || pgs.iter().any(|k| k == pg),
+                "{provider}: PG `{pg}` is not in pgs.known"
+            );
+        }
+        for service in &ids.easy_pay_services {
+            assert!(
+                services.iter().any(|k| k == service),
+                "{provider}: service `{service}` is not in easy_pay_providers.known"
+            );
+        }
+        assert!(
+            !ids.easy_pay_services.is_empty(),
+            "{provider}: the adapter maps easy-pay names"
+        );
+    }
+}
+
+#[test]
+fn vocabularies_read_their_ids_and_list_them_when_unknown() {
+    for provider in Provider::ALL {
+        assert_eq!(provider.id().parse::<Provider>(), Ok(provider));
+    }
+    for method in Method::ALL {
+        assert_eq!(method.to_string().parse::<Method>(), Ok(method));
+    }
+    for format in Format::ALL {
+        assert_eq!(format.id().parse::<Format>(), Ok(format));
+    }
+    for bank in Bank::ALL {
+        assert_eq!(bank.name().parse::<Bank>(), Ok(*bank));
+        assert_eq!(bank.korean_name().parse::<Bank>(), Ok(*bank));
+        if let Some(code) = bank.kftc_code() {
+            assert_eq!(code.parse::<Bank>(), Ok(*bank), "{code}");
+        }
+    }
+    assert_eq!(Method::ALL.len(), Method::COUNT);
+    assert_eq!(Bank::ALL.len(), 79);
+    assert_eq!(
+        "toss".parse::<Format>().unwrap_err().to_string(),
+        "unknown format `toss`, expected one of `normalized`, `portone_v2`, `portone_v1`, \
+         `bootpay`, `toss_payments`"
+    );
+    assert_eq!(
+        "credt".parse::<CardType>().unwrap_err().to_string(),
+        "unknown card type `credt`, expected one of `credit`, `debit`, `gift`, `prepaid` \
+         (did you mean `credit`?)"
+    );
+    assert_eq!(
+        "ADMIN".parse::<Requester>().unwrap_err().to_string(),
+        "unknown requester `ADMIN`, expected one of `customer`, `admin` (did you mean `admin`?)"
+    );
+    for (text, bank) in [
+        ("국민", Bank::Kookmin),
+        ("국민은행", Bank::Kookmin),
+        ("004", Bank::Kookmin),
+        ("하나(외환)", Bank::Hana),
+        ("축협", Bank::LocalNonghyup),
+        ("농협", Bank::Nonghyup),
+        ("SC제일", Bank::StandardChartered),
+        ("한국씨티", Bank::Citi),
+        ("산림", Bank::Nfcf),
+        ("토스뱅크", Bank::Toss),
+    ] {
+        assert_eq!(text.parse::<Bank>(), Ok(bank), "{text}");
+    }
+}
+
+#[test]
+fn payment_parts_the_decision_does_not_need_never_fail_the_read() {
+    // Toss API 1.3 writes `easyPay` as a string; on an easy pay it names the service.
+    let text = with(
+        "toss_payments",
+        "easy-pay-tosspay",
+        "/easyPay",
+        "토스페이".into(),
+    );
+    let payment = payment(Format::TossPayments, &text);
+    assert_eq!(payment.easy_pay.unwrap().provider, "tosspay");
+    // A card object of an unknown shape is no matter for a virtual account...
+    let text = with(
+        "toss_payments",
+        "virtual-account-done",
+        "/card",
+        "카드 아님".into(),
+    );
+    assert_eq!(
+        payment_of(Format::TossPayments, &text).method,
+        Method::VirtualAccount
+    );
+    // ...but a card payment's card is read strictly, and the error says why.
+    let text = with(
+        "toss_payments",
+        "card-done",
+        "/card/cardType",
+        "선불".into(),
+    );
+    let error = payment_error(Format::TossPayments, &text);
+    assert!(
+        error.starts_with("`card.cardType`: unknown value `선불`"),
+        "{error}"
+    );
+    let text = with(
+        "portone_v1",
+        "seed002-vbank-paid",
+        "/response/card_type",
+        9.into(),
+    );
+    assert_eq!(
+        payment_of(Format::PortoneV1, &text).method,
+        Method::VirtualAccount
+    );
+    let text = with("portone_v1", "card-debit-bare", "/card_type", 9.into());
+    let error = payment_error(Format::PortoneV1, &text);
+    assert!(
+        error.starts_with("`card_type`: unknown card type"),
+        "{error}"
+    );
+    let text = with_key("bootpay", "vbank-paid", "card_data", serde_json::json!([]));
+    assert_eq!(
+        payment_of(Format::Bootpay, &text).method,
+        Method::VirtualAccount
+    );
+    let text = with(
+        "bootpay",
+        "card-paid",
+        "/card_data",
+        serde_json::json!("none"),
+    );
+    let error = payment_error(Format::Bootpay, &text);
+    assert!(error.starts_with("`card_data`"), "{error}");
+}
+
+fn payment_of(format: Format, text: &str) -> Payment {
+    payment(format, text)
+}
+
+/// A fixture's JSON with a top-level key set (added if absent).
+fn with_key(provider: &str, name: &str, key: &str, value: serde_json::Value) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture_text(provider, name)).unwrap();
+    json.as_object_mut().unwrap().insert(key.to_owned(), value);
+    json.to_string()
 }

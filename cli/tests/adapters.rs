@@ -356,3 +356,141 @@ fn an_unknown_format_name_exits_2() {
         stderr(&out)
     );
 }
+
+#[test]
+fn bootpay_sdk_cancel_bodies_decide() {
+    for body in [
+        "bootpay/card-paid.cancel-python-sdk.json",
+        "bootpay/card-paid.cancel-ruby-sdk.json",
+    ] {
+        let out = refund_policy(&[
+            "decide",
+            "--payment",
+            &fixture("bootpay/card-paid.json"),
+            "--payment-format",
+            "bootpay",
+            "--request",
+            &fixture(body),
+            "--request-format",
+            "bootpay",
+            "--now",
+            NOW,
+        ]);
+        let decision = json(&out);
+        assert_eq!(decision["verdict"], "allow", "{body}: {decision:#}");
+    }
+}
+
+#[test]
+fn a_provider_error_response_exits_2_quoting_it() {
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &fixture("portone_v2/error-payment-not-found.refused.json"),
+        "--payment-format",
+        "portone_v2",
+        "--now",
+        NOW,
+    ]);
+    refused(
+        &out,
+        &[
+            "error response from PortOne V2",
+            "`PAYMENT_NOT_FOUND`",
+            "결제 건이 존재하지 않습니다.",
+        ],
+    );
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &fixture("toss_payments/card-done.json"),
+        "--payment-format",
+        "toss_payments",
+        "--request",
+        &fixture("toss_payments/card-done.cancel-error-response.refused.json"),
+        "--request-format",
+        "toss_payments",
+        "--now",
+        NOW,
+    ]);
+    refused(
+        &out,
+        &[
+            "error response from Toss Payments",
+            "`ALREADY_CANCELED_PAYMENT`",
+        ],
+    );
+}
+
+#[test]
+fn a_provider_payload_read_as_normalized_names_its_format() {
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &fixture("portone_v2/card-paid.json"),
+        "--now",
+        NOW,
+    ]);
+    refused(
+        &out,
+        &[
+            "looks like a `portone_v2` payment",
+            "--payment-format portone_v2",
+        ],
+    );
+    let stderr = stderr(&out);
+    assert!(!stderr.contains("did you mean `paid`"), "{stderr}");
+}
+
+#[test]
+fn banks_written_the_korean_way_decide_like_their_enum_name() {
+    let merchant = file(
+        "vbank-merchant.yaml",
+        "contracts: [virtual_account_refund]\n",
+    );
+    let decide = |bank: &str| {
+        let request = file(
+            &format!("bank-{bank}.yaml"),
+            &format!(
+                "reason: 품절\nrefund_account: {{ bank: \"{bank}\", number: \"56211105948400\", holder_name: 홍길동 }}\n"
+            ),
+        );
+        json(&refund_policy(&[
+            "decide",
+            "--payment",
+            &fixture("portone_v1/seed002-vbank-paid.json"),
+            "--payment-format",
+            "portone_v1",
+            "--request",
+            &request,
+            "--merchant",
+            &merchant,
+            "--now",
+            NOW,
+        ]))
+    };
+    let by_name = decide("SHINHAN");
+    for bank in ["신한", "신한은행", "088"] {
+        assert_eq!(decide(bank), by_name, "{bank}");
+    }
+    let request = file("bank-unknown.yaml", "refund_account: { bank: 신한으행 }\n");
+    let out = refund_policy(&[
+        "decide",
+        "--payment",
+        &fixture("portone_v1/seed002-vbank-paid.json"),
+        "--payment-format",
+        "portone_v1",
+        "--request",
+        &request,
+        "--now",
+        NOW,
+    ]);
+    refused(
+        &out,
+        &[
+            "`refund_account.bank`",
+            "`신한으행`",
+            "did you mean `신한은행`?",
+        ],
+    );
+}

@@ -1,5 +1,6 @@
 //! Bootpay v2: the receipt (`GET /v2/receipt/{receipt_id}`, and the answer of
-//! `POST /v2/cancel`) and the cancel body (seed 003; reference/bootpay_toss.md A1–A5).
+//! `POST /v2/cancel`) and the cancel body (`docs.bootpay.co.kr`, and the types of Bootpay's
+//! server SDKs, `github.com/bootpay/backend-go` `bootpay/types.go`).
 //!
 //! Amounts are in won (the SDKs write them as floats; the text's digits are read exactly).
 //! `pg` is a display name in receipts (`KCP`, `나이스페이먼츠`): it is mapped to Bootpay's own
@@ -7,7 +8,7 @@
 //! rule. The balance is always `price − cancelled_price`, never derived from the status (a
 //! partly cancelled receipt keeps status 1).
 
-use super::{bank_for_code, invalid, missing, unknown};
+use super::{Lax, bank_for_code, invalid, missing, unknown};
 use crate::PolicySet;
 use crate::input::{InputError, read};
 use crate::model::{
@@ -39,8 +40,9 @@ struct Receipt {
     status: i64,
     #[serde(default)]
     currency: Option<Currency>,
+    /// Read only for a card-funded payment (see [`super::Lax`]).
     #[serde(default)]
-    card_data: Option<CardData>,
+    card_data: Option<Lax<CardData>>,
     #[serde(default)]
     escrow_data: Option<EscrowData>,
     /// The older receipt shape reports escrow at the top level.
@@ -138,13 +140,24 @@ const SYMBOLS: &[&str] = &[
     "tosspay",
 ];
 
+/// The receipt's `card_data` alone, read strictly where the payment is card-funded.
+#[derive(Deserialize)]
+struct CardDataOnly {
+    #[serde(default)]
+    #[allow(
+        dead_code,
+        reason = "read only for the error that says why it does not read"
+    )]
+    card_data: Option<CardData>,
+}
+
 pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
     let raw: Receipt = read(text, false)?;
     let pg = match raw.pg.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         None => None,
         Some(name) => Some(
             PGS.iter()
-                .find(|(display, _)| *display == name)
+                .find(|(display, _)| display.eq_ignore_ascii_case(name))
                 .map(|(_, id)| (*id).to_owned())
                 .ok_or_else(|| {
                     unknown(
@@ -159,7 +172,7 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
     let Some(symbol) = raw
         .method_symbol
         .as_deref()
-        .map(str::trim)
+        .map(|s| s.trim().to_ascii_lowercase())
         .filter(|s| !s.is_empty())
     else {
         return Err(missing(
@@ -172,7 +185,7 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
         || raw.kakao_moneny_data.is_some()
         || raw.payco_point_data.is_some()
         || raw.toss_point_data.is_some();
-    let (method, easy_pay) = match symbol {
+    let (method, easy_pay) = match symbol.as_str() {
         "card" | "card_rebill" | "card_rebill_rest" => (Method::Card, None),
         "bank" => (Method::Transfer, None),
         "vbank" => (Method::VirtualAccount, None),
@@ -210,9 +223,13 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
         || easy_pay
             .as_ref()
             .is_some_and(|e| e.funding == Some(Funding::Card));
-    let card = match raw.card_data.as_ref().filter(|_| card_funded) {
+    let card = match raw.card_data.filter(|_| card_funded) {
         None => None,
-        Some(data) => card(data)?,
+        Some(Lax::Read(data)) => card(&data)?,
+        Some(Lax::Unread(_)) => {
+            read::<CardDataOnly>(text, false)?;
+            None
+        }
     };
     let total = raw.price;
     let cancelled = raw.cancelled_price.unwrap_or_default();
@@ -317,8 +334,12 @@ fn card(data: &CardData) -> Result<Option<Card>, InputError> {
     }))
 }
 
-/// The `POST /v2/cancel` body, read strictly. SDK-only extras (`metadata`, `items`,
-/// `cancel_requester`) are not part of the documented API and are refused.
+/// The `POST /v2/cancel` body, read strictly: the documented fields, and those Bootpay's own
+/// server SDKs send besides (`github.com/bootpay/backend-python` `cancel_payment` always sends
+/// `metadata` and `items`; `backend-ruby` sends `items` and, on its 2.x branch,
+/// `cancel_requester`). Those extras say nothing a rule reads — the merchant's own data, the
+/// cancelled items, who asked (a label such as `관리자`) — so they are accepted and ignored. A
+/// null member is an absent one.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CancelBody {
@@ -338,6 +359,21 @@ struct CancelBody {
     cancel_message: Option<String>,
     #[serde(default)]
     refund: Option<Refund>,
+    #[serde(default)]
+    #[allow(dead_code, reason = "the merchant's own data; no rule depends on it")]
+    metadata: Option<IgnoredAny>,
+    #[serde(default)]
+    #[allow(
+        dead_code,
+        reason = "the cancelled items; the amount is `cancel_price`"
+    )]
+    items: Option<IgnoredAny>,
+    #[serde(default)]
+    #[allow(
+        dead_code,
+        reason = "a label for who asked; no Bootpay rule depends on it"
+    )]
+    cancel_requester: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -357,7 +393,11 @@ pub(super) fn request(
     policies: &PolicySet,
 ) -> Result<RefundRequest, InputError> {
     let body: CancelBody = read(text, true)?;
-    let refund_account = match body.refund {
+    // The Ruby SDK always sends `refund` with null members: that is no account.
+    let refund = body
+        .refund
+        .filter(|r| r.bank_account.is_some() || r.bank_username.is_some() || r.bank_code.is_some());
+    let refund_account = match refund {
         None => None,
         Some(refund) => Some(RefundAccount {
             bank: bank_for_code(
@@ -381,6 +421,21 @@ pub(super) fn request(
         requester: None,
         current_cancellable_amount: None,
         refund_account,
-        cancel_id: body.cancel_id,
+        // The Python SDK sends `cancel_id: ""` when none is given: a blank id is none.
+        cancel_id: body.cancel_id.filter(|id| !id.trim().is_empty()),
     })
+}
+
+/// The ids this adapter's tables produce: PG ids and easy-pay services.
+pub(super) fn produced_ids() -> super::ProducedIds {
+    let mut pgs: Vec<&'static str> = PGS.iter().map(|(_, id)| *id).collect();
+    pgs.sort_unstable();
+    pgs.dedup();
+    let mut services: Vec<&'static str> = EASY_PAY_SYMBOLS.iter().map(|(_, id)| *id).collect();
+    services.sort_unstable();
+    services.dedup();
+    super::ProducedIds {
+        pgs,
+        easy_pay_services: services,
+    }
 }

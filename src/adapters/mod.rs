@@ -22,32 +22,55 @@
 //!
 //! - **PortOne V2**: `PAY_PENDING` and `PENDING` are both `pending`. An easy-pay payment
 //!   without `method.provider` takes the service from a PG that is one (`KAKAOPAY` →
-//!   `kakaopay`), else it is an error. `escrow` present and not `CONFIRMED` is escrow. The
-//!   minor unit of REST amounts is documented only for the browser SDK: USD is unverified.
+//!   `kakaopay`), else it is an error. `escrow` present and not `CONFIRMED` is escrow
+//!   (`BEFORE_REGISTERED`, `REGISTERED`, `DELIVERED`, `REJECTED`, `REJECT_CONFIRMED` and
+//!   `CANCELLED` are all before a purchase confirmation). `amount.discount` is not read: no rule
+//!   depends on a discount, and cancel amounts are written before it. The card's `issuer` and
+//!   `brand` are not read as a foreign issue: the schema gives no issuer codes, and a brand
+//!   (`VISA`) is carried by Korean cards too. The minor unit of REST amounts is documented only
+//!   for the browser SDK: USD is unverified. In a cancel body, `refundAccount.bank` takes only
+//!   the `Bank` enum names, as PortOne does; `storeId`, `promotionDiscountRetainOption`,
+//!   `refundEmail` and `skipWebhook` are accepted and change nothing the rules read.
 //! - **PortOne V1**: `pay_method` `card`, `trans` or `point` through an easy-pay PG
 //!   (`pg_provider: kakaopay`) or hub (`emb_pg_provider: naverpay`) is that easy pay, funded by
 //!   card, transfer or money; `point` anywhere else is an error. Easy-pay names become V2's
 //!   (`samsung` → `samsungpay`, `tosspay_card` → `tosspay` funded by card). `card_type` 0/1 is
-//!   credit/check. The annotation has no tax-free amount, so `tax_free` reads as 0: a V1 cancel
-//!   with a tax-free part is then `TAX_FREE_EXCEEDS_CANCELLABLE`; give such a payment in the
-//!   normalized form. `cancel_history` entries are succeeded cancels, their id the
-//!   `cancellation_id` (else `pg_tid`).
+//!   credit/check; `card_code` `VIS`, `MAS`, `DIN`, `AMX`, `JCB`, `UNI` is a card issued
+//!   abroad. The annotation has no tax-free amount, so `tax_free` reads as 0: a V1 cancel with a
+//!   tax-free part is then `TAX_FREE_EXCEEDS_CANCELLABLE`; give such a payment in the
+//!   normalized form. `escrow` is the only escrow state V1 reports (no confirmation).
+//!   `cancel_history` entries are succeeded cancels, their id the `cancellation_id` (else
+//!   `pg_tid`). In a cancel body, `retain_promotion`, `enable_webhook` and the Java client's
+//!   `escrow_confirmed` are accepted and change nothing the rules read.
 //! - **Bootpay**: status 20 with `cancelled_price` 0 is an error (how much was cancelled is
 //!   unknown); -30 (cancel in progress) adds a `requested` cancellation of amount 0, the
 //!   receipt not saying how much. `escrow_data` without `receipt_confirmed_at` is escrow, as is
 //!   a non-null top-level `escrow_status` of the older receipt shape. `card_data.point` > 0 is
-//!   card points used. `card_rebill`/`card_rebill_rest` are cards. SDK-only cancel fields
-//!   (`metadata`, `items`, `cancel_requester`) are refused; `cancel_username` is read and
-//!   unused.
+//!   card points used; `card_data` is read only for a card-funded payment, and its
+//!   `card_company_code` is not read as a foreign issue (Bootpay documents no code values).
+//!   `card_rebill`/`card_rebill_rest` are cards. PG display names and `method_symbol` are
+//!   compared without regard to case. The cancel body also takes what Bootpay's server SDKs
+//!   send besides the documented fields (`metadata`, `items`, `cancel_requester`), and ignores
+//!   it; `cancel_username` is read and unused; a `refund` object whose members are all null is
+//!   no refund account.
 //! - **Toss Payments**: `READY` and `IN_PROGRESS` are `pending`. An easy pay is funded by card
 //!   when a `card` object comes with it; otherwise the funding is unknown (balance and linked
-//!   account are not told apart). `useEscrow` is escrow (Toss reports no confirmation). A
-//!   `cancels[]` entry without `cancelStatus` (older payloads) is a succeeded cancel; a status
-//!   other than `DONE` is an error. The cancel body carries no `cancel_id`: the
-//!   Idempotency-Key is a header.
-//! - **Every provider**: a payment object without a method (before one is chosen) is an
-//!   error, since the model needs one. A cancel body in a provider's format must go with a
-//!   payment of that provider.
+//!   account are not told apart). `card` is read only for card payments and easy pays, and
+//!   `easyPay` only for easy pays, as an object or (API version 1.3) the service's name.
+//!   `card.issuerCode` of an overseas card company is a card issued abroad. `useEscrow` is
+//!   escrow (Toss reports no confirmation). A `cancels[]` entry without `cancelStatus` (older
+//!   payloads) is a succeeded cancel; a status other than `DONE` is an error. The cancel body
+//!   carries no `cancel_id`: the Idempotency-Key is a header; the older `taxAmount` is accepted
+//!   and ignored.
+//! - **Every provider**: PG ids and easy-pay services are read in lower case (`KCP_V3` is
+//!   `kcp_v3`), and every id an adapter's own tables produce is one its policy knows
+//!   ([`produced_ids`]). A payment object without a method (before one is chosen) is an error,
+//!   since the model needs one. A cancel body in a provider's format must go with a payment of
+//!   that provider. A null member of a cancel body is an absent one. The provider's error
+//!   response (PortOne V2 `{type, message}`, V1 `{code, message}`, Bootpay
+//!   `{error_code, message}`, Toss `{code, message}`) given as a payment or a cancel body is an
+//!   error that says so and quotes its code and message; a provider's payload given as the
+//!   normalized model is an error naming the format it looks like.
 //!
 //! ```
 //! use refund_policy::adapters::{self, Format};
@@ -90,79 +113,54 @@
 mod bootpay;
 mod portone_v1;
 mod portone_v2;
+mod probe;
 mod toss_payments;
 
 use crate::PolicySet;
 use crate::input::{self, InputError};
+use crate::model::vocabulary::vocabulary;
 use crate::model::{Bank, Currency, Payment, Provider, RefundRequest};
 use crate::suggest::closest;
 use rust_decimal::Decimal;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
-/// Which shape a payment or cancel body is written in: the normalized model, or one provider's
-/// own API objects.
-///
-/// ```
-/// use refund_policy::adapters::Format;
-/// use refund_policy::model::Provider;
-///
-/// let format: Format = "portone_v1".parse().unwrap();
-/// assert_eq!(format, Format::PortoneV1);
-/// assert_eq!(format.provider(), Some(Provider::PortoneV1));
-/// assert_eq!(Format::default(), Format::Normalized);
-/// assert_eq!(Format::TossPayments.to_string(), "toss_payments");
-/// assert!("portone".parse::<Format>().is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Format {
-    /// The contract's normalized model (§1, §2), read by [`crate::input`].
-    #[default]
-    Normalized,
-    /// PortOne V2: `Payment` and `CancelPaymentBody`, amounts in minor units.
-    PortoneV2,
-    /// PortOne V1 (iamport): the payment annotation, in its envelope or bare, and the
-    /// `/payments/cancel` parameters.
-    PortoneV1,
-    /// Bootpay v2: the receipt and the cancel body.
-    Bootpay,
-    /// Toss Payments: `Payment` and the cancel body.
-    TossPayments,
-}
-
-impl Format {
-    /// Every format, the normalized one first.
+vocabulary! {
+    /// Which shape a payment or cancel body is written in: the normalized model, or one
+    /// provider's own API objects.
     ///
     /// ```
     /// use refund_policy::adapters::Format;
+    /// use refund_policy::model::Provider;
+    ///
+    /// let format: Format = "portone_v1".parse().unwrap();
+    /// assert_eq!(format, Format::PortoneV1);
+    /// assert_eq!(format.provider(), Some(Provider::PortoneV1));
+    /// assert_eq!(Format::default(), Format::Normalized);
+    /// assert_eq!(Format::TossPayments.to_string(), "toss_payments");
+    /// assert!("portone".parse::<Format>().is_err());
     /// let names: Vec<&str> = Format::ALL.iter().map(|f| f.id()).collect();
     /// assert_eq!(names, ["normalized", "portone_v2", "portone_v1", "bootpay", "toss_payments"]);
     /// ```
-    pub const ALL: [Format; 5] = [
-        Format::Normalized,
-        Format::PortoneV2,
-        Format::PortoneV1,
-        Format::Bootpay,
-        Format::TossPayments,
-    ];
-
-    /// The name used on the command line (`--payment-format portone_v2`).
-    ///
-    /// ```
-    /// use refund_policy::adapters::Format;
-    /// assert_eq!(Format::PortoneV2.id(), "portone_v2");
-    /// assert_eq!(Format::PortoneV2.id().parse::<Format>(), Ok(Format::PortoneV2));
-    /// ```
-    pub fn id(self) -> &'static str {
-        match self {
-            Format::Normalized => "normalized",
-            Format::PortoneV2 => "portone_v2",
-            Format::PortoneV1 => "portone_v1",
-            Format::Bootpay => "bootpay",
-            Format::TossPayments => "toss_payments",
-        }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    pub enum Format (UnknownFormat, "format") in adapters as array {
+        /// The contract's normalized model (§1, §2), read by [`crate::input`].
+        #[default]
+        Normalized => "normalized",
+        /// PortOne V2: `Payment` and `CancelPaymentBody`, amounts in minor units.
+        PortoneV2 => "portone_v2",
+        /// PortOne V1 (iamport): the payment annotation, in its envelope or bare, and the
+        /// `/payments/cancel` parameters.
+        PortoneV1 => "portone_v1",
+        /// Bootpay v2: the receipt and the cancel body.
+        Bootpay => "bootpay",
+        /// Toss Payments: `Payment` and the cancel body.
+        TossPayments => "toss_payments",
     }
+}
 
+impl Format {
     /// The provider whose objects this format reads; `None` for the normalized model.
     ///
     /// ```
@@ -194,36 +192,6 @@ impl From<Provider> for Format {
     }
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-impl FromStr for Format {
-    type Err = UnknownFormat;
-
-    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.id() == s)
-            .ok_or_else(|| UnknownFormat(s.to_owned()))
-    }
-}
-
-/// A format name that is not one of [`Format::ALL`].
-///
-/// ```
-/// let error = "bootpay_v1".parse::<refund_policy::adapters::Format>().unwrap_err();
-/// assert!(error.to_string().starts_with("unknown format `bootpay_v1`"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown format `{0}`, expected one of `normalized`, `portone_v2`, `portone_v1`, `bootpay`, \
-     `toss_payments`"
-)]
-pub struct UnknownFormat(pub String);
-
 /// Reads a payment written in `format` into the normalized model.
 ///
 /// The provider's payment object is read leniently (unknown fields are ignored); a value the
@@ -253,8 +221,15 @@ pub struct UnknownFormat(pub String);
 /// assert!(error.to_string().contains("`status`: unknown value `REFUNDED`"));
 /// ```
 pub fn payment(format: Format, text: &str) -> Result<Payment, InputError> {
+    if format != Format::PortoneV1
+        && let Some(response) = probe::error_response(format, text, "payment")
+    {
+        return Err(response);
+    }
     let payment = match format {
-        Format::Normalized => return input::payment(text),
+        Format::Normalized => {
+            return input::payment(text).map_err(|e| probe::not_normalized(text, e, false));
+        }
         Format::PortoneV2 => portone_v2::payment(text)?,
         Format::PortoneV1 => portone_v1::payment(text)?,
         Format::Bootpay => bootpay::payment(text)?,
@@ -314,12 +289,71 @@ pub fn request(
             None,
         ));
     }
+    if let Some(response) = probe::error_response(format, text, "cancel body") {
+        return Err(response);
+    }
     match format {
-        Format::Normalized => input::request(text),
+        Format::Normalized => {
+            input::request(text).map_err(|e| probe::not_normalized(text, e, true))
+        }
         Format::PortoneV2 => portone_v2::request(text, payment),
         Format::PortoneV1 => portone_v1::request(text, payment, policies),
         Format::Bootpay => bootpay::request(text, payment, policies),
         Format::TossPayments => toss_payments::request(text, payment, policies),
+    }
+}
+
+/// A part of a provider's payment object that the decision needs only for some payments (the
+/// card of a card payment, the service of an easy pay). It reads whatever its shape, so that a
+/// part the decision does not need never fails the read, older API versions' shapes included;
+/// where the part is needed and did not read, the adapter reads it again strictly to say why.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Lax<T> {
+    Read(T),
+    Unread(IgnoredAny),
+}
+
+impl<T> Lax<T> {
+    /// The part, if it read.
+    fn read(self) -> Option<T> {
+        match self {
+            Lax::Read(part) => Some(part),
+            Lax::Unread(_) => None,
+        }
+    }
+}
+
+/// The PG ids and easy-pay services an adapter's own tables can produce: each must be one the
+/// provider's policy knows (`pgs.known`, `easy_pay_providers.known`), or the rules written for
+/// it would never apply.
+///
+/// ```
+/// use refund_policy::adapters::{Format, produced_ids};
+/// let ids = produced_ids(Format::Bootpay);
+/// assert!(ids.pgs.contains(&"nicepay"));
+/// assert!(ids.easy_pay_services.contains(&"naverpay"));
+/// assert!(produced_ids(Format::Normalized).pgs.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProducedIds {
+    /// PG ids, lower-case (for PortOne V1, also the easy-pay hubs `emb_pg_provider` names,
+    /// which are service ids).
+    pub pgs: Vec<&'static str>,
+    /// Easy-pay service ids, lower-case.
+    pub easy_pay_services: Vec<&'static str>,
+}
+
+/// The ids the adapter for `format` maps provider names to (see [`ProducedIds`]). PortOne's PG
+/// ids and easy-pay providers are the provider's own enum values, lower-cased, and only the
+/// ones its tables name are listed.
+pub fn produced_ids(format: Format) -> ProducedIds {
+    match format {
+        Format::Normalized => ProducedIds::default(),
+        Format::PortoneV2 => portone_v2::produced_ids(),
+        Format::PortoneV1 => portone_v1::produced_ids(),
+        Format::Bootpay => bootpay::produced_ids(),
+        Format::TossPayments => toss_payments::produced_ids(),
     }
 }
 

@@ -1,12 +1,12 @@
 //! PortOne V1 (iamport): the payment annotation (`GET /payments/{imp_uid}`), in its
 //! `{code, message, response}` envelope or bare, and the `POST /payments/cancel` parameters
-//! (seed 002; reference/portone.md §3).
+//! (`developers.portone.io`, the V1 API reference).
 //!
 //! V1 amounts are in the currency's major unit (`Double` in the cancel parameters); instants
 //! are UNIX seconds, 0 meaning none. V1 reports failures as `code != 0` with a `message`, even
 //! with HTTP 200: such an envelope is an error here, never a payment.
 
-use super::{bank_for_code, invalid, missing, path, unknown};
+use super::{Lax, bank_for_code, invalid, missing, path, unknown};
 use crate::PolicySet;
 use crate::input::{InputError, read};
 use crate::model::{
@@ -54,8 +54,12 @@ struct V1Payment {
     paid_at: Option<DateTime<Utc>>,
     #[serde(default)]
     escrow: Option<bool>,
-    #[serde(default, deserialize_with = "card_type")]
-    card_type: Option<CardType>,
+    /// Read only for a card-funded payment (see [`super::Lax`]).
+    #[serde(default)]
+    card_type: Option<Lax<V1CardType>>,
+    /// The card company's code; the overseas brands' codes mean a card issued abroad.
+    #[serde(default)]
+    card_code: Option<String>,
     #[serde(default)]
     cancel_history: Option<Vec<V1Cancel>>,
 }
@@ -127,8 +131,17 @@ fn unix_seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>
     d.deserialize_option(UnixVisitor)
 }
 
+/// `card_type`, read by [`card_type`].
+struct V1CardType(Option<CardType>);
+
+impl<'de> Deserialize<'de> for V1CardType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        card_type(d).map(V1CardType)
+    }
+}
+
 /// `card_type`: 0 credit, 1 check (debit), as a number or a string; null, blank or the text
-/// `null` (seed 002's schema example) mean unknown. Any other value is an error.
+/// `null` (the V1 API reference's schema example) mean unknown. Any other value is an error.
 fn card_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CardType>, D::Error> {
     struct CardTypeVisitor;
     impl<'de> Visitor<'de> for CardTypeVisitor {
@@ -164,6 +177,11 @@ fn card_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CardType>, D::Err
     }
     d.deserialize_option(CardTypeVisitor)
 }
+
+/// `card_code` values of cards issued abroad (해외비자, 해외마스터, 해외다이너스, 해외AMEX,
+/// 해외JCB, 중국은련), as PortOne's own REST client lists the card companies
+/// (`github.com/iamport/iamport-rest-client-java`, `CardConstant.java`).
+const FOREIGN_CARD_CODES: &[&str] = &["VIS", "MAS", "DIN", "AMX", "JCB", "UNI"];
 
 /// `pay_method` values that are gift certificates.
 const GIFT_CERTIFICATES: &[&str] = &["cultureland", "smartculture", "booknlife", "culturegift"];
@@ -282,10 +300,29 @@ fn convert(raw: V1Payment, prefix: &str) -> Result<Payment, InputError> {
         || easy_pay
             .as_ref()
             .is_some_and(|e| e.funding == Some(Funding::Card));
-    let card = raw.card_type.filter(|_| card_funded).map(|card_type| Card {
-        card_type: Some(card_type),
-        ..Card::default()
+    let foreign = raw.card_code.as_deref().map(str::trim).is_some_and(|code| {
+        FOREIGN_CARD_CODES
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(code))
     });
+    let card_type = match raw.card_type.filter(|_| card_funded) {
+        None => None,
+        Some(Lax::Read(V1CardType(card_type))) => card_type,
+        Some(Lax::Unread(_)) => {
+            return Err(invalid(
+                &path(prefix, "card_type"),
+                "unknown card type",
+                Some("PortOne V1 documents 0 (credit) and 1 (check)".to_owned()),
+            ));
+        }
+    };
+    let card = (card_type.is_some() || foreign)
+        .then_some(Card {
+            card_type,
+            foreign,
+            point_used: false,
+        })
+        .filter(|_| card_funded);
     let status = match raw.status {
         V1Status::Ready => PaymentStatus::Ready,
         // V1 has no partial-cancel status: a partly cancelled payment stays `paid`.
@@ -433,6 +470,14 @@ struct V1CancelBody {
     enable_webhook: Option<bool>,
     #[serde(default)]
     extra: Option<V1Extra>,
+    /// Sent by PortOne's Java REST client (`CancelData.escrow_confirmed`); the payment's own
+    /// escrow flag is what the rules read.
+    #[serde(default)]
+    #[allow(
+        dead_code,
+        reason = "accepted so that the client's body reads; no rule depends on it"
+    )]
+    escrow_confirmed: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -478,4 +523,17 @@ pub(super) fn request(
         refund_account,
         cancel_id: None,
     })
+}
+
+/// The ids this adapter's tables produce: the PGs and hubs it reads as easy-pay services, and
+/// the services.
+pub(super) fn produced_ids() -> super::ProducedIds {
+    let mut services: Vec<&'static str> = EASY_PAY_METHODS.iter().map(|(_, id, _)| *id).collect();
+    services.extend(EASY_PAY_PGS.iter().map(|(_, id)| *id));
+    services.sort_unstable();
+    services.dedup();
+    super::ProducedIds {
+        pgs: EASY_PAY_PGS.iter().map(|(pg, _)| *pg).collect(),
+        easy_pay_services: services,
+    }
 }

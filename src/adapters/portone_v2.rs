@@ -1,6 +1,5 @@
 //! PortOne V2: the `Payment` object (`GET /payments/{paymentId}`) and `CancelPaymentBody`
-//! (`POST /payments/{paymentId}/cancel`), from `developers.portone.io` `v2.openapi.json`
-//! (reference/portone.md §1–2).
+//! (`POST /payments/{paymentId}/cancel`), from `developers.portone.io` `v2.openapi.json`.
 //!
 //! Amounts are integers in the currency's minor unit: KRW has none, so won stay won; USD cents
 //! become dollars. The minor unit is stated by PortOne only for the browser SDK's
@@ -436,7 +435,7 @@ enum V2RetainOption {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct V2RefundAccount {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bank_enum_name")]
     bank: Option<Bank>,
     #[serde(default)]
     number: Option<String>,
@@ -444,6 +443,20 @@ struct V2RefundAccount {
     holder_name: Option<String>,
     #[serde(default)]
     holder_phone_number: Option<String>,
+}
+
+/// `refundAccount.bank`: PortOne V2 takes only its `Bank` enum names, so the Korean names and
+/// KFTC codes the normalized request accepts are refused here, as PortOne would refuse them.
+fn bank_enum_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Bank>, D::Error> {
+    let Some(name) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    Bank::ALL
+        .iter()
+        .copied()
+        .find(|bank| bank.name() == name)
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::unknown_variant(&name, Bank::NAMES))
 }
 
 pub(super) fn request(text: &str, payment: &Payment) -> Result<RefundRequest, InputError> {
@@ -467,12 +480,33 @@ pub(super) fn request(text: &str, payment: &Payment) -> Result<RefundRequest, In
             "currentCancellableAmount",
             body.current_cancellable_amount,
         )?,
-        refund_account: body.refund_account.map(|a| RefundAccount {
-            bank: a.bank,
-            number: a.number,
-            holder_name: a.holder_name,
-            holder_phone: a.holder_phone_number,
-        }),
+        // A member that is null is absent, and an account with none given is no account.
+        refund_account: body
+            .refund_account
+            .filter(|a| {
+                a.bank.is_some()
+                    || a.number.is_some()
+                    || a.holder_name.is_some()
+                    || a.holder_phone_number.is_some()
+            })
+            .map(|a| RefundAccount {
+                bank: a.bank,
+                number: a.number,
+                holder_name: a.holder_name,
+                holder_phone: a.holder_phone_number,
+            }),
         cancel_id: None,
     })
+}
+
+/// The ids this adapter's table produces: the PGs it reads as easy-pay services, and the
+/// services.
+pub(super) fn produced_ids() -> super::ProducedIds {
+    let mut services: Vec<&'static str> = EASY_PAY_PGS.iter().map(|(_, id)| *id).collect();
+    services.sort_unstable();
+    services.dedup();
+    super::ProducedIds {
+        pgs: EASY_PAY_PGS.iter().map(|(pg, _)| *pg).collect(),
+        easy_pay_services: services,
+    }
 }

@@ -1,6 +1,6 @@
 //! Toss Payments (core API 2022-11-16): the `Payment` object (`GET /v1/payments/{paymentKey}`)
-//! and the cancel body (`POST /v1/payments/{paymentKey}/cancel`) (reference/bootpay_toss.md
-//! B1–B3, B6).
+//! and the cancel body (`POST /v1/payments/{paymentKey}/cancel`), from
+//! `docs.tosspayments.com/reference`.
 //!
 //! Toss keeps `totalAmount` as paid and reports what remains in `balanceAmount`, so the amount
 //! cancelled is `totalAmount − balanceAmount`. Its `taxFreeAmount` shrinks with every cancel
@@ -8,7 +8,7 @@
 //! completed `cancels[]`. The `Idempotency-Key` is an HTTP header, not part of the body, so a
 //! request read from a Toss body carries no `cancel_id`.
 
-use super::{bank_for_code, difference, invalid, missing, sum, unknown};
+use super::{Lax, bank_for_code, difference, invalid, missing, sum, unknown};
 use crate::PolicySet;
 use crate::input::{InputError, read};
 use crate::model::{
@@ -41,9 +41,25 @@ struct TossPayment {
     approved_at: Option<DateTime<Utc>>,
     #[serde(default)]
     cancels: Option<Vec<TossCancel>>,
+    /// Read only for a card payment or an easy pay (see [`super::Lax`]).
     #[serde(default)]
+    card: Option<Lax<TossCard>>,
+    /// Read only for an easy pay: an object in current API versions, the service's name in
+    /// older ones (1.3 writes `"easyPay": "토스결제"`, even on card payments).
+    #[serde(default)]
+    easy_pay: Option<Lax<TossEasyPay>>,
+}
+
+/// The payment's card or easy pay alone, read strictly where the payment needs it, for the
+/// error that says why the lenient read could not.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TossParts {
+    #[serde(default)]
+    #[allow(dead_code, reason = "read only for its error")]
     card: Option<TossCard>,
     #[serde(default)]
+    #[allow(dead_code, reason = "read only for its error")]
     easy_pay: Option<TossEasyPay>,
 }
 
@@ -108,7 +124,17 @@ struct TossCard {
     card_type: Option<TossCardType>,
     #[serde(default)]
     use_card_point: Option<bool>,
+    /// The issuing card company's code; the overseas companies' codes mean a card issued
+    /// abroad. (`acquirerCode` names the Korean company that acquires the slip, so it says
+    /// nothing about where the card was issued.)
+    #[serde(default)]
+    issuer_code: Option<String>,
 }
+
+/// Toss's codes of overseas card companies (해외 카드사 코드: Diners, Master, UnionPay, AMEX,
+/// JCB, VISA, Discover), `docs.tosspayments.com/codes/org-codes`: a card with one of these
+/// issuers was issued abroad.
+const FOREIGN_ISSUERS: &[&str] = &["6D", "4M", "3C", "7A", "4J", "4V", "6I"];
 
 #[derive(Deserialize, Clone, Copy)]
 enum TossCardType {
@@ -122,10 +148,24 @@ enum TossCardType {
     Unknown,
 }
 
+/// `easyPay`: the object of current API versions, or the bare service name of older ones.
 #[derive(Deserialize)]
-struct TossEasyPay {
-    #[serde(default)]
-    provider: Option<String>,
+#[serde(untagged)]
+enum TossEasyPay {
+    Object {
+        #[serde(default)]
+        provider: Option<String>,
+    },
+    Name(String),
+}
+
+impl TossEasyPay {
+    fn provider(&self) -> Option<&str> {
+        match self {
+            TossEasyPay::Object { provider } => provider.as_deref(),
+            TossEasyPay::Name(name) => Some(name),
+        }
+    }
 }
 
 /// One entry of `cancels[]`.
@@ -165,6 +205,27 @@ const EASY_PAY_PROVIDERS: &[(&str, &str)] = &[
     ("SSG", "ssgpay"),
 ];
 
+/// What the card object says: its type, card points, and a card issued abroad.
+fn card(c: &TossCard) -> Option<Card> {
+    let card_type = match c.card_type {
+        None | Some(TossCardType::Unknown) => None,
+        Some(TossCardType::Credit) => Some(CardType::Credit),
+        Some(TossCardType::Debit) => Some(CardType::Debit),
+        Some(TossCardType::Gift) => Some(CardType::Gift),
+    };
+    let point_used = c.use_card_point.unwrap_or(false);
+    let foreign = c
+        .issuer_code
+        .as_deref()
+        .map(str::trim)
+        .is_some_and(|code| FOREIGN_ISSUERS.iter().any(|f| f.eq_ignore_ascii_case(code)));
+    (card_type.is_some() || point_used || foreign).then_some(Card {
+        card_type,
+        foreign,
+        point_used,
+    })
+}
+
 pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
     let raw: TossPayment = read(text, false)?;
     let Some(toss_method) = raw.method else {
@@ -173,20 +234,15 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
             "Toss gives no `method` before one is chosen, and the decision needs it",
         ));
     };
-    let card = raw.card.as_ref().and_then(|c| {
-        let card_type = match c.card_type {
-            None | Some(TossCardType::Unknown) => None,
-            Some(TossCardType::Credit) => Some(CardType::Credit),
-            Some(TossCardType::Debit) => Some(CardType::Debit),
-            Some(TossCardType::Gift) => Some(CardType::Gift),
-        };
-        let point_used = c.use_card_point.unwrap_or(false);
-        (card_type.is_some() || point_used).then_some(Card {
-            card_type,
-            foreign: false,
-            point_used,
-        })
-    });
+    let needs_card = matches!(toss_method, TossMethod::Card | TossMethod::EasyPay);
+    let needs_easy_pay = matches!(toss_method, TossMethod::EasyPay);
+    let card_given = raw.card.is_some();
+    let toss_card = raw.card.filter(|_| needs_card).map(Lax::read);
+    let easy_pay_part = raw.easy_pay.filter(|_| needs_easy_pay).map(Lax::read);
+    if matches!(toss_card, Some(None)) || matches!(easy_pay_part, Some(None)) {
+        read::<TossParts>(text, false)?;
+    }
+    let card = toss_card.flatten().as_ref().and_then(card);
     let (method, easy_pay, card) = match toss_method {
         TossMethod::Card => (Method::Card, None, card),
         TossMethod::VirtualAccount => (Method::VirtualAccount, None, None),
@@ -196,12 +252,13 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
             (Method::GiftCertificate, None, None)
         }
         TossMethod::EasyPay => {
-            let Some(name) = raw
-                .easy_pay
+            let Some(name) = easy_pay_part
+                .flatten()
                 .as_ref()
-                .and_then(|e| e.provider.as_deref())
+                .and_then(TossEasyPay::provider)
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
+                .map(str::to_owned)
             else {
                 return Err(missing(
                     "easyPay.provider",
@@ -210,13 +267,13 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
             };
             let provider = EASY_PAY_PROVIDERS
                 .iter()
-                .find(|(display, _)| *display == name)
+                .find(|(display, _)| display.eq_ignore_ascii_case(&name))
                 .map(|(_, id)| (*id).to_owned())
                 .ok_or_else(|| {
                     unknown(
                         "easyPay.provider",
                         "Toss easy-pay service",
-                        name,
+                        &name,
                         &EASY_PAY_PROVIDERS
                             .iter()
                             .map(|(display, _)| *display)
@@ -225,7 +282,7 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
                 })?;
             // A card object means the service charged a card; without one the money came from
             // the service's balance or a linked account, which Toss does not tell apart.
-            let funding = raw.card.is_some().then_some(Funding::Card);
+            let funding = card_given.then_some(Funding::Card);
             (Method::EasyPay, Some(EasyPay { provider, funding }), card)
         }
     };
@@ -292,6 +349,14 @@ struct TossCancelBody {
     /// Deprecated by Toss in favour of the Idempotency-Key, still accepted.
     #[serde(default, with = "amount::option")]
     refundable_amount: Option<Decimal>,
+    /// The taxable part, in older API versions (`github.com/tosspayments/tosspayments-java-sdk`,
+    /// `PaymentCancelBody.taxAmount`); the rules read the tax-free part only.
+    #[serde(default, with = "amount::option")]
+    #[allow(
+        dead_code,
+        reason = "accepted so that older bodies read; no rule depends on it"
+    )]
+    tax_amount: Option<Decimal>,
 }
 
 #[derive(Deserialize)]
@@ -323,7 +388,11 @@ pub(super) fn request(
             None,
         ));
     }
-    let refund_account = match body.refund_receive_account {
+    // An account object whose members are all null is no account.
+    let account = body
+        .refund_receive_account
+        .filter(|a| a.bank.is_some() || a.account_number.is_some() || a.holder_name.is_some());
+    let refund_account = match account {
         None => None,
         Some(account) => Some(RefundAccount {
             bank: bank_for_code(
@@ -347,4 +416,15 @@ pub(super) fn request(
         refund_account,
         cancel_id: None,
     })
+}
+
+/// The ids this adapter's table produces: easy-pay services (Toss is its own PG).
+pub(super) fn produced_ids() -> super::ProducedIds {
+    let mut services: Vec<&'static str> = EASY_PAY_PROVIDERS.iter().map(|(_, id)| *id).collect();
+    services.sort_unstable();
+    services.dedup();
+    super::ProducedIds {
+        pgs: Vec::new(),
+        easy_pay_services: services,
+    }
 }

@@ -13,6 +13,7 @@ mod merchant;
 mod payment;
 mod provider;
 mod request;
+pub(crate) mod vocabulary;
 
 pub use amount::{AmountError, MAX_AMOUNT, parse_amount};
 pub use bank::{Bank, UnknownBank};
@@ -21,7 +22,8 @@ pub use instant::{InstantError, parse_instant};
 pub use merchant::MerchantProfile;
 pub use payment::{
     Cancellation, CancellationStatus, Card, CardType, EasyPay, Funding, Method, Payment,
-    PaymentAmount, PaymentStatus, ShapeError,
+    PaymentAmount, PaymentStatus, ShapeError, UnknownCancellationStatus, UnknownCardType,
+    UnknownFunding, UnknownMethod, UnknownPaymentStatus,
 };
 pub use provider::{Provider, UnknownProvider};
-pub use request::{RefundAccount, RefundRequest, Requester};
+pub use request::{RefundAccount, RefundRequest, Requester, UnknownRequester};

@@ -1,11 +1,11 @@
 //! The payment being refunded (contract §1).
 
+use super::vocabulary::vocabulary;
 use super::{Currency, Provider, amount, instant};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A payment as the refund service knows it, normalized across providers.
 ///
@@ -23,9 +23,13 @@ use std::fmt;
 pub struct Payment {
     /// Which aggregator or PG took the payment.
     pub provider: Provider,
-    /// The provider's own PG id (`smartro_v2`, `kcp`); an open, lower-case string. Rules match
-    /// it exactly; an unknown or absent PG matches no PG-specific rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The provider's own PG id (`smartro_v2`, `kcp`); an open, lower-case string. It is read
+    /// in lower case (`KSNET` is `ksnet`); an unknown or absent PG matches no PG-specific rule.
+    #[serde(
+        default,
+        deserialize_with = "lower_case_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub pg: Option<String>,
     /// How the customer paid.
     pub method: Method,
@@ -113,6 +117,19 @@ impl Payment {
     }
 }
 
+/// Reads an id in lower case: PG and easy-pay ids are compared without regard to case, and a
+/// payload that writes `KSNET` must meet the rules written for `ksnet`.
+fn lower_case<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    String::deserialize(deserializer).map(|id| id.trim().to_lowercase())
+}
+
+/// [`lower_case`] for an optional id; null is absent.
+fn lower_case_option<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(|id| id.map(|id| id.trim().to_lowercase()))
+}
+
 /// A payment whose fields do not fit together (see [`Payment::check`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShapeError {
@@ -124,75 +141,28 @@ pub enum ShapeError {
     EasyPayWithOtherMethod(Method),
 }
 
-/// How the customer paid.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Method {
-    /// Credit or debit card (신용카드).
-    Card,
-    /// Real-time bank transfer (실시간 계좌이체).
-    Transfer,
-    /// Virtual account, paid by deposit (가상계좌).
-    VirtualAccount,
-    /// Mobile-phone micropayment (휴대폰 소액결제).
-    Mobile,
-    /// An easy-pay service such as KakaoPay or NaverPay (간편결제).
-    EasyPay,
-    /// Gift certificate (상품권).
-    GiftCertificate,
-    /// Convenience-store payment (편의점 결제).
-    ConvenienceStore,
-    /// Crypto currency.
-    Crypto,
-}
-
-impl Method {
-    /// Every method, in the contract's order.
-    pub const ALL: [Method; 8] = [
-        Method::Card,
-        Method::Transfer,
-        Method::VirtualAccount,
-        Method::Mobile,
-        Method::EasyPay,
-        Method::GiftCertificate,
-        Method::ConvenienceStore,
-        Method::Crypto,
-    ];
-
-    /// The contract's id (`virtual_account`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Method::Card => "card",
-            Method::Transfer => "transfer",
-            Method::VirtualAccount => "virtual_account",
-            Method::Mobile => "mobile",
-            Method::EasyPay => "easy_pay",
-            Method::GiftCertificate => "gift_certificate",
-            Method::ConvenienceStore => "convenience_store",
-            Method::Crypto => "crypto",
-        }
-    }
-
-    /// A position in [`Method::ALL`], for tables indexed by method.
-    pub(crate) fn index(self) -> usize {
-        match self {
-            Method::Card => 0,
-            Method::Transfer => 1,
-            Method::VirtualAccount => 2,
-            Method::Mobile => 3,
-            Method::EasyPay => 4,
-            Method::GiftCertificate => 5,
-            Method::ConvenienceStore => 6,
-            Method::Crypto => 7,
-        }
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+vocabulary! {
+    /// How the customer paid.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+    )]
+    pub enum Method (UnknownMethod, "payment method") in model as array {
+        /// Credit or debit card (신용카드).
+        Card => "card",
+        /// Real-time bank transfer (실시간 계좌이체).
+        Transfer => "transfer",
+        /// Virtual account, paid by deposit (가상계좌).
+        VirtualAccount => "virtual_account",
+        /// Mobile-phone micropayment (휴대폰 소액결제).
+        Mobile => "mobile",
+        /// An easy-pay service such as KakaoPay or NaverPay (간편결제).
+        EasyPay => "easy_pay",
+        /// Gift certificate (상품권).
+        GiftCertificate => "gift_certificate",
+        /// Convenience-store payment (편의점 결제).
+        ConvenienceStore => "convenience_store",
+        /// Crypto currency.
+        Crypto => "crypto",
     }
 }
 
@@ -200,7 +170,9 @@ impl fmt::Display for Method {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EasyPay {
-    /// The service, lower-case (`kakaopay`, `naverpay`, `tosspay`, `payco`, `paypal`, ...).
+    /// The service, lower-case (`kakaopay`, `naverpay`, `tosspay`, `payco`, `paypal`, ...);
+    /// read in lower case (`NAVERPAY` is `naverpay`).
+    #[serde(deserialize_with = "lower_case")]
     pub provider: String,
     /// What funded it, when known. Unknown funding makes deadline rules apply the strictest
     /// of their funding-specific spans.
@@ -208,45 +180,20 @@ pub struct EasyPay {
     pub funding: Option<Funding>,
 }
 
-/// What funded an easy-pay payment.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Funding {
-    /// A card registered with the service.
-    Card,
-    /// The service's stored balance (KakaoPay money, NaverPay money, PAYCO points charged).
-    Money,
-    /// A bank account linked to the service.
-    Transfer,
-    /// Reward points.
-    Point,
-}
-
-impl Funding {
-    /// Every funding source.
-    pub const ALL: [Funding; 4] = [
-        Funding::Card,
-        Funding::Money,
-        Funding::Transfer,
-        Funding::Point,
-    ];
-
-    /// The contract's id (`money`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Funding::Card => "card",
-            Funding::Money => "money",
-            Funding::Transfer => "transfer",
-            Funding::Point => "point",
-        }
-    }
-}
-
-impl fmt::Display for Funding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+vocabulary! {
+    /// What funded an easy-pay payment.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+    )]
+    pub enum Funding (UnknownFunding, "funding") in model as array {
+        /// A card registered with the service.
+        Card => "card",
+        /// The service's stored balance (KakaoPay money, NaverPay money, PAYCO points charged).
+        Money => "money",
+        /// A bank account linked to the service.
+        Transfer => "transfer",
+        /// Reward points.
+        Point => "point",
     }
 }
 
@@ -265,89 +212,47 @@ pub struct Card {
     pub point_used: bool,
 }
 
-/// The kind of card.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum CardType {
-    /// Credit card (신용).
-    Credit,
-    /// Debit or check card (체크).
-    Debit,
-    /// Gift card (기프트).
-    Gift,
-    /// Prepaid card (선불).
-    Prepaid,
-}
-
-impl CardType {
-    /// The contract's id (`gift`).
-    pub fn id(self) -> &'static str {
-        match self {
-            CardType::Credit => "credit",
-            CardType::Debit => "debit",
-            CardType::Gift => "gift",
-            CardType::Prepaid => "prepaid",
-        }
+vocabulary! {
+    /// The kind of card.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+    )]
+    pub enum CardType (UnknownCardType, "card type") in model as array {
+        /// Credit card (신용).
+        Credit => "credit",
+        /// Debit or check card (체크).
+        Debit => "debit",
+        /// Gift card (기프트).
+        Gift => "gift",
+        /// Prepaid card (선불).
+        Prepaid => "prepaid",
     }
 }
 
-impl fmt::Display for CardType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-/// Where a payment stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentStatus {
-    /// Created, not yet paid.
-    Ready,
-    /// Being approved.
-    Pending,
-    /// A virtual account was issued and awaits the deposit.
-    VirtualAccountIssued,
-    /// Paid in full.
-    Paid,
-    /// Paid, and partly cancelled.
-    PartiallyCancelled,
-    /// Cancelled in full.
-    Cancelled,
-    /// Approval failed.
-    Failed,
-}
-
-impl PaymentStatus {
-    /// Every status.
-    pub const ALL: [PaymentStatus; 7] = [
-        PaymentStatus::Ready,
-        PaymentStatus::Pending,
-        PaymentStatus::VirtualAccountIssued,
-        PaymentStatus::Paid,
-        PaymentStatus::PartiallyCancelled,
-        PaymentStatus::Cancelled,
-        PaymentStatus::Failed,
-    ];
-
-    /// The contract's id (`partially_cancelled`).
-    pub fn id(self) -> &'static str {
-        match self {
-            PaymentStatus::Ready => "ready",
-            PaymentStatus::Pending => "pending",
-            PaymentStatus::VirtualAccountIssued => "virtual_account_issued",
-            PaymentStatus::Paid => "paid",
-            PaymentStatus::PartiallyCancelled => "partially_cancelled",
-            PaymentStatus::Cancelled => "cancelled",
-            PaymentStatus::Failed => "failed",
-        }
-    }
-}
-
-impl fmt::Display for PaymentStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+vocabulary! {
+    /// Where a payment stands.
+    ///
+    /// ```
+    /// use refund_policy::model::PaymentStatus;
+    /// assert_eq!(PaymentStatus::PartiallyCancelled.id(), "partially_cancelled");
+    /// assert_eq!("paid".parse::<PaymentStatus>(), Ok(PaymentStatus::Paid));
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    pub enum PaymentStatus (UnknownPaymentStatus, "payment status") in model as array {
+        /// Created, not yet paid.
+        Ready => "ready",
+        /// Being approved.
+        Pending => "pending",
+        /// A virtual account was issued and awaits the deposit.
+        VirtualAccountIssued => "virtual_account_issued",
+        /// Paid in full.
+        Paid => "paid",
+        /// Paid, and partly cancelled.
+        PartiallyCancelled => "partially_cancelled",
+        /// Cancelled in full.
+        Cancelled => "cancelled",
+        /// Approval failed.
+        Failed => "failed",
     }
 }
 
@@ -406,14 +311,20 @@ pub struct Cancellation {
     pub cancel_id: Option<String>,
 }
 
-/// Where an earlier cancellation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CancellationStatus {
-    /// Asked for; the provider confirms later.
-    Requested,
-    /// Done.
-    Succeeded,
-    /// Refused.
-    Failed,
+vocabulary! {
+    /// Where an earlier cancellation stands.
+    ///
+    /// ```
+    /// use refund_policy::model::CancellationStatus;
+    /// assert_eq!("requested".parse::<CancellationStatus>(), Ok(CancellationStatus::Requested));
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum CancellationStatus (UnknownCancellationStatus, "cancellation status") in model as array {
+        /// Asked for; the provider confirms later.
+        Requested => "requested",
+        /// Done.
+        Succeeded => "succeeded",
+        /// Refused.
+        Failed => "failed",
+    }
 }

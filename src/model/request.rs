@@ -1,9 +1,9 @@
 //! The refund being asked for (contract §2).
 
+use super::vocabulary::vocabulary;
 use super::{Bank, amount};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A refund request, normalized across providers. Every field is optional; an empty request
 /// asks to cancel whatever remains.
@@ -65,22 +65,19 @@ pub struct RefundRequest {
     pub cancel_id: Option<String>,
 }
 
-/// Who asks for the refund.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Requester {
-    /// The buyer.
-    Customer,
-    /// The merchant's operator.
-    Admin,
-}
-
-impl fmt::Display for Requester {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Requester::Customer => "customer",
-            Requester::Admin => "admin",
-        })
+vocabulary! {
+    /// Who asks for the refund.
+    ///
+    /// ```
+    /// use refund_policy::model::Requester;
+    /// assert_eq!("admin".parse::<Requester>(), Ok(Requester::Admin));
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Requester (UnknownRequester, "requester") in model as array {
+        /// The buyer.
+        Customer => "customer",
+        /// The merchant's operator.
+        Admin => "admin",
     }
 }
 

@@ -361,13 +361,13 @@ pub(crate) struct CompiledPolicy {
     pub(crate) provider: Provider,
     pub(crate) zone: Tz,
     pub(crate) pgs: PgIndex,
-    pub(crate) methods: [Option<MethodRules>; 8],
+    pub(crate) methods: [Option<MethodRules>; Method::ALL.len()],
     /// By reason code, in [`ReasonCode::ALL`] order.
     pub(crate) errors: Vec<Option<ProviderError>>,
     /// By PG index.
     pub(crate) bank_tables: Vec<Option<Arc<BankTable>>>,
     pub(crate) common: CommonRules,
-    pub(crate) no_policy: [RuleId; 8],
+    pub(crate) no_policy: [RuleId; Method::ALL.len()],
     pub(crate) rule_ids: BTreeSet<RuleId>,
     pub(crate) document: Option<PolicyDocument>,
 }

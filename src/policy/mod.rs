@@ -61,7 +61,7 @@ impl<'a> PolicySource<'a> {
 /// Loaded, checked and compiled policies, at most one per provider.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicySet {
-    by_provider: [Arc<CompiledPolicy>; 4],
+    by_provider: [Arc<CompiledPolicy>; Provider::ALL.len()],
     contracts: BTreeMap<String, ContractName>,
 }
 

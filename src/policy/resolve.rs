@@ -97,7 +97,7 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
     );
     let (top_by_pg, top_scopes) =
         checker.pg_scopes(&key(&[], "at_pg"), Level::TopPg, "", &doc.at_pg);
-    let mut methods: [Option<MethodRules>; 8] = Default::default();
+    let mut methods: [Option<MethodRules>; Method::ALL.len()] = Default::default();
     for (method, scope) in &doc.methods {
         let rules = checker.method(*method, scope, &every, &top_by_pg, &top_scopes);
         if let Some(slot) = methods.get_mut(method.index()) {
