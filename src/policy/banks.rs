@@ -2,9 +2,10 @@
 //! and resolved to one table per PG index.
 
 use super::PolicySet;
-use super::checker::{Anchor, Checker, item, key};
+use super::checker::{Anchor, Checker, Site, item, key};
 use super::compiled::RuleMeta;
 use super::document::PolicyDocument;
+use super::problem::ProblemKind;
 use crate::model::{Bank, Provider};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -25,7 +26,7 @@ impl Checker<'_> {
         let mut other_table: Option<Arc<BankTable>> = None;
         for (i, table) in doc.bank_codes.iter().enumerate() {
             let path = item(&key(&[], "bank_codes"), i);
-            let site = super::checker::Site {
+            let site = Site {
                 path: path.clone(),
                 id: format!("{} › bank_codes › {}", self.policy, table.table),
             };
@@ -35,11 +36,7 @@ impl Checker<'_> {
                     self.report(
                         &key(&key(&path, "codes"), bank.name()),
                         Anchor::Value,
-                        format!("the code for `{bank}` is blank"),
-                        Some(
-                            "leave a bank out of the table when the PG has no code for it"
-                                .to_owned(),
-                        ),
+                        ProblemKind::BlankBankCode { bank: *bank },
                     );
                 }
             }
@@ -56,19 +53,16 @@ impl Checker<'_> {
                 (Some(_), true) | (None, false) => self.report(
                     &path,
                     Anchor::Value,
-                    format!(
-                        "bank-code table `{}` needs either `pgs` or `other_pgs: true`",
-                        table.table
-                    ),
-                    None,
+                    ProblemKind::BankTableTarget {
+                        table: table.table.clone(),
+                    },
                 ),
                 (None, true) => {
                     if other_table.is_some() {
                         self.report(
                             &key(&path, "other_pgs"),
                             Anchor::Key,
-                            "only one bank-code table may serve `other_pgs`".to_owned(),
-                            None,
+                            ProblemKind::SecondOtherPgsTable,
                         );
                     }
                     other_table = Some(Arc::clone(&compiled));
@@ -82,12 +76,11 @@ impl Checker<'_> {
                         for member in members {
                             if let Some(Some(earlier)) = claimed.get(member) {
                                 let pg = self.pgs.names().get(member).cloned().unwrap_or_default();
-                                let earlier = earlier.clone();
+                                let table = earlier.clone();
                                 self.report(
                                     &item(&pgs_path, j),
                                     Anchor::Value,
-                                    format!("PG `{pg}` already uses bank-code table `{earlier}`"),
-                                    None,
+                                    ProblemKind::PgInTwoBankTables { pg, table },
                                 );
                             }
                             if let Some(slot) = claimed.get_mut(member) {

@@ -1,9 +1,12 @@
 //! The file's own catalogs, checked before any rule: the policy id, the time zone, the PG ids
 //! and groups, the easy-pay services, the contracts and the provider-error table.
 
-use super::checker::{Anchor, Checker, did_you_mean, is_snake_id, is_upper_snake_id, item, key};
+use super::checker::{
+    Anchor, Checker, is_snake_id, is_upper_snake_id, item, key, suggest, unknown,
+};
 use super::compiled::PgIndex;
 use super::document::{PolicyDocument, ProviderErrorDoc};
+use super::problem::{IdKind, Named, ProblemKind};
 use crate::decision::{ContractName, ProviderError, ReasonCode};
 use crate::yaml::Segment;
 use chrono_tz::Tz;
@@ -18,8 +21,7 @@ impl Checker<'_> {
             self.report(
                 &key(&[], "policy"),
                 Anchor::Value,
-                format!("`{id}` is not a policy id"),
-                Some("use lower-case letters, digits and `_`, such as `portone_v2`".to_owned()),
+                invalid_id(IdKind::Policy, id),
             );
         }
     }
@@ -29,13 +31,11 @@ impl Checker<'_> {
         match name.parse::<Tz>() {
             Ok(zone) => Some(zone),
             Err(_) => {
-                let help = did_you_mean(name, chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()))
-                    .or_else(|| Some("use an IANA name such as `Asia/Seoul`".to_owned()));
+                let suggestion = suggest(name, chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()));
                 self.report(
                     &key(&[], "time_zone"),
                     Anchor::Value,
-                    format!("unknown time zone `{name}`"),
-                    help,
+                    unknown(Named::TimeZone, name, suggestion),
                 );
                 None
             }
@@ -54,16 +54,17 @@ impl Checker<'_> {
                 self.report(
                     &item(&key(&path, "known"), i),
                     Anchor::Value,
-                    format!("`{id}` is not a PG id"),
-                    Some("PG ids are lower-case, such as `smartro_v2`".to_owned()),
+                    invalid_id(IdKind::Pg, id),
                 );
             }
             if !seen.insert(id.as_str()) {
                 self.report(
                     &item(&key(&path, "known"), i),
                     Anchor::Value,
-                    format!("PG `{id}` is listed twice"),
-                    None,
+                    ProblemKind::Repeated {
+                        what: IdKind::Pg,
+                        value: id.clone(),
+                    },
                 );
             }
         }
@@ -71,25 +72,23 @@ impl Checker<'_> {
         for (name, members) in &catalog.groups {
             let group_path = key(&key(&path, "groups"), name);
             if !is_upper_snake_id(name) {
-                self.report(
-                    &group_path,
-                    Anchor::Key,
-                    format!("`{name}` is not a PG group name"),
-                    Some("group names are upper-case, such as `KG_INICIS`, so they never clash with PG ids".to_owned()),
-                );
+                self.report(&group_path, Anchor::Key, invalid_id(IdKind::PgGroup, name));
             }
             let mut indexes = Vec::new();
             for (i, member) in members.iter().enumerate() {
                 match self.pgs.get(member) {
                     Some(index) => indexes.push(index),
                     None => {
-                        let help =
-                            did_you_mean(member, self.pgs.names().iter().map(String::as_str));
+                        let suggestion =
+                            suggest(member, self.pgs.names().iter().map(String::as_str));
                         self.report(
                             &item(&group_path, i),
                             Anchor::Value,
-                            format!("unknown PG `{member}` in group `{name}`"),
-                            help,
+                            ProblemKind::UnknownGroupMember {
+                                group: name.clone(),
+                                value: member.clone(),
+                                suggestion,
+                            },
                         );
                     }
                 }
@@ -98,8 +97,9 @@ impl Checker<'_> {
                 self.report(
                     &group_path,
                     Anchor::Key,
-                    format!("group `{name}` is empty"),
-                    None,
+                    ProblemKind::EmptyGroup {
+                        group: name.clone(),
+                    },
                 );
             }
             self.groups.insert(name.clone(), indexes);
@@ -120,12 +120,7 @@ impl Checker<'_> {
             let path = key(&key(&[], "contracts"), id);
             self.source(&key(&path, "source"), &contract.source);
             if !is_snake_id(id) {
-                self.report(
-                    &path,
-                    Anchor::Key,
-                    format!("`{id}` is not a contract id"),
-                    Some("use lower-case letters, digits and `_`".to_owned()),
-                );
+                self.report(&path, Anchor::Key, invalid_id(IdKind::Contract, id));
             }
             self.contracts.insert(
                 id.clone(),
@@ -146,26 +141,15 @@ impl Checker<'_> {
         in_table: bool,
     ) -> Option<ProviderError> {
         match (&doc.name, &doc.none) {
-            (Some(_), Some(_)) => self.report(
-                path,
-                Anchor::Key,
-                "give either the provider's error `name` or `none`, not both".to_owned(),
-                None,
-            ),
-            (None, None) => self.report(
-                path,
-                Anchor::Key,
-                "give the provider's error `name`, or `none` with why it has none".to_owned(),
-                None,
-            ),
+            (Some(_), Some(_)) => self.report(path, Anchor::Key, ProblemKind::ErrorNameAndNone),
+            (None, None) => self.report(path, Anchor::Key, ProblemKind::ErrorNameOrNone),
             _ => {}
         }
         if doc.code.is_some() && doc.name.is_none() {
             self.report(
                 &key(path, "code"),
                 Anchor::Value,
-                "an error `code` needs the error's `name`".to_owned(),
-                None,
+                ProblemKind::ErrorCodeWithoutName,
             );
         }
         for (field, text) in [("name", &doc.name), ("none", &doc.none)] {
@@ -173,8 +157,9 @@ impl Checker<'_> {
                 self.report(
                     &key(path, field),
                     Anchor::Value,
-                    format!("`{field}` is blank"),
-                    None,
+                    ProblemKind::Blank {
+                        field: field.to_owned(),
+                    },
                 );
             }
         }
@@ -183,8 +168,10 @@ impl Checker<'_> {
             None if in_table => self.report(
                 path,
                 Anchor::Key,
-                "missing field `source`".to_owned(),
-                Some("say where the error comes from".to_owned()),
+                ProblemKind::MissingField {
+                    field: "source".to_owned(),
+                    help: "say where the error comes from".to_owned(),
+                },
             ),
             None => {}
         }
@@ -205,26 +192,22 @@ impl Checker<'_> {
                     errors.push(compiled);
                 }
                 None => {
-                    missing.push(format!("`{code}`"));
+                    missing.push(*code);
                     errors.push(None);
                 }
             }
         }
         if !missing.is_empty() {
-            let entries = if missing.len() == 1 {
-                "entry"
-            } else {
-                "entries"
-            };
-            self.report_missing(
-                &path,
-                format!(
-                    "in `provider_errors`: no {entries} for {}",
-                    missing.join(", ")
-                ),
-                Some("name the provider's error, or say with `none` why it has none".to_owned()),
-            );
+            self.report_missing(&path, ProblemKind::MissingProviderErrors { codes: missing });
         }
         errors
+    }
+}
+
+/// An identifier of the wrong form.
+fn invalid_id(what: IdKind, value: &str) -> ProblemKind {
+    ProblemKind::InvalidId {
+        what,
+        value: value.to_owned(),
     }
 }

@@ -4,9 +4,9 @@
 //! Every check reports into one list, so a file with several problems shows them all. Nothing
 //! compiled from a policy with problems is ever used.
 
-use super::Problem;
 use super::compiled::{PgIndex, PgSet, RuleMeta};
 use super::document::RuleCommon;
+use super::problem::{Named, Problem, ProblemKind};
 use super::read::ReadDocument;
 use crate::decision::{ContractName, RuleId};
 use crate::suggest::closest;
@@ -48,12 +48,21 @@ pub(crate) fn is_upper_snake_id(name: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// "did you mean `…`?" for the candidate closest to `given`, if one is close.
-pub(crate) fn did_you_mean<'a>(
+/// The candidate closest to `given`, if one is close enough to be meant.
+pub(crate) fn suggest<'a>(
     given: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    closest(given, candidates).map(|s| format!("did you mean `{s}`?"))
+    closest(given, candidates).map(str::to_owned)
+}
+
+/// A name that names nothing of its kind.
+pub(crate) fn unknown(what: Named, value: &str, suggestion: Option<String>) -> ProblemKind {
+    ProblemKind::Unknown {
+        what,
+        value: value.to_owned(),
+        suggestion,
+    }
 }
 
 /// Where a problem points: at a map key, or at a value.
@@ -126,13 +135,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn report(
-        &mut self,
-        path: &[Segment],
-        anchor: Anchor,
-        message: String,
-        help: Option<String>,
-    ) {
+    pub(crate) fn report(&mut self, path: &[Segment], anchor: Anchor, kind: ProblemKind) {
         let tree = &self.read.tree;
         let keyed = match anchor {
             Anchor::Key => tree.key_at(path).map(|k| k.at),
@@ -145,30 +148,23 @@ impl<'a> Checker<'a> {
                     .find_map(|n| path.get(..n).and_then(|p| tree.get(p)).map(|node| node.at))
             })
             .unwrap_or(Location { line: 1, column: 1 });
-        self.problems
-            .push(Problem::new(&self.read.file, at, message, help));
+        self.problems.push(Problem::new(&self.read.file, at, kind));
     }
 
     /// Reports that something is missing under `path`, unless reading already removed a broken
     /// part of it: then the earlier problem is the one to fix.
-    pub(crate) fn report_missing(
-        &mut self,
-        path: &[Segment],
-        message: String,
-        help: Option<String>,
-    ) {
+    pub(crate) fn report_missing(&mut self, path: &[Segment], kind: ProblemKind) {
         if self.read.removed.iter().any(|r| r.starts_with(path)) {
             return;
         }
-        self.report(path, Anchor::Key, message, help);
+        self.report(path, Anchor::Key, kind);
     }
 
     /// Checks that `id` names a source of the file.
     pub(crate) fn source(&mut self, path: &[Segment], id: &str) {
         if !self.read.document.sources.contains_key(id) {
-            let help = did_you_mean(id, self.read.document.sources.keys().map(String::as_str))
-                .or_else(|| Some("define it under `sources`".to_owned()));
-            self.report(path, Anchor::Value, format!("unknown source `{id}`"), help);
+            let suggestion = suggest(id, self.read.document.sources.keys().map(String::as_str));
+            self.report(path, Anchor::Value, unknown(Named::Source, id, suggestion));
         }
     }
 
@@ -177,13 +173,11 @@ impl<'a> Checker<'a> {
         match self.contracts.get(id) {
             Some(contract) => Some(contract.clone()),
             None => {
-                let help = did_you_mean(id, self.contracts.keys().map(String::as_str))
-                    .or_else(|| Some("define it under `contracts`".to_owned()));
+                let suggestion = suggest(id, self.contracts.keys().map(String::as_str));
                 self.report(
                     path,
                     Anchor::Value,
-                    format!("unknown contract `{id}`"),
-                    help,
+                    unknown(Named::Contract, id, suggestion),
                 );
                 None
             }
@@ -196,8 +190,9 @@ impl<'a> Checker<'a> {
             self.report(
                 path,
                 Anchor::Value,
-                format!("`{what}` must be at least 1, found `0`"),
-                None,
+                ProblemKind::NotPositive {
+                    field: what.to_owned(),
+                },
             );
         }
     }
@@ -210,8 +205,9 @@ impl<'a> Checker<'a> {
             self.report(
                 &key(path, "unverified"),
                 Anchor::Value,
-                "`unverified` is blank".to_owned(),
-                Some("say why the rule is not confirmed".to_owned()),
+                ProblemKind::Blank {
+                    field: "unverified".to_owned(),
+                },
             );
         }
         let provider_error = rule
@@ -239,8 +235,9 @@ impl<'a> Checker<'a> {
             self.report(
                 path,
                 anchor,
-                format!("PG `{name}` cannot be checked: the policy has no `pgs` catalog"),
-                Some("list the provider's PG ids under `pgs.known`".to_owned()),
+                ProblemKind::PgWithoutCatalog {
+                    pg: name.to_owned(),
+                },
             );
             return None;
         }
@@ -258,24 +255,19 @@ impl<'a> Checker<'a> {
             .chain(self.groups.keys().map(String::as_str))
             .collect();
         let what = if name.chars().any(|c| c.is_ascii_uppercase()) {
-            "PG group"
+            Named::PgGroup
         } else {
-            "PG"
+            Named::Pg
         };
-        let help = did_you_mean(name, candidates);
-        self.report(path, anchor, format!("unknown {what} `{name}`"), help);
+        let suggestion = suggest(name, candidates);
+        self.report(path, anchor, unknown(what, name, suggestion));
         None
     }
 
     /// The set of PGs a list of ids and groups names.
     pub(crate) fn pg_set(&mut self, path: &[Segment], names: &[String]) -> PgSet {
         if names.is_empty() {
-            self.report(
-                path,
-                Anchor::Value,
-                "an empty PG list matches nothing".to_owned(),
-                None,
-            );
+            self.report(path, Anchor::Value, ProblemKind::EmptyPgList);
         }
         let mut members = Vec::new();
         for (i, name) in names.iter().enumerate() {

@@ -8,8 +8,9 @@
 //! narrower scope sets replaces the wider one's ([`RuleSet::overlay`]); partial-refund
 //! restrictions add up.
 
-use super::checker::{Anchor, Checker, Site, did_you_mean, item, key};
+use super::checker::{Anchor, Checker, Site, item, key, suggest, unknown};
 use super::document::{PolicyDocument, ScopeDoc};
+use super::problem::{Named, ProblemKind};
 use crate::model::Method;
 use crate::rules::{KINDS, RuleSet};
 use crate::yaml::Segment;
@@ -205,31 +206,25 @@ impl Checker<'_> {
             self.report(
                 &key(path, "at_pg"),
                 Anchor::Key,
-                "`at_pg` is not allowed here".to_owned(),
-                Some(
-                    "PG scopes go in the top-level `at_pg` or directly inside a method".to_owned(),
-                ),
+                ProblemKind::AtPgNotAllowed,
             );
         }
         if !doc.providers.is_empty() && level != Level::Method(Method::EasyPay) {
             self.report(
                 &key(path, "providers"),
                 Anchor::Key,
-                "`providers` is allowed only in `methods.easy_pay`".to_owned(),
-                None,
+                ProblemKind::ProvidersNotAllowed,
             );
         }
         for (i, remark) in doc.remarks.iter().enumerate() {
             let p = item(&key(path, "remarks"), i);
             self.source(&key(&p, "source"), &remark.source);
             if !KINDS.contains(&remark.about.as_str()) {
-                let help = did_you_mean(&remark.about, KINDS.iter().copied())
-                    .or_else(|| Some("name the rule kind the remark is about".to_owned()));
+                let suggestion = suggest(&remark.about, KINDS.iter().copied());
                 self.report(
                     &key(&p, "about"),
                     Anchor::Value,
-                    format!("unknown rule kind `{}`", remark.about),
-                    help,
+                    unknown(Named::RuleKind, &remark.about, suggestion),
                 );
             }
         }
@@ -281,14 +276,15 @@ impl Checker<'_> {
                 }
                 if is_group && let Some(Some(other)) = from_group.get(member) {
                     let pg = self.pgs.names().get(member).cloned().unwrap_or_default();
-                    let other = other.clone();
+                    let first = other.clone();
                     self.report(
                         &entry_path,
                         Anchor::Key,
-                        format!("PG `{pg}` is in both `{other}` and `{name}` here"),
-                        Some(format!(
-                            "give `{pg}` an entry of its own to say which rules apply"
-                        )),
+                        ProblemKind::PgInTwoGroups {
+                            pg,
+                            first,
+                            second: name.clone(),
+                        },
                     );
                 }
                 if let Some(slot) = by_pg.get_mut(member) {
@@ -343,12 +339,11 @@ impl Checker<'_> {
             if let Some(known) = &known_services
                 && !known.contains(name)
             {
-                let help = did_you_mean(name, known.iter().map(String::as_str));
+                let suggestion = suggest(name, known.iter().map(String::as_str));
                 self.report(
                     &service_path,
                     Anchor::Key,
-                    format!("unknown easy-pay service `{name}`"),
-                    help,
+                    unknown(Named::EasyPayService, name, suggestion),
                 );
             }
             let label = format!("{method} › {name}");

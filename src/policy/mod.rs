@@ -26,7 +26,7 @@ mod schema;
 
 pub use builtin::builtin_sources;
 pub use document::PolicyDocument;
-pub use problem::{LoadError, Problem};
+pub use problem::{IdKind, LoadError, Named, Problem, ProblemKind};
 pub use review::{EffectiveRules, RuleLine};
 pub use schema::json_schema;
 
@@ -188,19 +188,20 @@ fn set_checks(
             problems.push(Problem::new(
                 &read.file,
                 at("provider"),
-                format!(
-                    "provider `{}` is already covered by `{first}`",
-                    doc.provider
-                ),
-                Some("a policy set holds one policy per provider".to_owned()),
+                ProblemKind::ProviderCoveredTwice {
+                    provider: doc.provider,
+                    first: first.to_owned(),
+                },
             ));
         }
         if let Some(first) = ids.insert(&doc.policy, &read.file) {
             problems.push(Problem::new(
                 &read.file,
                 at("policy"),
-                format!("policy id `{}` is already used by `{first}`", doc.policy),
-                None,
+                ProblemKind::PolicyIdUsedTwice {
+                    id: doc.policy.clone(),
+                    first: first.to_owned(),
+                },
             ));
         }
         for (id, contract) in &doc.contracts {
@@ -214,8 +215,10 @@ fn set_checks(
                     problems.push(Problem::new(
                         &read.file,
                         at("contracts"),
-                        format!("contract `{id}` is named differently in `{file}`"),
-                        Some("a contract id means one contract across the policy set".to_owned()),
+                        ProblemKind::ContractNamedDifferently {
+                            id: id.clone(),
+                            first: (*file).to_owned(),
+                        },
                     ));
                 }
                 Some(_) => {}

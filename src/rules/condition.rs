@@ -6,7 +6,7 @@ use crate::decision::Circumstance;
 use crate::engine::Context;
 use crate::model::{CardType, Funding};
 use crate::policy::document::ConditionDoc;
-use crate::policy::{Anchor, Checker, PgSet, Segment, key};
+use crate::policy::{Anchor, Checker, PgSet, ProblemKind, Segment, key};
 
 /// A compiled condition; absent parts impose nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,8 +49,9 @@ pub(crate) fn compile(
             checker.report(
                 &key(path, field),
                 Anchor::Value,
-                format!("an empty `{field}` list matches nothing"),
-                None,
+                ProblemKind::EmptyList {
+                    field: field.to_owned(),
+                },
             );
         }
     }

@@ -9,7 +9,7 @@ use crate::decision::{
 use crate::engine::{Context, Sink};
 use crate::model::Funding;
 use crate::policy::document::keyed_by;
-use crate::policy::{Anchor, Checker, RuleMeta, Site};
+use crate::policy::{Anchor, Checker, ProblemKind, RuleMeta, Site};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -51,20 +51,11 @@ pub(crate) fn compile(
             DeadlineSpan::ByFunding(doc.by_funding.iter().map(|(f, s)| (*f, *s)).collect())
         }
         (Some(_), false) => {
-            checker.report(
-                &site.path,
-                Anchor::Key,
-                "a deadline has `within` or `by_funding`, not both".to_owned(),
-                None,
-            );
+            checker.report(&site.path, Anchor::Key, ProblemKind::DeadlineWithBothSpans);
             return None;
         }
         (None, true) => {
-            checker.report_missing(
-                &site.path,
-                "a deadline needs `within` or `by_funding`".to_owned(),
-                Some("such as `within: 1 year`".to_owned()),
-            );
+            checker.report_missing(&site.path, ProblemKind::DeadlineWithoutSpan);
             return None;
         }
     };

@@ -5,7 +5,7 @@ use super::Rule;
 use crate::decision::NoteDetails;
 use crate::engine::{Context, Sink};
 use crate::model::{Currency, amount};
-use crate::policy::{Anchor, Checker, RuleMeta, Site, key};
+use crate::policy::{Anchor, Checker, ProblemKind, RuleMeta, Site, key};
 use rust_decimal::Decimal;
 
 rule_doc! {
@@ -34,27 +34,24 @@ pub(crate) fn compile(doc: &FeeDoc, site: &Site, checker: &mut Checker<'_>) -> O
         checker.report(
             &path,
             Anchor::Value,
-            format!(
-                "`{}`: a fee must not be negative, found `{}`",
-                crate::yaml::path_text(&path),
-                doc.amount
-            ),
-            None,
+            ProblemKind::NegativeFee {
+                path: crate::yaml::path_text(&path),
+                amount: doc.amount,
+            },
         );
     }
-    if let Some(exponent) = doc.currency.minor_unit_exponent()
-        && doc.amount.normalize().scale() > u32::from(exponent)
+    if let Some(decimals) = doc.currency.minor_unit_exponent()
+        && doc.amount.normalize().scale() > u32::from(decimals)
     {
         checker.report(
             &path,
             Anchor::Value,
-            format!(
-                "`{}`: `{}` has more decimals than {} allows ({exponent})",
-                crate::yaml::path_text(&path),
-                doc.amount,
-                doc.currency.code()
-            ),
-            None,
+            ProblemKind::FeeTooPrecise {
+                path: crate::yaml::path_text(&path),
+                amount: doc.amount,
+                currency: doc.currency,
+                decimals,
+            },
         );
     }
     let meta = checker.meta(site, doc);

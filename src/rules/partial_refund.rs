@@ -6,7 +6,7 @@ use super::condition::{self, Condition};
 use crate::decision::ReasonDetails;
 use crate::engine::{Context, Sink};
 use crate::policy::document::ConditionDoc;
-use crate::policy::{Anchor, Checker, RuleMeta, Site, is_snake_id, key};
+use crate::policy::{Anchor, Checker, IdKind, ProblemKind, RuleMeta, Site, is_snake_id, key};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -42,16 +42,20 @@ pub(crate) fn compile_list(
             checker.report(
                 &key(&site.path, "id"),
                 Anchor::Value,
-                format!("`{}` is not a restriction id", doc.id),
-                Some("use lower-case letters, digits and `_`".to_owned()),
+                ProblemKind::InvalidId {
+                    what: IdKind::Restriction,
+                    value: doc.id.clone(),
+                },
             );
         }
         if !ids.insert(doc.id.as_str()) {
             checker.report(
                 &key(&site.path, "id"),
                 Anchor::Value,
-                format!("the restriction id `{}` is used twice in this list", doc.id),
-                None,
+                ProblemKind::Repeated {
+                    what: IdKind::Restriction,
+                    value: doc.id.clone(),
+                },
             );
         }
         let meta = checker.meta(&site, doc);
