@@ -33,6 +33,7 @@ use std::sync::Arc;
 /// assert!(ksnet_card.rules.deadline.is_some());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Scope<'a> {
     /// The method it is limited to; `None` for `every_method` and the top-level `at_pg`.
     pub method: Option<Method>,
