@@ -2,13 +2,13 @@
 //! a payment that contradicts itself, a status with nothing to refund, the amounts against the
 //! balance, and the cancellation history.
 
-use super::{Context, Sink};
+use super::{Context, Sink, Then};
 use crate::decision::{AmountField, AmountProblem, PaymentProblem, ReasonDetails};
 use crate::model::{CancellationStatus, Currency, PaymentStatus, RefundRequest};
 use rust_decimal::Decimal;
 
-/// `INVALID_PAYMENT`, reported alone: true when the payment contradicts itself.
-pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
+/// `INVALID_PAYMENT`, reported alone: the pass stops when the payment contradicts itself.
+pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let amount = &cx.payment.amount;
     let mut problems = Vec::new();
     let mut negative = |field: String, value: Decimal| {
@@ -59,18 +59,18 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
         });
     }
     if problems.is_empty() {
-        return false;
+        return Then::Go;
     }
     out.common_reason(
         &cx.common.integrity,
         ReasonDetails::InvalidPayment { problems },
     );
-    true
+    Then::Stop
 }
 
-/// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: true when there is nothing to
-/// refund.
-pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
+/// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: the pass stops when there is
+/// nothing to refund.
+pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let status = cx.payment.status;
     let details = match status {
         PaymentStatus::Ready
@@ -88,10 +88,10 @@ pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
                 balance: cx.balance,
             }
         }
-        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled => return false,
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled => return Then::Go,
     };
     out.common_reason(&cx.common.status, details);
-    true
+    Then::Stop
 }
 
 /// Whether `value` has more decimals than the payment's currency allows.
@@ -146,7 +146,7 @@ pub(crate) fn amount_problems(
 /// The amount checks: `INVALID_AMOUNT`, then (unless it fired) `AMOUNT_EXCEEDS_CANCELLABLE`
 /// and `TAX_FREE_EXCEEDS_AMOUNT`; `CANCELLABLE_AMOUNT_MISMATCH` and
 /// `TAX_FREE_EXCEEDS_CANCELLABLE` always.
-pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) {
+pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let common = cx.common;
     let request = cx.request;
     let amount_valid = cx.amount_problems.is_empty();
@@ -201,11 +201,12 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) {
             },
         );
     }
+    Then::Go
 }
 
 /// `DUPLICATE_CANCEL_ID` (against every earlier cancellation, whatever its status) and
 /// `CANCELLATION_PENDING`.
-pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) {
+pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let common = cx.common;
     let history = &cx.payment.cancellations;
     if let Some(cancel_id) = &cx.request.cancel_id
@@ -233,10 +234,11 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) {
             },
         );
     }
+    Then::Go
 }
 
 /// `NO_POLICY` when the policy has no rules for the payment's method (or provider).
-pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) {
+pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     if cx.rules.is_none() {
         let payment = cx.payment;
         out.common_reason(
@@ -248,4 +250,5 @@ pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) {
             },
         );
     }
+    Then::Go
 }

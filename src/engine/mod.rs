@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 use std::sync::{Arc, OnceLock};
 
 /// What a check does after it ran.
-enum Then {
+pub(crate) enum Then {
     /// The next check runs.
     Go,
     /// The decision is made: what this check found is reported alone.
@@ -40,30 +40,20 @@ type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
 /// nothing to refund alone, then the amounts, the cancellation history, a method without rules,
 /// and the policy's rules in [`RuleSet`](crate::rules::RuleSet) order.
 const CHECKS: [Check; 6] = [
-    |cx, out| stop_if(common::integrity(cx, out)),
-    |cx, out| stop_if(common::status(cx, out)),
-    |cx, out| {
-        common::amounts(cx, out);
-        Then::Go
-    },
-    |cx, out| {
-        common::history(cx, out);
-        Then::Go
-    },
-    |cx, out| {
-        common::no_policy(cx, out);
-        Then::Go
-    },
-    |cx, out| {
-        if let Some(rules) = cx.rules {
-            rules.each(|rule| rule.check(cx, out));
-        }
-        Then::Go
-    },
+    common::integrity,
+    common::status,
+    common::amounts,
+    common::history,
+    common::no_policy,
+    policy_rules,
 ];
 
-fn stop_if(found: bool) -> Then {
-    if found { Then::Stop } else { Then::Go }
+/// The rules the policy resolved for the payment, each reporting what it finds.
+fn policy_rules(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+    if let Some(rules) = cx.rules {
+        rules.each(|rule| rule.check(cx, out));
+    }
+    Then::Go
 }
 
 /// Decides refunds against a set of policies.
