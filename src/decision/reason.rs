@@ -476,6 +476,8 @@ pub enum AccountProblem {
 /// and `REFUND_NOT_SUPPORTED`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+// New conditions (a gift certificate's type, an escrow's state) add circumstances.
+#[non_exhaustive]
 pub enum Circumstance {
     /// The method itself, whatever else holds.
     Method(Method),
