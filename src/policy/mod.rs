@@ -4,12 +4,14 @@
 //!    syntax error, a duplicate key, an unknown field or a value of the wrong form is reported
 //!    with its line and column, and reading goes on to find the next.
 //! 2. **Check**: references between parts of the file (sources, contracts, PG ids and groups,
-//!    easy-pay services), spans, fees, the provider-error table. Every problem is collected.
+//!    easy-pay services), spans, fees, the provider-error table. Every problem is collected,
+//!    each with a [`ProblemKind`] callers can match.
 //! 3. **Compile**: rules become typed values with ids, PG ids become indexes, and the rules that
 //!    apply to each method, easy-pay service and PG are resolved once. A policy set that loads
 //!    cannot fail when deciding.
 //!
-//! The format itself is described in [`document`] and in the README.
+//! The format itself is described in [`document`] and in the README; a document's scopes, from
+//! the most general, are [`PolicyDocument::scopes`].
 
 mod banks;
 mod builtin;
