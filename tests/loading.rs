@@ -10,6 +10,8 @@
     reason = "tests stop at the first broken expectation"
 )]
 
+use refund_policy::decision::ReasonCode;
+use refund_policy::policy::{Named, ProblemKind};
 use refund_policy::{Engine, LoadError, PolicySet, PolicySource};
 
 /// A small, valid policy to break in the tests below.
@@ -162,6 +164,79 @@ fn misspelled_names_get_a_suggestion() {
             "expected `{expected}` in {found:#?}"
         );
     }
+}
+
+/// The kinds of problems, which callers match on; their wording is pinned by the review
+/// snapshots.
+fn kinds(text: &str) -> Vec<ProblemKind> {
+    match load(text) {
+        Ok(_) => panic!("the policy should not load"),
+        Err(e) => e.problems().iter().map(|p| p.kind.clone()).collect(),
+    }
+}
+
+#[test]
+fn problems_carry_kinds_with_their_data() {
+    let contract = broken(
+        "contract: virtual_account_refund",
+        "contract: virtual_acount_refund",
+    );
+    assert_eq!(
+        kinds(&contract),
+        [ProblemKind::Unknown {
+            what: Named::Contract,
+            value: "virtual_acount_refund".to_owned(),
+            suggestion: Some("virtual_account_refund".to_owned()),
+        }]
+    );
+    let nothing_close = broken(
+        "fee: { amount: 300, source: guide }",
+        "fee: { amount: 300, source: handbook }",
+    );
+    let found = kinds(&nothing_close);
+    assert_eq!(
+        found,
+        [ProblemKind::Unknown {
+            what: Named::Source,
+            value: "handbook".to_owned(),
+            suggestion: None,
+        }]
+    );
+    assert_eq!(
+        found[0].help().as_deref(),
+        Some("define it under `sources`")
+    );
+
+    let deadline = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { source: guide }",
+    );
+    assert_eq!(kinds(&deadline), [ProblemKind::DeadlineWithoutSpan]);
+
+    let fee = broken(
+        "fee: { amount: 300, source: guide }",
+        "fee: { amount: 300.5, source: guide }",
+    );
+    assert!(
+        matches!(
+            &kinds(&fee)[..],
+            [ProblemKind::FeeTooPrecise { decimals: 0, path, .. }] if path == "methods.virtual_account.fee.amount"
+        ),
+        "{:?}",
+        kinds(&fee)
+    );
+
+    let missing = MINIMAL.replacen(
+        "  NO_POLICY: { none: not the provider's, source: guide }\n",
+        "",
+        1,
+    );
+    assert_eq!(
+        kinds(&missing),
+        [ProblemKind::MissingProviderErrors {
+            codes: vec![ReasonCode::NoPolicy]
+        }]
+    );
 }
 
 #[test]

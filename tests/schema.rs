@@ -80,3 +80,20 @@ fn the_schema_flags_what_an_editor_should() {
         );
     }
 }
+
+#[test]
+fn the_rule_kinds_the_loader_knows_are_the_rule_properties_of_a_scope() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(SCHEMA_FILE).expect("the schema file"))
+            .expect("JSON");
+    let scope = schema["$defs"]["ScopeDoc"]["properties"]
+        .as_object()
+        .expect("a scope's properties");
+    let mut properties: Vec<&str> = scope.keys().map(String::as_str).collect();
+    properties.sort_unstable();
+    let mut expected: Vec<&str> = refund_policy::policy::document::RULE_KINDS.to_vec();
+    // The properties that hold remarks and narrower scopes, not rules.
+    expected.extend(["remarks", "at_pg", "providers"]);
+    expected.sort_unstable();
+    assert_eq!(properties, expected);
+}

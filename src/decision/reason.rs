@@ -63,6 +63,7 @@ impl fmt::Display for ProviderError {
 /// The data behind a reason, one variant per [`ReasonCode`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ReasonDetails {
     /// `INVALID_PAYMENT`: every way the payment contradicts itself.
     InvalidPayment {
@@ -475,6 +476,8 @@ pub enum AccountProblem {
 /// and `REFUND_NOT_SUPPORTED`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+// New conditions (a gift certificate's type, an escrow's state) add circumstances.
+#[non_exhaustive]
 pub enum Circumstance {
     /// The method itself, whatever else holds.
     Method(Method),

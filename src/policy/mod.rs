@@ -4,35 +4,43 @@
 //!    syntax error, a duplicate key, an unknown field or a value of the wrong form is reported
 //!    with its line and column, and reading goes on to find the next.
 //! 2. **Check**: references between parts of the file (sources, contracts, PG ids and groups,
-//!    easy-pay services), spans, fees, the provider-error table. Every problem is collected.
+//!    easy-pay services), spans, fees, the provider-error table. Every problem is collected,
+//!    each with a [`ProblemKind`] callers can match.
 //! 3. **Compile**: rules become typed values with ids, PG ids become indexes, and the rules that
 //!    apply to each method, easy-pay service and PG are resolved once. A policy set that loads
 //!    cannot fail when deciding.
 //!
-//! The format itself is described in [`document`] and in the README.
+//! The format itself is described in [`document`] and in the README; a document's scopes, from
+//! the most general, are [`PolicyDocument::scopes`].
 
+mod banks;
 mod builtin;
+mod catalog;
+mod checker;
+mod compile;
 mod compiled;
 pub mod document;
+mod layering;
 mod problem;
 mod read;
-mod resolve;
 mod review;
 mod schema;
 
 pub use builtin::builtin_sources;
 pub use document::PolicyDocument;
-pub use problem::{LoadError, Problem};
+pub use problem::{IdKind, LoadError, Named, Problem, ProblemKind};
 pub use review::{EffectiveRules, RuleLine};
 pub use schema::json_schema;
 
-pub(crate) use compiled::{
-    AccountFormat, BankTable, CompiledPolicy, Condition, DeadlineSpan, FieldFormat, RuleMeta,
-    RuleSet, SameMonth,
-};
+pub use layering::Scope;
+
+pub(crate) use crate::yaml::Segment;
+pub(crate) use banks::BankTable;
+pub(crate) use checker::{Anchor, Checker, Site, is_snake_id, key};
+pub(crate) use compiled::{CommonRules, CompiledPolicy, PgSet, RuleMeta};
 
 use crate::decision::{ContractName, RuleId};
-use crate::model::{Bank, Provider};
+use crate::model::Provider;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -88,7 +96,7 @@ impl PolicySet {
             }
         }
         for document in &read_documents {
-            if let Some(policy) = resolve::compile(document, &mut problems) {
+            if let Some(policy) = compile::compile(document, &mut problems) {
                 compiled.push(policy);
             }
         }
@@ -144,39 +152,6 @@ impl PolicySet {
         self.policy(provider).document.as_ref()
     }
 
-    /// The bank a provider-specific `code` stands for at `pg`, read backwards from the
-    /// policy's bank-code tables (PortOne V1 `refund_bank`, Bootpay `bank_code`, Toss `bank`).
-    ///
-    /// ```
-    /// use refund_policy::Engine;
-    /// use refund_policy::model::{Bank, Provider};
-    /// let policies = Engine::builtin().unwrap().policies();
-    /// // PortOne V2 sends bank names, so it has no codes to read back.
-    /// assert_eq!(policies.bank_for_code(Provider::PortoneV2, Some("kcp"), "88"), None);
-    /// ```
-    pub fn bank_for_code(&self, provider: Provider, pg: Option<&str>, code: &str) -> Option<Bank> {
-        let policy = self.policy(provider);
-        let table = policy
-            .bank_tables
-            .get(policy.pgs.of(pg))
-            .and_then(Option::as_ref)?;
-        table
-            .codes
-            .iter()
-            .find(|(_, c)| &***c == code)
-            .map(|(bank, _)| *bank)
-    }
-
-    /// The name of the bank-code table used at `pg`, if the provider's policy has one.
-    pub fn bank_table(&self, provider: Provider, pg: Option<&str>) -> Option<&str> {
-        let policy = self.policy(provider);
-        policy
-            .bank_tables
-            .get(policy.pgs.of(pg))
-            .and_then(Option::as_ref)
-            .map(|t| &*t.name)
-    }
-
     /// The special contracts the policies define, by id.
     pub fn contracts(&self) -> impl Iterator<Item = &ContractName> + '_ {
         self.contracts.values()
@@ -215,19 +190,20 @@ fn set_checks(
             problems.push(Problem::new(
                 &read.file,
                 at("provider"),
-                format!(
-                    "provider `{}` is already covered by `{first}`",
-                    doc.provider
-                ),
-                Some("a policy set holds one policy per provider".to_owned()),
+                ProblemKind::ProviderCoveredTwice {
+                    provider: doc.provider,
+                    first: first.to_owned(),
+                },
             ));
         }
         if let Some(first) = ids.insert(&doc.policy, &read.file) {
             problems.push(Problem::new(
                 &read.file,
                 at("policy"),
-                format!("policy id `{}` is already used by `{first}`", doc.policy),
-                None,
+                ProblemKind::PolicyIdUsedTwice {
+                    id: doc.policy.clone(),
+                    first: first.to_owned(),
+                },
             ));
         }
         for (id, contract) in &doc.contracts {
@@ -241,8 +217,10 @@ fn set_checks(
                     problems.push(Problem::new(
                         &read.file,
                         at("contracts"),
-                        format!("contract `{id}` is named differently in `{file}`"),
-                        Some("a contract id means one contract across the policy set".to_owned()),
+                        ProblemKind::ContractNamedDifferently {
+                            id: id.clone(),
+                            first: (*file).to_owned(),
+                        },
                     ));
                 }
                 Some(_) => {}

@@ -5,8 +5,8 @@
 //! only follow from an earlier removal ("missing field" for a removed field) are not reported
 //! twice.
 
-use super::Problem;
 use super::document::PolicyDocument;
+use super::problem::{Problem, ProblemKind};
 use crate::yaml::{self, DeError, ErrorKind, Location, Node, Segment};
 
 /// A policy document with the tree it was read from.
@@ -27,7 +27,13 @@ pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Optio
     let (mut tree, duplicates) = match yaml::parse(text) {
         Ok(parsed) => parsed,
         Err(error) => {
-            problems.push(Problem::new(file, error.at, error.message, None));
+            problems.push(Problem::new(
+                file,
+                error.at,
+                ProblemKind::Syntax {
+                    message: error.message,
+                },
+            ));
             return None;
         }
     };
@@ -35,11 +41,10 @@ pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Optio
         problems.push(Problem::new(
             file,
             duplicate.at,
-            format!("duplicate key `{}`", duplicate.key),
-            Some(format!(
-                "first defined at line {}; a key may appear once in a map",
-                duplicate.first.line
-            )),
+            ProblemKind::DuplicateKey {
+                key: duplicate.key,
+                first_line: duplicate.first.line,
+            },
         ));
     }
     let mut removed: Vec<Vec<Segment>> = Vec::new();
@@ -81,5 +86,12 @@ fn problem(file: &str, tree: &Node, error: &DeError) -> Problem {
         .at
         .or_else(|| tree.get(&error.path).map(|n| n.at))
         .unwrap_or(Location { line: 1, column: 1 });
-    Problem::new(file, at, error.describe(), error.help.clone())
+    Problem::new(
+        file,
+        at,
+        ProblemKind::Form {
+            message: error.describe(),
+            help: error.help.clone(),
+        },
+    )
 }
