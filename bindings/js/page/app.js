@@ -104,15 +104,15 @@ function renderPayment(payment) {
   $('payment-summary').hidden = !payment;
   if (!payment) return;
   const currency = payment.currency ?? 'KRW';
-  fact(list, 'provider', payment.provider, 'provider');
-  fact(list, 'pg', payment.pg, 'pg');
+  fact(list, t('fact_provider'), payment.provider, 'provider');
+  fact(list, t('fact_pg'), payment.pg, 'pg');
   const service = payment.easy_pay ? ` › ${payment.easy_pay.provider}${payment.easy_pay.funding ? ` (${payment.easy_pay.funding})` : ''}` : '';
-  fact(list, 'method', `${payment.method}${service}`, 'method');
-  fact(list, 'status', payment.status, 'status');
-  fact(list, 'amount', money(payment.amount.total, currency), 'total');
-  if (Number(payment.amount.cancelled ?? 0) !== 0) fact(list, 'cancelled', money(payment.amount.cancelled, currency), 'cancelled');
-  fact(list, 'paid_at', payment.paid_at, 'paid_at');
-  if (payment.escrow) fact(list, 'escrow', 'true', 'escrow');
+  fact(list, t('fact_method'), `${payment.method}${service}`, 'method');
+  fact(list, t('fact_status'), payment.status, 'status');
+  fact(list, t('fact_total'), money(payment.amount.total, currency), 'total');
+  if (Number(payment.amount.cancelled ?? 0) !== 0) fact(list, t('fact_cancelled'), money(payment.amount.cancelled, currency), 'cancelled');
+  fact(list, t('fact_paid_at'), payment.paid_at, 'paid_at');
+  if (payment.escrow) fact(list, t('fact_escrow'), '✓', 'escrow');
 }
 
 function providerError(error) {
