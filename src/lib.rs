@@ -64,6 +64,7 @@ pub mod input;
 pub mod messages;
 pub mod model;
 pub mod policy;
+mod rules;
 pub mod suggest;
 mod yaml;
 

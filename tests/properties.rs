@@ -6,8 +6,10 @@
 //!    (`amounts`).
 //! 2. Applying allowed refunds one after another never refunds more than the total, and a
 //!    request for exactly the remainder is a full cancel (`amounts`).
-//! 3. `deny` exactly when there is a reason, every reason and note names a loaded rule, and the
-//!    evaluation semantics of contract §4.1 hold (`rules`).
+//! 3. Every reason and note names a loaded rule, reasons come in the documented order of
+//!    checks, `MANUAL_REFUND` is noted exactly when a reason says the provider cannot refund
+//!    (and then no fee, delay or asynchronous note), and the evaluation semantics of contract
+//!    §4.1 hold (`rules`).
 //! 4. Deadlines and month rules are monotone in time, and agree with a reference computed in
 //!    +09:00 by hand (`timing`).
 //! 5. Decisions do not depend on the order of policy files, of list items and map entries in

@@ -395,23 +395,11 @@ fn chars(n: u32) -> usize {
 /// The scopes of `doc` that can apply to `method`: the scope, the PG it is limited to, and the
 /// easy-pay service it is limited to.
 fn scopes(doc: &PolicyDocument, method: Method) -> Vec<(&ScopeDoc, Option<&str>, Option<&str>)> {
-    let mut out = vec![(&doc.every_method, None, None)];
-    for (pg, scope) in &doc.at_pg {
-        out.push((scope, Some(pg.as_str()), None));
-    }
-    if let Some(scope) = doc.methods.get(&method) {
-        out.push((scope, None, None));
-        for (pg, nested) in &scope.at_pg {
-            out.push((nested, Some(pg.as_str()), None));
-        }
-        for (service, nested) in &scope.providers {
-            out.push((nested, None, Some(service.as_str())));
-            for (pg, deeper) in &nested.at_pg {
-                out.push((deeper, Some(pg.as_str()), Some(service.as_str())));
-            }
-        }
-    }
-    out
+    doc.scopes()
+        .into_iter()
+        .filter(|s| s.method.is_none_or(|m| m == method))
+        .map(|s| (s.rules, s.pg, s.service))
+        .collect()
 }
 
 /// The conditions a scope's rules carry.

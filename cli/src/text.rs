@@ -228,7 +228,7 @@ fn provider_error(entry: &ProviderErrorDoc) -> String {
     }
 }
 
-/// Every remark of the document, with the scope it sits in.
+/// The remarks of one scope, labelled with it.
 fn remarks(found: &mut Vec<String>, scope: &str, doc: &ScopeDoc) {
     for remark in &doc.remarks {
         let mark = if remark.unverified.is_some() {
@@ -243,12 +243,6 @@ fn remarks(found: &mut Vec<String>, scope: &str, doc: &ScopeDoc) {
         if let Some(why) = &remark.unverified {
             found.push(format!("    unverified: {why}"));
         }
-    }
-    for (pg, narrower) in &doc.at_pg {
-        remarks(found, &format!("{scope} › pg {pg}"), narrower);
-    }
-    for (service, narrower) in &doc.providers {
-        remarks(found, &format!("{scope} › {service}"), narrower);
     }
 }
 
@@ -272,12 +266,14 @@ fn show_policy(out: &mut String, policies: &PolicySet, provider: Provider, doc: 
         let _ = writeln!(out, "no policy (NO_POLICY): {}\n", uncovered.join(", "));
     }
     let mut found = Vec::new();
-    remarks(&mut found, "every method", &doc.every_method);
-    for (pg, scope) in &doc.at_pg {
-        remarks(&mut found, &format!("pg {pg}"), scope);
-    }
-    for (method, scope) in &doc.methods {
-        remarks(&mut found, method.id(), scope);
+    for scope in doc.scopes() {
+        let label = scope.label();
+        let label = if label.is_empty() {
+            "every method"
+        } else {
+            &label
+        };
+        remarks(&mut found, label, scope.rules);
     }
     if !found.is_empty() {
         let _ = writeln!(out, "remarks (documented, not checked):");

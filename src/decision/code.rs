@@ -13,6 +13,8 @@ macro_rules! codes {
             Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
             schemars::JsonSchema,
         )]
+        // Codes are added as providers and rules grow; callers keep a fallback arm.
+        #[non_exhaustive]
         pub enum $name {
             $(
                 $(#[$vmeta])*

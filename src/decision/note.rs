@@ -33,6 +33,7 @@ impl Note {
 /// The data behind a note, one variant per [`NoteCode`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum NoteDetails {
     /// `REFUND_FEE`.
     RefundFee {

@@ -63,6 +63,7 @@ impl fmt::Display for ProviderError {
 /// The data behind a reason, one variant per [`ReasonCode`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ReasonDetails {
     /// `INVALID_PAYMENT`: every way the payment contradicts itself.
     InvalidPayment {

@@ -1,13 +1,65 @@
-//! Rules about the bank account a refund is paid to: whether one is required, whether it is
-//! complete, whether its fields fit the provider's limits, and which code the PG wants for its
-//! bank.
+//! The refund account a request gives, checked once per decision against the rules that apply:
+//! its missing fields, its fields over the PG's limits, and the code the PG wants for its bank.
+//! `refund_account` reports these problems as reasons, each from the rule that found it; a
+//! next-month refund folds them into its `MONTH_CHANGED` reason.
 
-use super::facts::Facts;
-use super::findings::Findings;
-use crate::decision::{AccountField, AccountProblem, ReasonDetails, RefundAccountSummary};
-use crate::model::RefundAccount;
-use crate::policy::{AccountFormat, BankTable, CompiledPolicy, FieldFormat, RuleSet};
+use crate::decision::{AccountField, AccountProblem, RefundAccountSummary};
+use crate::model::{Payment, RefundAccount};
+use crate::policy::{BankTable, RuleMeta};
+use crate::rules::RuleSet;
 use std::sync::Arc;
+
+/// What was found of the refund account a request gives.
+#[derive(Debug)]
+pub(crate) struct AccountFacts<'a> {
+    /// Required fields missing or blank.
+    pub(crate) missing: Vec<AccountProblem>,
+    /// Fields over the limits of `refund_account_format`, with that rule; `None` when there
+    /// are none.
+    pub(crate) format: Option<(&'a RuleMeta, Vec<AccountProblem>)>,
+    /// What to send for the bank, or the bank-code table that has no code for it.
+    pub(crate) bank: Result<Option<RefundAccountSummary>, (&'a RuleMeta, AccountProblem)>,
+}
+
+impl<'a> AccountFacts<'a> {
+    pub(crate) fn new(
+        account: &RefundAccount,
+        rules: &'a RuleSet,
+        table: Option<&'a BankTable>,
+        payment: &Payment,
+    ) -> AccountFacts<'a> {
+        let phone = rules
+            .refund_account
+            .as_ref()
+            .is_some_and(|r| r.holder_phone_required);
+        let format = rules.refund_account_format.as_deref().and_then(|format| {
+            let problems = format.problems(account);
+            (!problems.is_empty()).then_some((&format.meta, problems))
+        });
+        AccountFacts {
+            missing: completeness(account, phone),
+            format,
+            bank: bank_code(account, table, payment),
+        }
+    }
+
+    /// Every problem, in the order the rules report them.
+    pub(crate) fn problems(&self) -> Vec<AccountProblem> {
+        let mut problems = self.missing.clone();
+        if let Some((_, format)) = &self.format {
+            problems.extend(format.iter().cloned());
+        }
+        if let Err((_, bank)) = &self.bank {
+            problems.push(bank.clone());
+        }
+        problems
+    }
+
+    /// What to send for the bank, when the account's bank has a code at this PG.
+    pub(crate) fn summary(&self) -> Option<&RefundAccountSummary> {
+        self.bank.as_ref().ok().and_then(Option::as_ref)
+    }
+}
 
 /// Missing or blank required fields.
 fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<AccountProblem> {
@@ -17,14 +69,13 @@ fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<Acc
             field: AccountField::Bank,
         });
     }
-    let mut required = vec![
-        (AccountField::Number, &account.number),
-        (AccountField::HolderName, &account.holder_name),
+    let phone = holder_phone_required.then_some((AccountField::HolderPhone, &account.holder_phone));
+    let required = [
+        Some((AccountField::Number, &account.number)),
+        Some((AccountField::HolderName, &account.holder_name)),
+        phone,
     ];
-    if holder_phone_required {
-        required.push((AccountField::HolderPhone, &account.holder_phone));
-    }
-    for (field, value) in required {
+    for (field, value) in required.into_iter().flatten() {
         match value.as_deref() {
             None => problems.push(AccountProblem::Missing { field }),
             Some(text) if text.trim().is_empty() => problems.push(AccountProblem::Blank { field }),
@@ -34,59 +85,12 @@ fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<Acc
     problems
 }
 
-fn field_problems(
-    field: AccountField,
-    value: Option<&str>,
-    format: FieldFormat,
-) -> Vec<AccountProblem> {
-    let Some(text) = value.filter(|t| !t.trim().is_empty()) else {
-        return Vec::new();
-    };
-    let mut problems = Vec::new();
-    if format.digits_only && !text.chars().all(|c| c.is_ascii_digit()) {
-        problems.push(AccountProblem::NotDigits { field });
-    }
-    let chars = text.chars().count();
-    if let Some(max) = format.max_chars
-        && usize::try_from(max).is_ok_and(|max| chars > max)
-    {
-        problems.push(AccountProblem::TooLong { field, chars, max });
-    }
-    problems
-}
-
-/// Fields over their limits or of the wrong form. Account numbers are checked as given:
-/// nothing is cleaned, so a dash where only digits are accepted is a problem.
-fn format_problems(account: &RefundAccount, format: &AccountFormat) -> Vec<AccountProblem> {
-    let mut problems = field_problems(
-        AccountField::Number,
-        account.number.as_deref(),
-        format.number,
-    );
-    problems.extend(field_problems(
-        AccountField::HolderName,
-        account.holder_name.as_deref(),
-        format.holder_name,
-    ));
-    problems.extend(field_problems(
-        AccountField::HolderPhone,
-        account.holder_phone.as_deref(),
-        format.holder_phone,
-    ));
-    problems
-}
-
-/// The bank-code table for the payment's PG, if the policy has one.
-fn bank_table<'p>(policy: &'p CompiledPolicy, facts: &Facts<'_>) -> Option<&'p Arc<BankTable>> {
-    policy.bank_tables.get(facts.pg).and_then(Option::as_ref)
-}
-
 /// The code to send for the account's bank, or the problem that there is none.
-fn bank_code(
+fn bank_code<'a>(
     account: &RefundAccount,
-    table: Option<&Arc<BankTable>>,
-    facts: &Facts<'_>,
-) -> Result<Option<RefundAccountSummary>, AccountProblem> {
+    table: Option<&'a BankTable>,
+    payment: &Payment,
+) -> Result<Option<RefundAccountSummary>, (&'a RuleMeta, AccountProblem)> {
     let Some(bank) = account.bank else {
         return Ok(None);
     };
@@ -103,95 +107,13 @@ fn bank_code(
             bank_code: Some(Arc::clone(code)),
             code_table: Some(Arc::clone(&table.name)),
         })),
-        None => Err(AccountProblem::BankNotSupported {
-            bank,
-            table: Arc::clone(&table.name),
-            pg: facts.payment.pg.clone(),
-        }),
-    }
-}
-
-/// `REFUND_ACCOUNT_REQUIRED` and `REFUND_ACCOUNT_INVALID` where a rule requires an account.
-/// Each rule reports its own problems: the requirement, the field format, the bank table.
-pub(crate) fn check(rules: &RuleSet, facts: &Facts<'_>, out: &mut Findings<'_>) {
-    let Some(rule) = &rules.refund_account else {
-        return;
-    };
-    let Some(account) = &facts.request.refund_account else {
-        out.reason(&rule.meta, ReasonDetails::RefundAccountRequired {});
-        return;
-    };
-    let missing = completeness(account, rule.holder_phone_required);
-    if !missing.is_empty() {
-        out.reason(
-            &rule.meta,
-            ReasonDetails::RefundAccountInvalid { problems: missing },
-        );
-    }
-    if let Some(format) = &rules.account_format {
-        let problems = format_problems(account, format);
-        if !problems.is_empty() {
-            out.reason(
-                &format.meta,
-                ReasonDetails::RefundAccountInvalid { problems },
-            );
-        }
-    }
-    let table = bank_table(out.policy(), facts);
-    match bank_code(account, table, facts) {
-        Ok(summary) => out.refund_account = summary,
-        Err(problem) => {
-            if let Some(table) = table {
-                out.reason(
-                    &table.meta,
-                    ReasonDetails::RefundAccountInvalid {
-                        problems: vec![problem],
-                    },
-                );
-            }
-        }
-    }
-}
-
-/// What was found of a refund account offered for a next-month refund.
-pub(crate) struct NextMonthAccount {
-    pub(crate) given: bool,
-    pub(crate) problems: Vec<AccountProblem>,
-    pub(crate) summary: Option<RefundAccountSummary>,
-}
-
-/// Checks the account of a next-month refund as a whole: it is valid or it is not, and its
-/// problems go into the `MONTH_CHANGED` reason rather than reasons of their own.
-pub(crate) fn for_next_month(
-    rules: &RuleSet,
-    facts: &Facts<'_>,
-    policy: &CompiledPolicy,
-) -> NextMonthAccount {
-    let Some(account) = &facts.request.refund_account else {
-        return NextMonthAccount {
-            given: false,
-            problems: Vec::new(),
-            summary: None,
-        };
-    };
-    let phone = rules
-        .refund_account
-        .as_ref()
-        .is_some_and(|r| r.holder_phone_required);
-    let mut problems = completeness(account, phone);
-    if let Some(format) = &rules.account_format {
-        problems.extend(format_problems(account, format));
-    }
-    let summary = match bank_code(account, bank_table(policy, facts), facts) {
-        Ok(summary) => summary,
-        Err(problem) => {
-            problems.push(problem);
-            None
-        }
-    };
-    NextMonthAccount {
-        given: true,
-        problems,
-        summary,
+        None => Err((
+            &table.meta,
+            AccountProblem::BankNotSupported {
+                bank,
+                table: Arc::clone(&table.name),
+                pg: payment.pg.clone(),
+            },
+        )),
     }
 }

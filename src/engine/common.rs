@@ -2,15 +2,14 @@
 //! a payment that contradicts itself, a status with nothing to refund, the amounts against the
 //! balance, and the cancellation history.
 
-use super::facts::Facts;
-use super::findings::Findings;
+use super::{Context, Sink};
 use crate::decision::{AmountField, AmountProblem, PaymentProblem, ReasonDetails};
-use crate::model::{CancellationStatus, PaymentStatus};
+use crate::model::{CancellationStatus, Currency, PaymentStatus, RefundRequest};
 use rust_decimal::Decimal;
 
 /// `INVALID_PAYMENT`, reported alone: true when the payment contradicts itself.
-pub(crate) fn integrity(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
-    let amount = &facts.payment.amount;
+pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
+    let amount = &cx.payment.amount;
     let mut problems = Vec::new();
     let mut negative = |field: String, value: Decimal| {
         if value.is_sign_negative() && !value.is_zero() {
@@ -30,7 +29,7 @@ pub(crate) fn integrity(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
         "amount.cancelled_tax_free".to_owned(),
         amount.cancelled_tax_free,
     );
-    for (i, cancellation) in facts.payment.cancellations.iter().enumerate() {
+    for (i, cancellation) in cx.payment.cancellations.iter().enumerate() {
         negative(format!("cancellations[{i}].amount"), cancellation.amount);
     }
     if amount.cancelled > amount.total {
@@ -51,20 +50,19 @@ pub(crate) fn integrity(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
             total: amount.total,
         });
     }
-    if let Some(paid_at) = facts.payment.paid_at
-        && paid_at > facts.now
+    if let Some(paid_at) = cx.payment.paid_at
+        && paid_at > cx.now
     {
         problems.push(PaymentProblem::PaidAfterNow {
             paid_at,
-            now: facts.now,
+            now: cx.now,
         });
     }
     if problems.is_empty() {
         return false;
     }
-    let policy = out.policy();
     out.common_reason(
-        &policy.common.integrity,
+        &cx.common.integrity,
         ReasonDetails::InvalidPayment { problems },
     );
     true
@@ -72,8 +70,8 @@ pub(crate) fn integrity(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
 
 /// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: true when there is nothing to
 /// refund.
-pub(crate) fn status(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
-    let status = facts.payment.status;
+pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
+    let status = cx.payment.status;
     let details = match status {
         PaymentStatus::Ready
         | PaymentStatus::Pending
@@ -81,21 +79,18 @@ pub(crate) fn status(facts: &Facts<'_>, out: &mut Findings<'_>) -> bool {
         | PaymentStatus::VirtualAccountIssued => ReasonDetails::PaymentNotPaid { status },
         PaymentStatus::Cancelled => ReasonDetails::AlreadyCancelled {
             status,
-            balance: facts.balance,
+            balance: cx.balance,
         },
         // The balance decides, never the status: Bootpay keeps status 1 after partial cancels.
-        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled
-            if facts.balance <= Decimal::ZERO =>
-        {
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled if cx.balance <= Decimal::ZERO => {
             ReasonDetails::AlreadyCancelled {
                 status,
-                balance: facts.balance,
+                balance: cx.balance,
             }
         }
         PaymentStatus::Paid | PaymentStatus::PartiallyCancelled => return false,
     };
-    let policy = out.policy();
-    out.common_reason(&policy.common.status, details);
+    out.common_reason(&cx.common.status, details);
     true
 }
 
@@ -106,15 +101,16 @@ fn too_precise(value: Decimal, exponent: Option<u16>) -> Option<u16> {
 }
 
 /// The problems that make the request's amounts invalid (`INVALID_AMOUNT`).
-pub(crate) fn amount_problems(facts: &Facts<'_>) -> Vec<AmountProblem> {
-    let request = facts.request;
-    let currency = facts.payment.currency;
+pub(crate) fn amount_problems(
+    amount: Decimal,
+    request: &RefundRequest,
+    currency: Currency,
+) -> Vec<AmountProblem> {
     let exponent = currency.minor_unit_exponent();
     let mut problems = Vec::new();
     // Without an amount the request refunds the balance, which must be an amount of the
     // currency too (a KRW balance of 0.5 cannot be refunded). A balance of zero or less never
     // gets here: the status check reports it.
-    let amount = facts.amount;
     if amount <= Decimal::ZERO {
         problems.push(AmountProblem::NotPositive { amount });
     } else if let Some(decimals) = too_precise(amount, exponent) {
@@ -150,55 +146,58 @@ pub(crate) fn amount_problems(facts: &Facts<'_>) -> Vec<AmountProblem> {
 /// The amount checks: `INVALID_AMOUNT`, then (unless it fired) `AMOUNT_EXCEEDS_CANCELLABLE`
 /// and `TAX_FREE_EXCEEDS_AMOUNT`; `CANCELLABLE_AMOUNT_MISMATCH` and
 /// `TAX_FREE_EXCEEDS_CANCELLABLE` always.
-pub(crate) fn amounts(facts: &Facts<'_>, out: &mut Findings<'_>) {
-    // The policy outlives `out`'s borrow, so its rule ids are used without copying them.
-    let common = &out.policy().common;
-    let request = facts.request;
-    let problems = amount_problems(facts);
-    let amount_valid = problems.is_empty();
+pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) {
+    let common = cx.common;
+    let request = cx.request;
+    let amount_valid = cx.amount_problems.is_empty();
     if !amount_valid {
-        out.common_reason(&common.amount, ReasonDetails::InvalidAmount { problems });
+        out.common_reason(
+            &common.amount,
+            ReasonDetails::InvalidAmount {
+                problems: cx.amount_problems.clone(),
+            },
+        );
     }
-    if amount_valid && facts.amount > facts.balance {
+    if amount_valid && cx.amount > cx.balance {
         out.common_reason(
             &common.balance,
             ReasonDetails::AmountExceedsCancellable {
-                requested: facts.amount,
-                balance: facts.balance,
+                requested: cx.amount,
+                balance: cx.balance,
             },
         );
     }
     if let Some(given) = request.current_cancellable_amount
-        && given != facts.balance
+        && given != cx.balance
     {
         out.common_reason(
             &common.balance_check,
             ReasonDetails::CancellableAmountMismatch {
                 given,
-                balance: facts.balance,
+                balance: cx.balance,
             },
         );
     }
     if let Some(tax_free) = request.tax_free_amount
-        && tax_free > facts.tax_free_balance
+        && tax_free > cx.tax_free_balance
     {
         out.common_reason(
             &common.tax_free,
             ReasonDetails::TaxFreeExceedsCancellable {
                 requested: tax_free,
-                tax_free_balance: facts.tax_free_balance,
+                tax_free_balance: cx.tax_free_balance,
             },
         );
     }
     let tax_free = request.tax_free_amount.unwrap_or_default();
     let vat = request.vat_amount.unwrap_or_default();
-    if amount_valid && tax_free.saturating_add(vat) > facts.amount {
+    if amount_valid && tax_free.saturating_add(vat) > cx.amount {
         out.common_reason(
             &common.tax_free,
             ReasonDetails::TaxFreeExceedsAmount {
                 tax_free,
                 vat,
-                amount: facts.amount,
+                amount: cx.amount,
             },
         );
     }
@@ -206,10 +205,10 @@ pub(crate) fn amounts(facts: &Facts<'_>, out: &mut Findings<'_>) {
 
 /// `DUPLICATE_CANCEL_ID` (against every earlier cancellation, whatever its status) and
 /// `CANCELLATION_PENDING`.
-pub(crate) fn history(facts: &Facts<'_>, out: &mut Findings<'_>) {
-    let common = &out.policy().common;
-    let history = &facts.payment.cancellations;
-    if let Some(cancel_id) = &facts.request.cancel_id
+pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) {
+    let common = cx.common;
+    let history = &cx.payment.cancellations;
+    if let Some(cancel_id) = &cx.request.cancel_id
         && let Some(earlier) = history
             .iter()
             .find(|c| c.cancel_id.as_deref() == Some(cancel_id.as_str()))
@@ -231,6 +230,21 @@ pub(crate) fn history(facts: &Facts<'_>, out: &mut Findings<'_>) {
             &common.pending,
             ReasonDetails::CancellationPending {
                 cancellations: pending.iter().filter_map(|c| c.id.clone()).collect(),
+            },
+        );
+    }
+}
+
+/// `NO_POLICY` when the policy has no rules for the payment's method (or provider).
+pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) {
+    if cx.rules.is_none() {
+        let payment = cx.payment;
+        out.common_reason(
+            cx.no_policy,
+            ReasonDetails::NoPolicy {
+                provider: payment.provider,
+                method: payment.method,
+                easy_pay_provider: payment.easy_pay.as_ref().map(|e| e.provider.clone()),
             },
         );
     }

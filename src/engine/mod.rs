@@ -1,31 +1,70 @@
 //! The engine: one evaluation pass over a payment, a request and a merchant profile, against a
 //! loaded policy set.
 //!
-//! The pass runs the contract's checks in order (contract §4.1) and then the rules the policy
-//! resolved for the payment's method, easy-pay service and PG, each reporting its reasons and
-//! notes as it finds them. The verdict is read off those reasons, so what the decision says and
-//! why can never disagree. Nothing here parses, reads a file or looks up a name by string,
-//! except the payment's PG and easy-pay service, each once, in compiled indexes.
+//! The pass resolves a [`Context`] once (the inputs, the rules that apply, the facts that
+//! follow from them), then runs the checks in [`CHECKS`] order, which is the documented order
+//! of reasons: the contract's checks (contract §4.1), then the rules the policy resolved for
+//! the payment's method, easy-pay service and PG. Each check reads the context and writes its
+//! reasons and notes to a [`Sink`]; the decision is made from the sink and the context alone.
+//! The verdict is read off the reasons, so what the decision says and why can never disagree.
+//! Nothing here parses, reads a file or looks up a name by string, except the payment's PG and
+//! easy-pay service, each once, in compiled indexes.
 
 mod account;
 mod common;
-mod condition;
-mod facts;
-mod findings;
-mod notes;
-mod partial;
-mod request;
-mod support;
-mod timing;
+mod context;
+mod sink;
 
-use crate::decision::{Decision, ReasonDetails};
+pub(crate) use context::Context;
+pub(crate) use sink::Sink;
+
+use crate::decision::Decision;
 use crate::input::InputError;
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{LoadError, PolicySet, PolicySource};
 use chrono::{DateTime, Utc};
-use facts::Facts;
-use findings::Findings;
 use std::sync::{Arc, OnceLock};
+
+/// What a check does after it ran.
+enum Then {
+    /// The next check runs.
+    Go,
+    /// The decision is made: what this check found is reported alone.
+    Stop,
+}
+
+/// A check of the pass.
+type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
+
+/// Every check, in the order of reasons: a self-contradicting payment alone, then a status with
+/// nothing to refund alone, then the amounts, the cancellation history, a method without rules,
+/// and the policy's rules in [`RuleSet`](crate::rules::RuleSet) order.
+const CHECKS: [Check; 6] = [
+    |cx, out| stop_if(common::integrity(cx, out)),
+    |cx, out| stop_if(common::status(cx, out)),
+    |cx, out| {
+        common::amounts(cx, out);
+        Then::Go
+    },
+    |cx, out| {
+        common::history(cx, out);
+        Then::Go
+    },
+    |cx, out| {
+        common::no_policy(cx, out);
+        Then::Go
+    },
+    |cx, out| {
+        if let Some(rules) = cx.rules {
+            rules.each(|rule| rule.check(cx, out));
+        }
+        Then::Go
+    },
+];
+
+fn stop_if(found: bool) -> Then {
+    if found { Then::Stop } else { Then::Go }
+}
 
 /// Decides refunds against a set of policies.
 ///
@@ -137,42 +176,14 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> Decision {
         let policy = self.policies.policy(payment.provider);
-        let facts = Facts::gather(policy, payment, request, merchant, now);
-        let mut out = Findings::new(policy);
-        if common::integrity(&facts, &mut out) || common::status(&facts, &mut out) {
-            return out.into_decision(&facts);
-        }
-        common::amounts(&facts, &mut out);
-        common::history(&facts, &mut out);
-        match &facts.rules {
-            None => {
-                let rule = policy
-                    .no_policy
-                    .get(payment.method.index())
-                    .cloned()
-                    .unwrap_or_else(|| policy.common.status.clone());
-                out.common_reason(
-                    &rule,
-                    ReasonDetails::NoPolicy {
-                        provider: payment.provider,
-                        method: payment.method,
-                        easy_pay_provider: payment.easy_pay.as_ref().map(|e| e.provider.clone()),
-                    },
-                );
-            }
-            Some(rules) => {
-                support::refund_not_supported(rules, &facts, &mut out);
-                timing::deadline(rules, &facts, &mut out);
-                timing::same_month(rules, &facts, &mut out);
-                timing::cancel_hours(rules, &facts, &mut out);
-                partial::check(rules, &facts, &mut out);
-                support::refund_contract(rules, &facts, &mut out);
-                account::check(rules, &facts, &mut out);
-                request::check(rules, &facts, &mut out);
-                notes::check(rules, &facts, &mut out);
+        let cx = Context::new(policy, payment, request, merchant, now);
+        let mut out = Sink::new(policy);
+        for check in CHECKS {
+            if let Then::Stop = check(&cx, &mut out) {
+                break;
             }
         }
-        out.into_decision(&facts)
+        out.finish(&cx)
     }
 
     /// Checks that every contract the merchant lists is one the policies define.

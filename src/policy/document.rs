@@ -10,13 +10,28 @@
 //! These types read and write the format with serde; loading ([`crate::policy::PolicySet`])
 //! then checks references between them and compiles them for evaluation.
 
-use crate::calendar::{BusinessDays, ClosedHours, Span};
 use crate::decision::ReasonCode;
-use crate::model::{Bank, CardType, Currency, Funding, Method, Provider, amount};
-use rust_decimal::Decimal;
+use crate::model::{Bank, CardType, Funding, Method, Provider};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+pub use crate::rules::async_cancellation::AsyncCancellationDoc;
+pub use crate::rules::cancel_hours::CancelHoursDoc;
+pub use crate::rules::cancel_id::CancelIdRuleDoc;
+pub use crate::rules::deadline::DeadlineDoc;
+pub use crate::rules::fee::FeeDoc;
+pub use crate::rules::partial_refund::PartialRefusalDoc;
+pub use crate::rules::partial_refund_contract::PartialContractDoc;
+pub use crate::rules::partial_refund_limit::PartialLimitDoc;
+pub use crate::rules::processing_time::ProcessingTimeDoc;
+pub use crate::rules::reason::ReasonRuleDoc;
+pub use crate::rules::refund_account::RefundAccountDoc;
+pub use crate::rules::refund_account_format::{AccountFormatDoc, FieldFormatDoc};
+pub use crate::rules::refund_contract::RefundContractDoc;
+pub use crate::rules::refund_not_supported::RefundNotSupportedDoc;
+pub use crate::rules::requester::RequesterRuleDoc;
+pub use crate::rules::same_month::{NextMonthRefundDoc, SameMonthDoc};
 
 /// A whole policy file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -200,245 +215,12 @@ pub struct ConditionDoc {
     pub same_day_full_cancel: Option<bool>,
 }
 
-/// Defines a rule document type with the fields every rule carries: `source`, and optionally
-/// `unverified`, `comment` and a `provider_error` that overrides the policy's table.
-macro_rules! rule_doc {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $($(#[$fmeta:meta])* pub $field:ident: $type:ty,)*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            $($(#[$fmeta])* pub $field: $type,)*
-            /// The id of the source the rule comes from.
-            pub source: String,
-            /// Why the rule's numbers are not confirmed by an official source, if they are not.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub unverified: Option<String>,
-            /// A note for reviewers: a conflict between sources, a choice made.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub comment: Option<String>,
-            /// The provider's error for reasons from this rule, where it differs from
-            /// `provider_errors`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub provider_error: Option<ProviderErrorDoc>,
-        }
-
-        impl RuleCommon for $name {
-            fn source(&self) -> &str {
-                &self.source
-            }
-            fn unverified(&self) -> Option<&str> {
-                self.unverified.as_deref()
-            }
-            fn comment(&self) -> Option<&str> {
-                self.comment.as_deref()
-            }
-            fn provider_error(&self) -> Option<&ProviderErrorDoc> {
-                self.provider_error.as_ref()
-            }
-        }
-    };
-}
-
 /// The fields every rule carries, for code that handles rules of any kind.
 pub(crate) trait RuleCommon {
     fn source(&self) -> &str;
     fn unverified(&self) -> Option<&str>;
     fn comment(&self) -> Option<&str>;
     fn provider_error(&self) -> Option<&ProviderErrorDoc>;
-}
-
-rule_doc! {
-    /// `refund_not_supported`: the provider cannot refund at all (`REFUND_NOT_SUPPORTED`).
-    pub struct RefundNotSupportedDoc {
-        /// Only when this holds; always when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub when: Option<ConditionDoc>,
-    }
-}
-
-rule_doc! {
-    /// `deadline`: refundable until the payment day plus a span (`DEADLINE_PASSED`).
-    pub struct DeadlineDoc {
-        /// One span for every payment.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub within: Option<Span>,
-        /// Spans by easy-pay funding; unknown or unlisted funding gets the strictest.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-        #[schemars(schema_with = "keyed_by::<Funding, Span>")]
-        pub by_funding: BTreeMap<Funding, Span>,
-    }
-}
-
-rule_doc! {
-    /// `same_month`: refundable only in the local calendar month of payment (`MONTH_CHANGED`).
-    pub struct SameMonthDoc {
-        /// PGs that refund a later month to a bank account under a contract.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub next_month_refund: Option<NextMonthRefundDoc>,
-    }
-}
-
-/// A next-month refund to a bank account (휴대폰 익월 환불).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NextMonthRefundDoc {
-    /// The PGs that offer it.
-    pub pgs: Vec<String>,
-    /// The contract it needs.
-    pub contract: String,
-    /// Where it is described.
-    pub source: String,
-    /// A note for reviewers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-}
-
-rule_doc! {
-    /// One `partial_refund` restriction: partial refunds are refused when the condition holds
-    /// (`PARTIAL_CANCEL_NOT_SUPPORTED`).
-    pub struct PartialRefusalDoc {
-        /// A short id, unique in its list (`gift_or_prepaid_card`).
-        pub id: String,
-        /// When partial refunds are refused; `{}` means always.
-        pub refused_when: ConditionDoc,
-    }
-}
-
-rule_doc! {
-    /// `partial_refund_limit`: at most this many partial cancels
-    /// (`PARTIAL_CANCEL_LIMIT_REACHED`).
-    pub struct PartialLimitDoc {
-        /// How many partial cancels may succeed.
-        pub max_partial_cancels: u32,
-    }
-}
-
-rule_doc! {
-    /// `partial_refund_contract`: partial refunds need a contract (`CONTRACT_REQUIRED`).
-    pub struct PartialContractDoc {
-        /// The contract id.
-        pub contract: String,
-    }
-}
-
-rule_doc! {
-    /// `refund_contract`: every refund needs a contract (`CONTRACT_REQUIRED`).
-    pub struct RefundContractDoc {
-        /// The contract id.
-        pub contract: String,
-        /// Only when this holds; always when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub when: Option<ConditionDoc>,
-    }
-}
-
-rule_doc! {
-    /// `refund_account`: a refund account with bank, number and holder name is required
-    /// (`REFUND_ACCOUNT_REQUIRED`, `REFUND_ACCOUNT_INVALID`).
-    pub struct RefundAccountDoc {
-        /// The holder's phone is required too.
-        #[serde(default, skip_serializing_if = "is_false")]
-        pub holder_phone_required: bool,
-    }
-}
-
-rule_doc! {
-    /// `refund_account_format`: limits on the refund account's fields, checked wherever a
-    /// refund account is used (`REFUND_ACCOUNT_INVALID`).
-    pub struct AccountFormatDoc {
-        /// The account number.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub number: Option<FieldFormatDoc>,
-        /// The holder's name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub holder_name: Option<FieldFormatDoc>,
-        /// The holder's phone.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub holder_phone: Option<FieldFormatDoc>,
-    }
-}
-
-/// Limits on one text field.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FieldFormatDoc {
-    /// At most this many characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_chars: Option<u32>,
-    /// Digits only: no dashes, no spaces.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub digits_only: bool,
-}
-
-rule_doc! {
-    /// `cancel_hours`: the PG refuses cancels during a daily window (`OUTSIDE_CANCEL_HOURS`).
-    pub struct CancelHoursDoc {
-        /// The window, local time (`23:00-06:00`).
-        pub closed: ClosedHours,
-    }
-}
-
-rule_doc! {
-    /// `reason`: whether a cancel reason is required, and its length limit
-    /// (`REASON_REQUIRED`, `FIELD_TOO_LONG`).
-    pub struct ReasonRuleDoc {
-        /// A reason must be given.
-        pub required: bool,
-        /// At most this many characters.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub max_chars: Option<u32>,
-    }
-}
-
-rule_doc! {
-    /// `cancel_id`: the length limit of the merchant's cancel id (`FIELD_TOO_LONG`).
-    pub struct CancelIdRuleDoc {
-        /// At most this many characters.
-        pub max_chars: u32,
-    }
-}
-
-rule_doc! {
-    /// `requester`: whether `requester` is required (`REQUESTER_REQUIRED`).
-    pub struct RequesterRuleDoc {
-        /// It must be given.
-        pub required: bool,
-    }
-}
-
-rule_doc! {
-    /// `fee`: what each refund costs the merchant (`REFUND_FEE` note).
-    pub struct FeeDoc {
-        /// The fee per refund.
-        #[serde(with = "amount")]
-        #[schemars(schema_with = "amount::schema")]
-        pub amount: Decimal,
-        /// Its currency.
-        #[serde(default)]
-        pub currency: Currency,
-    }
-}
-
-rule_doc! {
-    /// `processing_time`: how long the money takes (`PROCESSING_DELAY` note).
-    pub struct ProcessingTimeDoc {
-        /// Business days, `1-2` or `3`.
-        pub business_days: BusinessDays,
-        /// Only when this holds; always when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub when: Option<ConditionDoc>,
-    }
-}
-
-rule_doc! {
-    /// `async_cancellation`: the provider confirms cancels later (`ASYNC_CANCELLATION` note).
-    pub struct AsyncCancellationDoc {}
 }
 
 /// The rules of one scope. Every field is a rule kind, except `at_pg` and `providers`, which
@@ -522,25 +304,8 @@ pub struct RemarkDoc {
     pub unverified: Option<String>,
 }
 
-/// The rule kinds a scope may set, by their keys.
-pub const RULE_KINDS: &[&str] = &[
-    "refund_not_supported",
-    "deadline",
-    "same_month",
-    "partial_refund",
-    "partial_refund_limit",
-    "partial_refund_contract",
-    "refund_contract",
-    "refund_account",
-    "refund_account_format",
-    "cancel_hours",
-    "reason",
-    "cancel_id",
-    "requester",
-    "fee",
-    "processing_time",
-    "async_cancellation",
-];
+/// The rule kinds a scope may set, by their keys, in the order rules are evaluated.
+pub const RULE_KINDS: &[&str] = &crate::rules::KINDS;
 
 impl ScopeDoc {
     /// Whether the scope sets nothing.
@@ -550,7 +315,7 @@ impl ScopeDoc {
 }
 
 /// The schema of a map whose keys are the names of `K`: editors then complete and check them.
-fn keyed_by<K: JsonSchema, V: JsonSchema>(
+pub(crate) fn keyed_by<K: JsonSchema, V: JsonSchema>(
     generator: &mut schemars::SchemaGenerator,
 ) -> schemars::Schema {
     let keys = generator.subschema_for::<K>();
@@ -562,7 +327,7 @@ fn keyed_by<K: JsonSchema, V: JsonSchema>(
     })
 }
 
-fn is_false(b: &bool) -> bool {
+pub(crate) fn is_false(b: &bool) -> bool {
     !b
 }
 

@@ -11,12 +11,16 @@
 //!
 //! The format itself is described in [`document`] and in the README.
 
+mod banks;
 mod builtin;
+mod catalog;
+mod checker;
+mod compile;
 mod compiled;
 pub mod document;
+mod layering;
 mod problem;
 mod read;
-mod resolve;
 mod review;
 mod schema;
 
@@ -26,13 +30,15 @@ pub use problem::{LoadError, Problem};
 pub use review::{EffectiveRules, RuleLine};
 pub use schema::json_schema;
 
-pub(crate) use compiled::{
-    AccountFormat, BankTable, CompiledPolicy, Condition, DeadlineSpan, FieldFormat, RuleMeta,
-    RuleSet, SameMonth,
-};
+pub use layering::Scope;
+
+pub(crate) use crate::yaml::Segment;
+pub(crate) use banks::BankTable;
+pub(crate) use checker::{Anchor, Checker, Site, is_snake_id, key};
+pub(crate) use compiled::{CommonRules, CompiledPolicy, PgSet, RuleMeta};
 
 use crate::decision::{ContractName, RuleId};
-use crate::model::{Bank, Provider};
+use crate::model::Provider;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -88,7 +94,7 @@ impl PolicySet {
             }
         }
         for document in &read_documents {
-            if let Some(policy) = resolve::compile(document, &mut problems) {
+            if let Some(policy) = compile::compile(document, &mut problems) {
                 compiled.push(policy);
             }
         }
@@ -142,39 +148,6 @@ impl PolicySet {
     /// The policy document covering `provider`, as loaded.
     pub fn document(&self, provider: Provider) -> Option<&PolicyDocument> {
         self.policy(provider).document.as_ref()
-    }
-
-    /// The bank a provider-specific `code` stands for at `pg`, read backwards from the
-    /// policy's bank-code tables (PortOne V1 `refund_bank`, Bootpay `bank_code`, Toss `bank`).
-    ///
-    /// ```
-    /// use refund_policy::Engine;
-    /// use refund_policy::model::{Bank, Provider};
-    /// let policies = Engine::builtin().unwrap().policies();
-    /// // PortOne V2 sends bank names, so it has no codes to read back.
-    /// assert_eq!(policies.bank_for_code(Provider::PortoneV2, Some("kcp"), "88"), None);
-    /// ```
-    pub fn bank_for_code(&self, provider: Provider, pg: Option<&str>, code: &str) -> Option<Bank> {
-        let policy = self.policy(provider);
-        let table = policy
-            .bank_tables
-            .get(policy.pgs.of(pg))
-            .and_then(Option::as_ref)?;
-        table
-            .codes
-            .iter()
-            .find(|(_, c)| &***c == code)
-            .map(|(bank, _)| *bank)
-    }
-
-    /// The name of the bank-code table used at `pg`, if the provider's policy has one.
-    pub fn bank_table(&self, provider: Provider, pg: Option<&str>) -> Option<&str> {
-        let policy = self.policy(provider);
-        policy
-            .bank_tables
-            .get(policy.pgs.of(pg))
-            .and_then(Option::as_ref)
-            .map(|t| &*t.name)
     }
 
     /// The special contracts the policies define, by id.

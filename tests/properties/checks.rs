@@ -7,9 +7,10 @@ use super::inputs::{self, Input};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use refund_policy::Decision;
-use refund_policy::decision::{ReasonCode, Verdict};
+use refund_policy::decision::{NoteCode, Reason, ReasonCode, ReasonDetails};
 use refund_policy::messages::Lang;
 use refund_policy::model::{CancellationStatus, Currency, PaymentStatus};
+use refund_policy::policy::document::RULE_KINDS;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -105,17 +106,13 @@ pub fn allowed_within_balance(input: &Input, decision: &Decision) -> Result<(), 
     Ok(())
 }
 
-/// Property 3: `deny` exactly when there is a reason (in the decision and in its JSON report),
-/// and every reason and note names a rule of the loaded set.
-pub fn verdict_and_rules(
+/// Property 3: every reason and note names a rule of the loaded set, reasons come in the
+/// documented order of checks, the `MANUAL_REFUND` note is there exactly when a reason says
+/// the provider cannot refund, and the JSON report lists every reason.
+pub fn reasons_and_rules(
     decision: &Decision,
     rule_ids: &BTreeSet<String>,
 ) -> Result<(), TestCaseError> {
-    prop_assert_eq!(
-        decision.verdict() == Verdict::Deny,
-        !decision.reasons().is_empty()
-    );
-    prop_assert_eq!(decision.is_allowed(), decision.reasons().is_empty());
     for reason in decision.reasons() {
         prop_assert!(
             rule_ids.contains(reason.rule().as_str()),
@@ -132,17 +129,100 @@ pub fn verdict_and_rules(
             note.rule()
         );
     }
+    reasons_in_order(decision)?;
+    manual_refund_notes(decision)?;
     let report = serde_json::to_value(decision.report(Lang::En)).expect("a report serializes");
-    let verdict = if decision.reasons().is_empty() {
-        "allow"
-    } else {
-        "deny"
-    };
-    prop_assert_eq!(&report["verdict"], verdict);
     prop_assert_eq!(
         report["reasons"].as_array().map(Vec::len),
         Some(decision.reasons().len())
     );
+    Ok(())
+}
+
+/// Where a reason comes in the documented order of checks: the contract's checks in their
+/// order, then the rule kinds in `RULE_KINDS` order. A bank-code table's reason comes with the
+/// account's format, after its missing fields.
+fn check_rank(reason: &Reason) -> usize {
+    let common = [
+        &[ReasonCode::InvalidPayment][..],
+        &[ReasonCode::PaymentNotPaid, ReasonCode::AlreadyCancelled],
+        &[ReasonCode::InvalidAmount],
+        &[ReasonCode::AmountExceedsCancellable],
+        &[ReasonCode::CancellableAmountMismatch],
+        &[
+            ReasonCode::TaxFreeExceedsCancellable,
+            ReasonCode::TaxFreeExceedsAmount,
+        ],
+        &[ReasonCode::DuplicateCancelId],
+        &[ReasonCode::CancellationPending],
+        &[ReasonCode::NoPolicy],
+    ];
+    if let Some(rank) = common
+        .iter()
+        .position(|codes| codes.contains(&reason.code()))
+    {
+        return rank;
+    }
+    let kind = reason
+        .rule()
+        .as_str()
+        .split(" › ")
+        .find_map(|segment| match segment {
+            "bank_codes" => RULE_KINDS
+                .iter()
+                .position(|k| *k == "refund_account_format"),
+            _ => RULE_KINDS.iter().position(|k| *k == segment),
+        })
+        .unwrap_or(usize::MAX - common.len());
+    common.len() + kind
+}
+
+/// Reasons come in the order of the checks that report them.
+fn reasons_in_order(decision: &Decision) -> Result<(), TestCaseError> {
+    let ranks: Vec<usize> = decision.reasons().iter().map(check_rank).collect();
+    prop_assert!(
+        ranks.is_sorted(),
+        "reasons out of the order of checks: {:?}",
+        decision
+            .reasons()
+            .iter()
+            .map(|r| format!("{} ({})", r.code(), r.rule()))
+            .collect::<Vec<_>>()
+    );
+    Ok(())
+}
+
+/// One `MANUAL_REFUND` note exactly when a reason says the provider cannot refund (no support,
+/// a passed deadline, a changed month without the next-month contract), and then no note on
+/// how its refund would happen.
+fn manual_refund_notes(decision: &Decision) -> Result<(), TestCaseError> {
+    let manual = decision
+        .notes()
+        .iter()
+        .filter(|n| n.code() == NoteCode::ManualRefund)
+        .count();
+    let cannot_refund = decision.reasons().iter().any(|r| match r.details() {
+        ReasonDetails::RefundNotSupported { .. } | ReasonDetails::DeadlinePassed { .. } => true,
+        ReasonDetails::MonthChanged {
+            next_month_refund, ..
+        } => next_month_refund
+            .as_ref()
+            .is_none_or(|n| !n.contract_signed),
+        _ => false,
+    });
+    prop_assert_eq!(manual, usize::from(cannot_refund), "MANUAL_REFUND notes");
+    if cannot_refund {
+        for note in decision.notes() {
+            prop_assert!(
+                !matches!(
+                    note.code(),
+                    NoteCode::RefundFee | NoteCode::ProcessingDelay | NoteCode::AsyncCancellation
+                ),
+                "{} noted although the provider cannot refund",
+                note.code()
+            );
+        }
+    }
     Ok(())
 }
 
@@ -290,6 +370,6 @@ pub fn all(
 ) -> Result<(), TestCaseError> {
     refund_arithmetic(input, decision)?;
     allowed_within_balance(input, decision)?;
-    verdict_and_rules(decision, rule_ids)?;
+    reasons_and_rules(decision, rule_ids)?;
     evaluation_semantics(input, decision)
 }

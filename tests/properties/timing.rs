@@ -257,7 +257,7 @@ proptest! {
     ) {
         let engine = &reference_engines()[span];
         let decision = decide(engine, &input);
-        checks::verdict_and_rules(&decision, &rule_ids(engine))?;
+        checks::reasons_and_rules(&decision, &rule_ids(engine))?;
         checks::evaluation_semantics(&input, &decision)?;
         if !evaluated(&decision) {
             return Ok(());

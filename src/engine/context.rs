@@ -1,19 +1,24 @@
-//! What a decision needs to know about its inputs, computed once before any rule runs.
+//! What every check reads: the inputs of one decision, the policy data that applies to them,
+//! and the facts that follow from them, resolved once before any check runs. Checks read the
+//! context and write to the [`Sink`](super::Sink); none reads what another wrote.
 
+use super::account::AccountFacts;
 use crate::calendar::{local_date, local_time};
+use crate::decision::{AmountProblem, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
-use crate::policy::{CompiledPolicy, RuleSet};
+use crate::policy::{CommonRules, CompiledPolicy};
+use crate::rules::RuleSet;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
-use std::sync::Arc;
 
-/// The inputs of one decision and what follows from them directly.
-pub(crate) struct Facts<'a> {
+/// The inputs of one decision, the policy data that applies, and what follows from them.
+pub(crate) struct Context<'a> {
     pub(crate) payment: &'a Payment,
     pub(crate) request: &'a RefundRequest,
     pub(crate) merchant: &'a MerchantProfile,
     pub(crate) now: DateTime<Utc>,
+    /// The policy's time zone.
     pub(crate) zone: Tz,
     /// `total − cancelled`.
     pub(crate) balance: Decimal,
@@ -23,6 +28,8 @@ pub(crate) struct Facts<'a> {
     pub(crate) amount: Decimal,
     /// `0 < amount < balance`.
     pub(crate) partial: bool,
+    /// Why the request's amounts are not valid amounts; empty when they are.
+    pub(crate) amount_problems: Vec<AmountProblem>,
     /// The local date of payment, when known.
     pub(crate) paid_on: Option<NaiveDate>,
     /// The local date of `now`.
@@ -31,8 +38,14 @@ pub(crate) struct Facts<'a> {
     pub(crate) local_time: NaiveTime,
     /// The payment's PG as an index of the policy's PG table.
     pub(crate) pg: usize,
+    /// The ids of the checks every policy has.
+    pub(crate) common: &'a CommonRules,
+    /// The `NO_POLICY` rule of the payment's method.
+    pub(crate) no_policy: &'a RuleId,
     /// The rules that apply to this method, easy-pay service and PG, if the policy has any.
-    pub(crate) rules: Option<Arc<RuleSet>>,
+    pub(crate) rules: Option<&'a RuleSet>,
+    /// The refund account given, checked against the rules; `None` when none is given.
+    pub(crate) account: Option<AccountFacts<'a>>,
 }
 
 /// `a − b`. Exact for every amount the crate reads (at most 10^18 in magnitude); it saturates
@@ -41,14 +54,14 @@ pub(crate) fn difference(a: Decimal, b: Decimal) -> Decimal {
     a.saturating_sub(b)
 }
 
-impl<'a> Facts<'a> {
-    pub(crate) fn gather(
-        policy: &CompiledPolicy,
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        policy: &'a CompiledPolicy,
         payment: &'a Payment,
         request: &'a RefundRequest,
         merchant: &'a MerchantProfile,
         now: DateTime<Utc>,
-    ) -> Facts<'a> {
+    ) -> Context<'a> {
         let balance = difference(payment.amount.total, payment.amount.cancelled);
         let tax_free_balance =
             difference(payment.amount.tax_free, payment.amount.cancelled_tax_free);
@@ -59,9 +72,19 @@ impl<'a> Facts<'a> {
             .methods
             .get(payment.method.index())
             .and_then(Option::as_ref)
-            .and_then(|method| method.rules(service, pg))
-            .cloned();
-        Facts {
+            .and_then(|method| method.rules(service, pg));
+        let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
+        let account = match (rules, &request.refund_account) {
+            (Some(rules), Some(account)) => {
+                Some(AccountFacts::new(account, rules, bank_table, payment))
+            }
+            _ => None,
+        };
+        let no_policy = policy
+            .no_policy
+            .get(payment.method.index())
+            .unwrap_or(&policy.common.status);
+        Context {
             payment,
             request,
             merchant,
@@ -71,16 +94,26 @@ impl<'a> Facts<'a> {
             tax_free_balance,
             amount,
             partial: amount > Decimal::ZERO && amount < balance,
+            amount_problems: super::common::amount_problems(amount, request, payment.currency),
             paid_on: payment.paid_at.map(|t| local_date(t, policy.zone)),
             today: local_date(now, policy.zone),
             local_time: local_time(now, policy.zone),
             pg,
+            common: &policy.common,
+            no_policy,
             rules,
+            account,
         }
     }
 
     /// A full cancel on the local day of payment: the one case card issuers settle at once.
     pub(crate) fn same_day_full_cancel(&self) -> bool {
         !self.partial && self.paid_on == Some(self.today)
+    }
+
+    /// A partial refund of a valid amount: what the partial-refund rules judge. An invalid
+    /// amount is reported as such, not as a partial refund.
+    pub(crate) fn valid_partial_refund(&self) -> bool {
+        self.partial && self.amount_problems.is_empty()
     }
 }

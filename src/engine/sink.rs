@@ -1,0 +1,140 @@
+//! Where checks write what they find: reasons and notes, the last refundable day they see,
+//! whether the refund goes to the account given. Checks only write here; the decision is made
+//! from it and the context alone, once every check has run. It allocates only when written to.
+
+use super::Context;
+use super::context::difference;
+use crate::decision::{
+    DeadlineSummary, Decision, Note, NoteCode, NoteDetails, ProviderError, Reason, ReasonCode,
+    ReasonDetails, RefundSummary, RuleId,
+};
+use crate::policy::{CompiledPolicy, RuleMeta};
+use std::sync::Arc;
+
+/// What the checks of one decision found.
+pub(crate) struct Sink<'p> {
+    /// The policy's provider errors, by reason code, for reasons whose rule sets none.
+    errors: &'p [Option<ProviderError>],
+    policy: Option<&'p Arc<str>>,
+    reasons: Vec<Reason>,
+    notes: Vec<Note>,
+    deadline: Option<DeadlineSummary>,
+    to_account: bool,
+}
+
+impl<'p> Sink<'p> {
+    pub(crate) fn new(policy: &'p CompiledPolicy) -> Sink<'p> {
+        Sink {
+            errors: &policy.errors,
+            policy: policy.is_loaded().then_some(&policy.id),
+            reasons: Vec::new(),
+            notes: Vec::new(),
+            deadline: None,
+            to_account: false,
+        }
+    }
+
+    fn error(&self, code: ReasonCode) -> Option<ProviderError> {
+        self.errors.get(code.index()).cloned().flatten()
+    }
+
+    /// A reason from a policy rule; the rule's own provider error, if it sets one, wins over
+    /// the policy's table.
+    pub(crate) fn reason(&mut self, rule: &RuleMeta, details: ReasonDetails) {
+        let provider_error = match &rule.provider_error {
+            Some(own) => own.clone(),
+            None => self.error(details.code()),
+        };
+        self.reasons.push(Reason {
+            rule: rule.id.clone(),
+            provider_error,
+            details,
+        });
+    }
+
+    /// A reason from one of the checks every policy has.
+    pub(crate) fn common_reason(&mut self, rule: &RuleId, details: ReasonDetails) {
+        let provider_error = self.error(details.code());
+        self.reasons.push(Reason {
+            rule: rule.clone(),
+            provider_error,
+            details,
+        });
+    }
+
+    pub(crate) fn note(&mut self, rule: &RuleId, details: NoteDetails) {
+        self.notes.push(Note {
+            rule: rule.clone(),
+            details,
+        });
+    }
+
+    /// The `MANUAL_REFUND` note, once per decision however many rules call for it.
+    pub(crate) fn manual_refund(&mut self, rule: &RuleId, because: ReasonCode) {
+        let already = self
+            .notes
+            .iter()
+            .any(|n| matches!(n.details, NoteDetails::ManualRefund { .. }));
+        if !already {
+            self.note(rule, NoteDetails::ManualRefund { because });
+        }
+    }
+
+    /// A last refundable day a rule imposes. The decision shows the earliest; of two on the
+    /// same day, the one written first (checks run in the documented order).
+    pub(crate) fn last_refundable_day(&mut self, deadline: DeadlineSummary) {
+        let earlier = self
+            .deadline
+            .as_ref()
+            .is_none_or(|d| deadline.last_refundable_day < d.last_refundable_day);
+        if earlier {
+            self.deadline = Some(deadline);
+        }
+    }
+
+    /// The refund is paid to the refund account given, so the decision shows what to send for
+    /// its bank.
+    pub(crate) fn refund_to_account(&mut self) {
+        self.to_account = true;
+    }
+
+    /// The decision. When the provider cannot refund at all (`MANUAL_REFUND`), the notes that
+    /// describe its refund (fee, processing time, asynchronous confirmation) describe nothing
+    /// that happens, and are left out.
+    pub(crate) fn finish(self, cx: &Context<'_>) -> Decision {
+        let mut notes = self.notes;
+        if notes.iter().any(|n| n.code() == NoteCode::ManualRefund) {
+            notes.retain(|n| !describes_the_refund(n.code()));
+        }
+        let refund_account = if self.to_account {
+            cx.account.as_ref().and_then(|a| a.summary()).cloned()
+        } else {
+            None
+        };
+        Decision {
+            provider: cx.payment.provider,
+            policy: self.policy.map(Arc::clone),
+            now: cx.now,
+            reasons: self.reasons,
+            notes,
+            refund: RefundSummary {
+                amount: cx.amount,
+                partial: cx.partial,
+                remaining_after: difference(cx.balance, cx.amount),
+                balance: cx.balance,
+                tax_free_balance: cx.tax_free_balance,
+                currency: cx.payment.currency,
+            },
+            deadline: self.deadline,
+            refund_account,
+        }
+    }
+}
+
+/// Notes about how the provider's refund happens, as opposed to why it cannot.
+fn describes_the_refund(code: NoteCode) -> bool {
+    match code {
+        NoteCode::RefundFee | NoteCode::ProcessingDelay | NoteCode::AsyncCancellation => true,
+        NoteCode::ManualRefund | NoteCode::FundingAssumed => false,
+    }
+}

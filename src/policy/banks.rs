@@ -1,0 +1,146 @@
+//! Bank-code tables: the code each PG wants for each bank of a refund account, checked at load
+//! and resolved to one table per PG index.
+
+use super::PolicySet;
+use super::checker::{Anchor, Checker, item, key};
+use super::compiled::RuleMeta;
+use super::document::PolicyDocument;
+use crate::model::{Bank, Provider};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A bank-code table, compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BankTable {
+    pub(crate) meta: RuleMeta,
+    pub(crate) name: Arc<str>,
+    pub(crate) codes: BTreeMap<Bank, Arc<str>>,
+}
+
+impl Checker<'_> {
+    /// Checks the file's bank-code tables; the table of each PG index, `other` included.
+    pub(crate) fn bank_tables(&mut self, doc: &PolicyDocument) -> Vec<Option<Arc<BankTable>>> {
+        let mut by_pg: Vec<Option<Arc<BankTable>>> = vec![None; self.pgs.len()];
+        let mut claimed: Vec<Option<String>> = vec![None; self.pgs.len()];
+        let mut other_table: Option<Arc<BankTable>> = None;
+        for (i, table) in doc.bank_codes.iter().enumerate() {
+            let path = item(&key(&[], "bank_codes"), i);
+            let site = super::checker::Site {
+                path: path.clone(),
+                id: format!("{} › bank_codes › {}", self.policy, table.table),
+            };
+            let meta = self.meta(&site, table);
+            for (bank, code) in &table.codes {
+                if code.trim().is_empty() {
+                    self.report(
+                        &key(&key(&path, "codes"), bank.name()),
+                        Anchor::Value,
+                        format!("the code for `{bank}` is blank"),
+                        Some(
+                            "leave a bank out of the table when the PG has no code for it"
+                                .to_owned(),
+                        ),
+                    );
+                }
+            }
+            let compiled = Arc::new(BankTable {
+                meta,
+                name: Arc::from(table.table.as_str()),
+                codes: table
+                    .codes
+                    .iter()
+                    .map(|(bank, code)| (*bank, Arc::from(code.trim())))
+                    .collect(),
+            });
+            match (&table.pgs, table.other_pgs) {
+                (Some(_), true) | (None, false) => self.report(
+                    &path,
+                    Anchor::Value,
+                    format!(
+                        "bank-code table `{}` needs either `pgs` or `other_pgs: true`",
+                        table.table
+                    ),
+                    None,
+                ),
+                (None, true) => {
+                    if other_table.is_some() {
+                        self.report(
+                            &key(&path, "other_pgs"),
+                            Anchor::Key,
+                            "only one bank-code table may serve `other_pgs`".to_owned(),
+                            None,
+                        );
+                    }
+                    other_table = Some(Arc::clone(&compiled));
+                }
+                (Some(names), false) => {
+                    let pgs_path = key(&path, "pgs");
+                    for (j, name) in names.iter().enumerate() {
+                        let members = self
+                            .pg_members(&item(&pgs_path, j), Anchor::Value, name)
+                            .unwrap_or_default();
+                        for member in members {
+                            if let Some(Some(earlier)) = claimed.get(member) {
+                                let pg = self.pgs.names().get(member).cloned().unwrap_or_default();
+                                let earlier = earlier.clone();
+                                self.report(
+                                    &item(&pgs_path, j),
+                                    Anchor::Value,
+                                    format!("PG `{pg}` already uses bank-code table `{earlier}`"),
+                                    None,
+                                );
+                            }
+                            if let Some(slot) = claimed.get_mut(member) {
+                                *slot = Some(table.table.clone());
+                            }
+                            if let Some(slot) = by_pg.get_mut(member) {
+                                *slot = Some(Arc::clone(&compiled));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(other) = other_table {
+            for slot in by_pg.iter_mut().filter(|s| s.is_none()) {
+                *slot = Some(Arc::clone(&other));
+            }
+        }
+        by_pg
+    }
+}
+
+impl PolicySet {
+    /// The bank a provider-specific `code` stands for at `pg`, read backwards from the
+    /// policy's bank-code tables (PortOne V1 `refund_bank`, Bootpay `bank_code`, Toss `bank`).
+    ///
+    /// ```
+    /// use refund_policy::Engine;
+    /// use refund_policy::model::{Bank, Provider};
+    /// let policies = Engine::builtin().unwrap().policies();
+    /// // PortOne V2 sends bank names, so it has no codes to read back.
+    /// assert_eq!(policies.bank_for_code(Provider::PortoneV2, Some("kcp"), "88"), None);
+    /// ```
+    pub fn bank_for_code(&self, provider: Provider, pg: Option<&str>, code: &str) -> Option<Bank> {
+        let policy = self.policy(provider);
+        let table = policy
+            .bank_tables
+            .get(policy.pgs.of(pg))
+            .and_then(Option::as_ref)?;
+        table
+            .codes
+            .iter()
+            .find(|(_, c)| &***c == code)
+            .map(|(bank, _)| *bank)
+    }
+
+    /// The name of the bank-code table used at `pg`, if the provider's policy has one.
+    pub fn bank_table(&self, provider: Provider, pg: Option<&str>) -> Option<&str> {
+        let policy = self.policy(provider);
+        policy
+            .bank_tables
+            .get(policy.pgs.of(pg))
+            .and_then(Option::as_ref)
+            .map(|t| &*t.name)
+    }
+}

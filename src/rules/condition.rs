@@ -1,0 +1,220 @@
+//! Conditions on the payment and the request that rules carry (`when`, `refused_when`): how
+//! they are checked at load, whether one holds for a payment and what made it hold, and how
+//! they read in review.
+
+use crate::decision::Circumstance;
+use crate::engine::Context;
+use crate::model::{CardType, Funding};
+use crate::policy::document::ConditionDoc;
+use crate::policy::{Anchor, Checker, PgSet, Segment, key};
+
+/// A compiled condition; absent parts impose nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Condition {
+    pub(crate) pg: Option<PgSet>,
+    pub(crate) unless_pg: Option<PgSet>,
+    pub(crate) card_type: Option<Vec<CardType>>,
+    pub(crate) foreign_card: Option<bool>,
+    pub(crate) card_points: Option<bool>,
+    pub(crate) escrow: Option<bool>,
+    pub(crate) partial_cancelable: Option<bool>,
+    pub(crate) funding: Option<Vec<Funding>>,
+    pub(crate) partial: Option<bool>,
+    pub(crate) same_day_full_cancel: Option<bool>,
+}
+
+/// Checks and compiles the condition at `path`.
+pub(crate) fn compile(
+    path: &[Segment],
+    doc: &ConditionDoc,
+    checker: &mut Checker<'_>,
+) -> Condition {
+    let ConditionDoc {
+        pg,
+        unless_pg,
+        card_type,
+        foreign_card,
+        card_points,
+        escrow,
+        partial_cancelable,
+        funding,
+        partial,
+        same_day_full_cancel,
+    } = doc;
+    for (field, empty) in [
+        ("card_type", card_type.as_ref().is_some_and(Vec::is_empty)),
+        ("funding", funding.as_ref().is_some_and(Vec::is_empty)),
+    ] {
+        if empty {
+            checker.report(
+                &key(path, field),
+                Anchor::Value,
+                format!("an empty `{field}` list matches nothing"),
+                None,
+            );
+        }
+    }
+    Condition {
+        pg: pg
+            .as_ref()
+            .map(|names| checker.pg_set(&key(path, "pg"), names)),
+        unless_pg: unless_pg
+            .as_ref()
+            .map(|names| checker.pg_set(&key(path, "unless_pg"), names)),
+        card_type: card_type.clone(),
+        foreign_card: *foreign_card,
+        card_points: *card_points,
+        escrow: *escrow,
+        partial_cancelable: *partial_cancelable,
+        funding: funding.clone(),
+        partial: *partial,
+        same_day_full_cancel: *same_day_full_cancel,
+    }
+}
+
+/// The circumstances that make `condition` hold, or `None` when it does not. An empty
+/// condition always holds, and then the circumstance is the payment method itself.
+pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Vec<Circumstance>> {
+    let payment = cx.payment;
+    let card = payment.card.as_ref();
+    let funding = payment.easy_pay.as_ref().and_then(|e| e.funding);
+    let mut why = Vec::new();
+
+    if let Some(set) = &condition.pg {
+        if !set.contains(cx.pg) {
+            return None;
+        }
+        why.push(Circumstance::Pg(payment.pg.clone().unwrap_or_default()));
+    }
+    if let Some(set) = &condition.unless_pg {
+        if set.contains(cx.pg) {
+            return None;
+        }
+        why.push(Circumstance::PgNotListed(payment.pg.clone()));
+    }
+    if let Some(types) = &condition.card_type {
+        let card_type = card
+            .and_then(|c| c.card_type)
+            .filter(|t| types.contains(t))?;
+        why.push(Circumstance::CardType(card_type));
+    }
+    if let Some(wanted) = condition.foreign_card {
+        if card.is_some_and(|c| c.foreign) != wanted {
+            return None;
+        }
+        if wanted {
+            why.push(Circumstance::ForeignCard);
+        }
+    }
+    if let Some(wanted) = condition.card_points {
+        if card.is_some_and(|c| c.point_used) != wanted {
+            return None;
+        }
+        if wanted {
+            why.push(Circumstance::CardPoints);
+        }
+    }
+    if let Some(wanted) = condition.escrow {
+        if payment.escrow != wanted {
+            return None;
+        }
+        why.push(Circumstance::Escrow(wanted));
+    }
+    if let Some(wanted) = condition.partial_cancelable {
+        if payment.partial_cancelable != Some(wanted) {
+            return None;
+        }
+        why.push(Circumstance::PartialCancelable(wanted));
+    }
+    if let Some(list) = &condition.funding {
+        let funding = funding.filter(|f| list.contains(f))?;
+        why.push(Circumstance::Funding(funding));
+    }
+    if let Some(wanted) = condition.partial {
+        if cx.partial != wanted {
+            return None;
+        }
+        why.push(Circumstance::Partial(wanted));
+    }
+    if let Some(wanted) = condition.same_day_full_cancel {
+        if cx.same_day_full_cancel() != wanted {
+            return None;
+        }
+        why.push(Circumstance::SameDayFullCancel(wanted));
+    }
+    if why.is_empty() {
+        why.push(Circumstance::Method(payment.method));
+    }
+    Some(why)
+}
+
+/// Whether an optional condition holds; no condition always holds.
+pub(crate) fn applies(
+    condition: Option<&Condition>,
+    cx: &Context<'_>,
+) -> Option<Vec<Circumstance>> {
+    match condition {
+        Some(condition) => holds(condition, cx),
+        None => Some(vec![Circumstance::Method(cx.payment.method)]),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items.join(", ")
+}
+
+/// The condition in words, for review (`pg in [ksnet] and escrow`).
+pub(crate) fn describe(c: &Condition) -> String {
+    let mut parts = Vec::new();
+    if let Some(set) = &c.pg {
+        parts.push(format!("pg in [{}]", list(set.names())));
+    }
+    if let Some(set) = &c.unless_pg {
+        parts.push(format!("pg not in [{}]", list(set.names())));
+    }
+    if let Some(types) = &c.card_type {
+        let names: Vec<String> = types.iter().map(ToString::to_string).collect();
+        parts.push(format!("card type {}", names.join(" or ")));
+    }
+    let flag = |value: Option<bool>, yes: &str, no: &str| {
+        value.map(|v| if v { yes } else { no }.to_owned())
+    };
+    parts.extend(flag(c.foreign_card, "foreign card", "domestic card"));
+    parts.extend(flag(c.card_points, "card points used", "no card points"));
+    parts.extend(flag(c.escrow, "escrow", "not escrow"));
+    parts.extend(flag(
+        c.partial_cancelable,
+        "partial_cancelable true",
+        "partial_cancelable false",
+    ));
+    if let Some(funding) = &c.funding {
+        let names: Vec<String> = funding.iter().map(ToString::to_string).collect();
+        parts.push(format!("funding {}", names.join(" or ")));
+    }
+    parts.extend(flag(c.partial, "partial refund", "full refund"));
+    parts.extend(flag(
+        c.same_day_full_cancel,
+        "same-day full cancel",
+        "not a same-day full cancel",
+    ));
+    if parts.is_empty() {
+        "always".to_owned()
+    } else {
+        parts.join(" and ")
+    }
+}
+
+/// ` when …` for an optional condition, nothing without one.
+pub(crate) fn when(c: Option<&Condition>) -> String {
+    c.map(|c| format!(" when {}", describe(c)))
+        .unwrap_or_default()
+}
+
+/// Compiles an optional `when` at `path.when`.
+pub(crate) fn compile_when(
+    path: &[Segment],
+    doc: Option<&ConditionDoc>,
+    checker: &mut Checker<'_>,
+) -> Option<Condition> {
+    doc.map(|w| compile(&key(path, "when"), w, checker))
+}

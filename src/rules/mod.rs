@@ -1,0 +1,375 @@
+//! The rule kinds a policy scope may set, one module each.
+//!
+//! A kind's module holds everything about it: its policy-file form (re-exported from
+//! [`crate::policy::document`]), its check at load, its compiled form, how it decides, and how
+//! it reads in review (`policies show`, the review matrix). This module lists the kinds once, in
+//! [`RuleSet`], whose fields are destructured without `..` wherever every kind must be handled,
+//! so a kind added to the set and forgotten somewhere is a compile error rather than a rule
+//! silently dropped. DESIGN.md ("Adding a rule kind") walks through adding one.
+
+/// Defines a rule's policy-file type with the fields every rule carries: `source`, and
+/// optionally `unverified`, `comment` and a `provider_error` that overrides the policy's table.
+macro_rules! rule_doc {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$fmeta:meta])* pub $field:ident: $type:ty,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+        )]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $type,)*
+            /// The id of the source the rule comes from.
+            pub source: String,
+            /// Why the rule's numbers are not confirmed by an official source, if they are not.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub unverified: Option<String>,
+            /// A note for reviewers: a conflict between sources, a choice made.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub comment: Option<String>,
+            /// The provider's error for reasons from this rule, where it differs from
+            /// `provider_errors`.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub provider_error: Option<crate::policy::document::ProviderErrorDoc>,
+        }
+
+        impl crate::policy::document::RuleCommon for $name {
+            fn source(&self) -> &str {
+                &self.source
+            }
+            fn unverified(&self) -> Option<&str> {
+                self.unverified.as_deref()
+            }
+            fn comment(&self) -> Option<&str> {
+                self.comment.as_deref()
+            }
+            fn provider_error(&self) -> Option<&crate::policy::document::ProviderErrorDoc> {
+                self.provider_error.as_ref()
+            }
+        }
+    };
+}
+
+pub(crate) mod async_cancellation;
+pub(crate) mod cancel_hours;
+pub(crate) mod cancel_id;
+pub(crate) mod condition;
+pub(crate) mod deadline;
+pub(crate) mod fee;
+pub(crate) mod partial_refund;
+pub(crate) mod partial_refund_contract;
+pub(crate) mod partial_refund_limit;
+pub(crate) mod processing_time;
+pub(crate) mod reason;
+pub(crate) mod refund_account;
+pub(crate) mod refund_account_format;
+pub(crate) mod refund_contract;
+pub(crate) mod refund_not_supported;
+pub(crate) mod requester;
+pub(crate) mod same_month;
+
+use crate::engine::{Context, Sink};
+use crate::policy::document::ScopeDoc;
+use crate::policy::{Checker, RuleMeta, Site};
+use std::sync::Arc;
+
+/// What every compiled rule can do, whatever its kind.
+///
+/// A kind that will also say what it constrains before a refund is asked for (the largest
+/// amount, the fields needed) gets a method here, next to `check`.
+pub(crate) trait Rule {
+    /// The rule's id, source and provider error.
+    fn meta(&self) -> &RuleMeta;
+    /// Reports the rule's reasons and notes for one decision.
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>);
+    /// What the rule says, for review (`within 6 months`).
+    fn describe(&self) -> String;
+}
+
+/// Compiles one kind's policy-file form, reporting its problems; `None` when it cannot be
+/// compiled (the problems say why).
+pub(crate) type Compile<D, R> = fn(&D, &Site, &mut Checker<'_>) -> Option<R>;
+
+/// The rules one scope sets, or, once scopes are laid over each other, the rules that apply to
+/// one payment shape. The field order is the order of evaluation, and so of reasons.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RuleSet {
+    pub(crate) refund_not_supported: Option<Arc<refund_not_supported::RefundNotSupported>>,
+    pub(crate) deadline: Option<Arc<deadline::Deadline>>,
+    pub(crate) same_month: Option<Arc<same_month::SameMonth>>,
+    pub(crate) cancel_hours: Option<Arc<cancel_hours::CancelHours>>,
+    /// Sorted by rule id once laid over other scopes.
+    pub(crate) partial_refund: Vec<Arc<partial_refund::PartialRefusal>>,
+    pub(crate) partial_refund_limit: Option<Arc<partial_refund_limit::PartialLimit>>,
+    pub(crate) partial_refund_contract: Option<Arc<partial_refund_contract::PartialContract>>,
+    pub(crate) refund_contract: Option<Arc<refund_contract::RefundContract>>,
+    pub(crate) refund_account: Option<Arc<refund_account::RefundAccountRule>>,
+    pub(crate) refund_account_format: Option<Arc<refund_account_format::AccountFormat>>,
+    pub(crate) reason: Option<Arc<reason::ReasonRule>>,
+    pub(crate) cancel_id: Option<Arc<cancel_id::CancelIdRule>>,
+    pub(crate) requester: Option<Arc<requester::RequesterRule>>,
+    pub(crate) fee: Option<Arc<fee::Fee>>,
+    pub(crate) processing_time: Option<Arc<processing_time::Processing>>,
+    pub(crate) async_cancellation: Option<Arc<async_cancellation::AsyncCancellation>>,
+}
+
+/// The keys of the rule kinds, in evaluation order: the fields of [`ScopeDoc`] other than
+/// `remarks`, `at_pg` and `providers`.
+pub(crate) const KINDS: [&str; 16] = [
+    "refund_not_supported",
+    "deadline",
+    "same_month",
+    "cancel_hours",
+    "partial_refund",
+    "partial_refund_limit",
+    "partial_refund_contract",
+    "refund_contract",
+    "refund_account",
+    "refund_account_format",
+    "reason",
+    "cancel_id",
+    "requester",
+    "fee",
+    "processing_time",
+    "async_cancellation",
+];
+
+/// Compiles one optional kind at `path.key`.
+fn one<D, R>(
+    doc: &Option<D>,
+    key: &str,
+    scope: &Site,
+    checker: &mut Checker<'_>,
+    compile: Compile<D, R>,
+) -> Option<Arc<R>> {
+    let doc = doc.as_ref()?;
+    compile(doc, &scope.kind(key), checker).map(Arc::new)
+}
+
+impl RuleSet {
+    /// Compiles the rule kinds of one scope. `scope` is where it sits and the label its rule
+    /// ids carry.
+    pub(crate) fn compile(doc: &ScopeDoc, scope: &Site, checker: &mut Checker<'_>) -> RuleSet {
+        // Every field is named: a kind added to the format does not compile until it is
+        // compiled here.
+        let ScopeDoc {
+            refund_not_supported,
+            deadline,
+            same_month,
+            partial_refund,
+            partial_refund_limit,
+            partial_refund_contract,
+            refund_contract,
+            refund_account,
+            refund_account_format,
+            cancel_hours,
+            reason,
+            cancel_id,
+            requester,
+            fee,
+            processing_time,
+            async_cancellation,
+            remarks: _,
+            at_pg: _,
+            providers: _,
+        } = doc;
+        let c = checker;
+        RuleSet {
+            refund_not_supported: one(
+                refund_not_supported,
+                "refund_not_supported",
+                scope,
+                c,
+                refund_not_supported::compile,
+            ),
+            deadline: one(deadline, "deadline", scope, c, deadline::compile),
+            same_month: one(same_month, "same_month", scope, c, same_month::compile),
+            cancel_hours: one(
+                cancel_hours,
+                "cancel_hours",
+                scope,
+                c,
+                cancel_hours::compile,
+            ),
+            partial_refund: partial_refund::compile_list(partial_refund, scope, c),
+            partial_refund_limit: one(
+                partial_refund_limit,
+                "partial_refund_limit",
+                scope,
+                c,
+                partial_refund_limit::compile,
+            ),
+            partial_refund_contract: one(
+                partial_refund_contract,
+                "partial_refund_contract",
+                scope,
+                c,
+                partial_refund_contract::compile,
+            ),
+            refund_contract: one(
+                refund_contract,
+                "refund_contract",
+                scope,
+                c,
+                refund_contract::compile,
+            ),
+            refund_account: one(
+                refund_account,
+                "refund_account",
+                scope,
+                c,
+                refund_account::compile,
+            ),
+            refund_account_format: one(
+                refund_account_format,
+                "refund_account_format",
+                scope,
+                c,
+                refund_account_format::compile,
+            ),
+            reason: one(reason, "reason", scope, c, reason::compile),
+            cancel_id: one(cancel_id, "cancel_id", scope, c, cancel_id::compile),
+            requester: one(requester, "requester", scope, c, requester::compile),
+            fee: one(fee, "fee", scope, c, fee::compile),
+            processing_time: one(
+                processing_time,
+                "processing_time",
+                scope,
+                c,
+                processing_time::compile,
+            ),
+            async_cancellation: one(
+                async_cancellation,
+                "async_cancellation",
+                scope,
+                c,
+                async_cancellation::compile,
+            ),
+        }
+    }
+
+    /// Lays `narrower` over `self`: each kind it sets replaces this one's; partial-refund
+    /// restrictions add up. The result keeps restrictions sorted by rule id, so that the order
+    /// of scopes and of list items in the file never changes a decision.
+    pub(crate) fn overlay(&self, narrower: &RuleSet) -> RuleSet {
+        fn pick<T>(wide: &Option<Arc<T>>, narrow: &Option<Arc<T>>) -> Option<Arc<T>> {
+            narrow.clone().or_else(|| wide.clone())
+        }
+        let RuleSet {
+            refund_not_supported,
+            deadline,
+            same_month,
+            cancel_hours,
+            partial_refund,
+            partial_refund_limit,
+            partial_refund_contract,
+            refund_contract,
+            refund_account,
+            refund_account_format,
+            reason,
+            cancel_id,
+            requester,
+            fee,
+            processing_time,
+            async_cancellation,
+        } = narrower;
+        let mut restrictions: Vec<Arc<partial_refund::PartialRefusal>> = self
+            .partial_refund
+            .iter()
+            .chain(partial_refund)
+            .cloned()
+            .collect();
+        restrictions.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        restrictions.dedup_by(|a, b| a.meta.id == b.meta.id);
+        RuleSet {
+            refund_not_supported: pick(&self.refund_not_supported, refund_not_supported),
+            deadline: pick(&self.deadline, deadline),
+            same_month: pick(&self.same_month, same_month),
+            cancel_hours: pick(&self.cancel_hours, cancel_hours),
+            partial_refund: restrictions,
+            partial_refund_limit: pick(&self.partial_refund_limit, partial_refund_limit),
+            partial_refund_contract: pick(&self.partial_refund_contract, partial_refund_contract),
+            refund_contract: pick(&self.refund_contract, refund_contract),
+            refund_account: pick(&self.refund_account, refund_account),
+            refund_account_format: pick(&self.refund_account_format, refund_account_format),
+            reason: pick(&self.reason, reason),
+            cancel_id: pick(&self.cancel_id, cancel_id),
+            requester: pick(&self.requester, requester),
+            fee: pick(&self.fee, fee),
+            processing_time: pick(&self.processing_time, processing_time),
+            async_cancellation: pick(&self.async_cancellation, async_cancellation),
+        }
+    }
+
+    /// Calls `visit` with every rule of the set, in evaluation order: the order of reasons in
+    /// a decision and of lines in review.
+    pub(crate) fn each(&self, mut visit: impl FnMut(&dyn Rule)) {
+        fn one<T: Rule>(rule: &Option<Arc<T>>, visit: &mut impl FnMut(&dyn Rule)) {
+            if let Some(rule) = rule {
+                visit(&**rule);
+            }
+        }
+        let RuleSet {
+            refund_not_supported,
+            deadline,
+            same_month,
+            cancel_hours,
+            partial_refund,
+            partial_refund_limit,
+            partial_refund_contract,
+            refund_contract,
+            refund_account,
+            refund_account_format,
+            reason,
+            cancel_id,
+            requester,
+            fee,
+            processing_time,
+            async_cancellation,
+        } = self;
+        let v = &mut visit;
+        one(refund_not_supported, v);
+        one(deadline, v);
+        one(same_month, v);
+        one(cancel_hours, v);
+        for restriction in partial_refund {
+            v(&**restriction);
+        }
+        one(partial_refund_limit, v);
+        one(partial_refund_contract, v);
+        one(refund_contract, v);
+        one(refund_account, v);
+        one(refund_account_format, v);
+        one(reason, v);
+        one(cancel_id, v);
+        one(requester, v);
+        one(fee, v);
+        one(processing_time, v);
+        one(async_cancellation, v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KINDS;
+    use crate::policy::document::ScopeDoc;
+
+    /// The kinds listed here are exactly the rule fields of a scope in the policy format.
+    #[test]
+    fn the_kinds_are_the_rule_fields_of_a_scope() {
+        let schema = schemars::schema_for!(ScopeDoc);
+        let properties = schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .map(|p| p.keys().cloned().collect::<std::collections::BTreeSet<_>>())
+            .unwrap_or_default();
+        let mut expected: std::collections::BTreeSet<String> =
+            KINDS.iter().map(|k| (*k).to_owned()).collect();
+        expected.extend(["remarks", "at_pg", "providers"].map(str::to_owned));
+        assert_eq!(properties, expected);
+    }
+}

@@ -1,0 +1,84 @@
+//! `partial_refund`: restrictions that each refuse a partial refund when their condition holds
+//! (`PARTIAL_CANCEL_NOT_SUPPORTED`). Unlike other kinds they add up across scopes.
+
+use super::Rule;
+use super::condition::{self, Condition};
+use crate::decision::ReasonDetails;
+use crate::engine::{Context, Sink};
+use crate::policy::document::ConditionDoc;
+use crate::policy::{Anchor, Checker, RuleMeta, Site, is_snake_id, key};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+rule_doc! {
+    /// One `partial_refund` restriction: partial refunds are refused when the condition holds
+    /// (`PARTIAL_CANCEL_NOT_SUPPORTED`).
+    pub struct PartialRefusalDoc {
+        /// A short id, unique in its list (`gift_or_prepaid_card`).
+        pub id: String,
+        /// When partial refunds are refused; `{}` means always.
+        pub refused_when: ConditionDoc,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PartialRefusal {
+    pub(crate) meta: RuleMeta,
+    pub(crate) when: Condition,
+}
+
+/// Compiles a scope's list of restrictions; their ids are unique in the list.
+pub(crate) fn compile_list(
+    docs: &[PartialRefusalDoc],
+    scope: &Site,
+    checker: &mut Checker<'_>,
+) -> Vec<Arc<PartialRefusal>> {
+    let list = scope.kind("partial_refund");
+    let mut ids = BTreeSet::new();
+    let mut compiled = Vec::with_capacity(docs.len());
+    for (i, doc) in docs.iter().enumerate() {
+        let site = list.item(i, &doc.id);
+        if !is_snake_id(&doc.id) {
+            checker.report(
+                &key(&site.path, "id"),
+                Anchor::Value,
+                format!("`{}` is not a restriction id", doc.id),
+                Some("use lower-case letters, digits and `_`".to_owned()),
+            );
+        }
+        if !ids.insert(doc.id.as_str()) {
+            checker.report(
+                &key(&site.path, "id"),
+                Anchor::Value,
+                format!("the restriction id `{}` is used twice in this list", doc.id),
+                None,
+            );
+        }
+        let meta = checker.meta(&site, doc);
+        let when = condition::compile(&key(&site.path, "refused_when"), &doc.refused_when, checker);
+        compiled.push(Arc::new(PartialRefusal { meta, when }));
+    }
+    compiled
+}
+
+impl Rule for PartialRefusal {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        if !cx.valid_partial_refund() {
+            return;
+        }
+        if let Some(because) = condition::holds(&self.when, cx) {
+            out.reason(
+                &self.meta,
+                ReasonDetails::PartialCancelNotSupported { because },
+            );
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!("partial refused when {}", condition::describe(&self.when))
+    }
+}

@@ -1,0 +1,52 @@
+//! `partial_refund_contract`: partial refunds need a special contract (`CONTRACT_REQUIRED`).
+
+use super::Rule;
+use crate::decision::{ContractName, ReasonDetails};
+use crate::engine::{Context, Sink};
+use crate::policy::{Checker, RuleMeta, Site, key};
+
+rule_doc! {
+    /// `partial_refund_contract`: partial refunds need a contract (`CONTRACT_REQUIRED`).
+    pub struct PartialContractDoc {
+        /// The contract id.
+        pub contract: String,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PartialContract {
+    pub(crate) meta: RuleMeta,
+    pub(crate) contract: ContractName,
+}
+
+pub(crate) fn compile(
+    doc: &PartialContractDoc,
+    site: &Site,
+    checker: &mut Checker<'_>,
+) -> Option<PartialContract> {
+    let meta = checker.meta(site, doc);
+    let contract = checker.contract(&key(&site.path, "contract"), &doc.contract)?;
+    Some(PartialContract { meta, contract })
+}
+
+impl Rule for PartialContract {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        if cx.valid_partial_refund() && !cx.merchant.has_contract(&self.contract.id) {
+            out.reason(
+                &self.meta,
+                ReasonDetails::ContractRequired {
+                    contract: self.contract.clone(),
+                    for_partial_refund: true,
+                },
+            );
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!("partial refunds need `{}`", self.contract.id)
+    }
+}

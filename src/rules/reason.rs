@@ -1,0 +1,81 @@
+//! `reason`: whether a cancel reason is required, and its length limit (`REASON_REQUIRED`,
+//! `FIELD_TOO_LONG`).
+
+use super::Rule;
+use crate::decision::{ReasonDetails, RequestField};
+use crate::engine::{Context, Sink};
+use crate::policy::{Checker, RuleMeta, Site, key};
+
+rule_doc! {
+    /// `reason`: whether a cancel reason is required, and its length limit
+    /// (`REASON_REQUIRED`, `FIELD_TOO_LONG`).
+    pub struct ReasonRuleDoc {
+        /// A reason must be given.
+        pub required: bool,
+        /// At most this many characters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_chars: Option<u32>,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ReasonRule {
+    pub(crate) meta: RuleMeta,
+    pub(crate) required: bool,
+    pub(crate) max_chars: Option<u32>,
+}
+
+pub(crate) fn compile(
+    doc: &ReasonRuleDoc,
+    site: &Site,
+    checker: &mut Checker<'_>,
+) -> Option<ReasonRule> {
+    if let Some(max) = doc.max_chars {
+        checker.positive(&key(&site.path, "max_chars"), max, "max_chars");
+    }
+    let meta = checker.meta(site, doc);
+    Some(ReasonRule {
+        meta,
+        required: doc.required,
+        max_chars: doc.max_chars,
+    })
+}
+
+impl Rule for ReasonRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let given = cx.request.reason.as_deref();
+        if self.required && given.is_none_or(|r| r.trim().is_empty()) {
+            out.reason(&self.meta, ReasonDetails::ReasonRequired {});
+        }
+        if let (Some(text), Some(max)) = (given, self.max_chars) {
+            let chars = text.chars().count();
+            if usize::try_from(max).is_ok_and(|max| chars > max) {
+                out.reason(
+                    &self.meta,
+                    ReasonDetails::FieldTooLong {
+                        field: RequestField::Reason,
+                        chars,
+                        max,
+                    },
+                );
+            }
+        }
+    }
+
+    fn describe(&self) -> String {
+        let required = if self.required {
+            "required"
+        } else {
+            "optional"
+        };
+        let max = self
+            .max_chars
+            .map(|m| format!(", at most {m} chars"))
+            .unwrap_or_default();
+        format!("reason {required}{max}")
+    }
+}

@@ -1,0 +1,85 @@
+//! `refund_account`: a refund account with bank, number and holder name (and phone, where the
+//! PG wants it) is required (`REFUND_ACCOUNT_REQUIRED`, `REFUND_ACCOUNT_INVALID`). The
+//! account's problems are found once per decision (see the engine's account facts), with the
+//! limits of `refund_account_format` and the PG's bank-code table; each rule reports its own.
+
+use super::Rule;
+use crate::decision::ReasonDetails;
+use crate::engine::{Context, Sink};
+use crate::policy::document::is_false;
+use crate::policy::{Checker, RuleMeta, Site};
+
+rule_doc! {
+    /// `refund_account`: a refund account with bank, number and holder name is required
+    /// (`REFUND_ACCOUNT_REQUIRED`, `REFUND_ACCOUNT_INVALID`).
+    pub struct RefundAccountDoc {
+        /// The holder's phone is required too.
+        #[serde(default, skip_serializing_if = "is_false")]
+        pub holder_phone_required: bool,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RefundAccountRule {
+    pub(crate) meta: RuleMeta,
+    pub(crate) holder_phone_required: bool,
+}
+
+pub(crate) fn compile(
+    doc: &RefundAccountDoc,
+    site: &Site,
+    checker: &mut Checker<'_>,
+) -> Option<RefundAccountRule> {
+    let meta = checker.meta(site, doc);
+    Some(RefundAccountRule {
+        meta,
+        holder_phone_required: doc.holder_phone_required,
+    })
+}
+
+impl Rule for RefundAccountRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let Some(account) = &cx.account else {
+            out.reason(&self.meta, ReasonDetails::RefundAccountRequired {});
+            return;
+        };
+        if !account.missing.is_empty() {
+            out.reason(
+                &self.meta,
+                ReasonDetails::RefundAccountInvalid {
+                    problems: account.missing.clone(),
+                },
+            );
+        }
+        if let Some((format, problems)) = &account.format {
+            out.reason(
+                format,
+                ReasonDetails::RefundAccountInvalid {
+                    problems: problems.clone(),
+                },
+            );
+        }
+        match &account.bank {
+            Ok(_) => out.refund_to_account(),
+            Err((table, problem)) => out.reason(
+                table,
+                ReasonDetails::RefundAccountInvalid {
+                    problems: vec![problem.clone()],
+                },
+            ),
+        }
+    }
+
+    fn describe(&self) -> String {
+        let phone = if self.holder_phone_required {
+            ", holder phone"
+        } else {
+            ""
+        };
+        format!("account required: bank, number, holder name{phone}")
+    }
+}
