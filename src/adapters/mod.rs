@@ -22,8 +22,10 @@
 //!
 //! - **PortOne V2**: `PAY_PENDING` and `PENDING` are both `pending`. An easy-pay payment
 //!   without `method.provider` takes the service from a PG that is one (`KAKAOPAY` →
-//!   `kakaopay`), else it is an error. `escrow` present and not `CONFIRMED` is escrow. The
-//!   minor unit of REST amounts is documented only for the browser SDK: USD is unverified.
+//!   `kakaopay`), else it is an error. `escrow.status` `CONFIRMED` is a confirmed escrow,
+//!   `REJECTED` and `REJECT_CONFIRMED` a rejected one, any other (or none) before
+//!   confirmation. `giftCertificateType` is the certificate's type. The minor unit of REST
+//!   amounts is documented only for the browser SDK: USD is unverified.
 //! - **PortOne V1**: `pay_method` `card`, `trans` or `point` through an easy-pay PG
 //!   (`pg_provider: kakaopay`) or hub (`emb_pg_provider: naverpay`) is that easy pay, funded by
 //!   card, transfer or money; `point` anywhere else is an error. Easy-pay names become V2's
@@ -31,17 +33,20 @@
 //!   credit/check. The annotation has no tax-free amount, so `tax_free` reads as 0: a V1 cancel
 //!   with a tax-free part is then `TAX_FREE_EXCEEDS_CANCELLABLE`; give such a payment in the
 //!   normalized form. `cancel_history` entries are succeeded cancels, their id the
-//!   `cancellation_id` (else `pg_tid`).
+//!   `cancellation_id` (else `pg_tid`). The gift-certificate `pay_method`s name their
+//!   certificate (`smartculture` is `smart_munsang`); `escrow` is before confirmation, V1
+//!   reporting no confirmation.
 //! - **Bootpay**: status 20 with `cancelled_price` 0 is an error (how much was cancelled is
 //!   unknown); -30 (cancel in progress) adds a `requested` cancellation of amount 0, the
-//!   receipt not saying how much. `escrow_data` without `receipt_confirmed_at` is escrow, as is
-//!   a non-null top-level `escrow_status` of the older receipt shape. `card_data.point` > 0 is
+//!   receipt not saying how much. `escrow_data` without `receipt_confirmed_at` is escrow before
+//!   confirmation, with it a confirmed escrow; a non-null top-level `escrow_status` of the
+//!   older receipt shape is before confirmation. `card_data.point` > 0 is
 //!   card points used. `card_rebill`/`card_rebill_rest` are cards. SDK-only cancel fields
 //!   (`metadata`, `items`, `cancel_requester`) are refused; `cancel_username` is read and
 //!   unused.
 //! - **Toss Payments**: `READY` and `IN_PROGRESS` are `pending`. An easy pay is funded by card
 //!   when a `card` object comes with it; otherwise the funding is unknown (balance and linked
-//!   account are not told apart). `useEscrow` is escrow (Toss reports no confirmation). A
+//!   account are not told apart). `useEscrow` is escrow before confirmation (Toss reports no confirmation). A
 //!   `cancels[]` entry without `cancelStatus` (older payloads) is a succeeded cancel; a status
 //!   other than `DONE` is an error. The cancel body carries no `cancel_id`: the
 //!   Idempotency-Key is a header.

@@ -39,7 +39,7 @@ type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
 /// Every check, in the order of reasons: a self-contradicting payment alone, then a status with
 /// nothing to refund alone, then the amounts, the cancellation history, a method without rules,
 /// and the policy's rules in [`RuleSet`](crate::rules::RuleSet) order.
-const CHECKS: [Check; 6] = [
+const CHECKS: [Check; 7] = [
     |cx, out| stop_if(common::integrity(cx, out)),
     |cx, out| stop_if(common::status(cx, out)),
     |cx, out| {
@@ -52,6 +52,10 @@ const CHECKS: [Check; 6] = [
     },
     |cx, out| {
         common::no_policy(cx, out);
+        Then::Go
+    },
+    |cx, out| {
+        common::unknown_ids(cx, out);
         Then::Go
     },
     |cx, out| {
