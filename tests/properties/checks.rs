@@ -153,6 +153,7 @@ fn check_rank(reason: &Reason) -> usize {
             ReasonCode::TaxFreeExceedsCancellable,
             ReasonCode::TaxFreeExceedsAmount,
         ],
+        &[ReasonCode::UnsettledSalesShort],
         &[ReasonCode::DuplicateCancelId],
         &[ReasonCode::CancellationPending],
         &[ReasonCode::NoPolicy],
@@ -338,6 +339,16 @@ pub fn evaluation_semantics(input: &Input, decision: &Decision) -> Result<(), Te
     prop_assert_eq!(
         has(ReasonCode::TaxFreeExceedsAmount),
         !invalid_amount && tax_free + vat > amount,
+        "{:?}",
+        codes
+    );
+    prop_assert_eq!(
+        has(ReasonCode::UnsettledSalesShort),
+        !invalid_amount
+            && input
+                .merchant
+                .unsettled_sales
+                .is_some_and(|owed| amount > owed),
         "{:?}",
         codes
     );

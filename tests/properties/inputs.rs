@@ -645,8 +645,16 @@ impl RequestKnobs {
 }
 
 pub fn merchant() -> BoxedStrategy<MerchantProfile> {
-    prop::sample::subsequence(CONTRACTS, 0..=CONTRACTS.len())
-        .prop_map(MerchantProfile::with_contracts)
+    (
+        prop::sample::subsequence(CONTRACTS, 0..=CONTRACTS.len()),
+        // Unknown most of the time; else around a payment's amounts, so that both sides of
+        // `UNSETTLED_SALES_SHORT` come up.
+        prop::option::weighted(0.2, 0i64..20_000),
+    )
+        .prop_map(|(contracts, unsettled)| MerchantProfile {
+            unsettled_sales: unsettled.map(Decimal::from),
+            ..MerchantProfile::with_contracts(contracts)
+        })
         .boxed()
 }
 
