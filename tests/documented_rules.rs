@@ -414,3 +414,52 @@ fn kiwoom_and_kg_mobilians_refuse_partial_cancels_of_their_named_certificates() 
         );
     }
 }
+
+#[test]
+fn the_adapters_read_where_the_escrow_stands_and_the_certificate_type() {
+    use refund_policy::adapters::{self, Format};
+    let confirmed = include_str!("fixtures/portone_v2/transfer-paid-escrow-confirmed.json");
+    for (status, state, escrow) in [
+        ("CONFIRMED", Some(EscrowStatus::Confirmed), false),
+        ("REJECTED", Some(EscrowStatus::Rejected), false),
+        ("REJECT_CONFIRMED", Some(EscrowStatus::Rejected), false),
+        ("DELIVERED", None, true),
+        ("REGISTERED", None, true),
+    ] {
+        let text = confirmed.replace("\"CONFIRMED\"", &format!("\"{status}\""));
+        let payment = adapters::payment(Format::PortoneV2, &text).expect("reads");
+        assert_eq!(
+            (payment.escrow_status, payment.escrow),
+            (state, escrow),
+            "{status}"
+        );
+    }
+
+    let vbank = include_str!("fixtures/bootpay/vbank-escrow.json");
+    let before = adapters::payment(Format::Bootpay, vbank).expect("reads");
+    assert_eq!((before.escrow_status, before.escrow), (None, true));
+    let text = vbank.replace(
+        "\"receipt_confirmed_at\": null",
+        "\"receipt_confirmed_at\": \"2026-03-10T10:00:00+09:00\"",
+    );
+    let after = adapters::payment(Format::Bootpay, &text).expect("reads");
+    assert_eq!(
+        (after.escrow_status, after.escrow),
+        (Some(EscrowStatus::Confirmed), false)
+    );
+
+    let gift = include_str!("fixtures/portone_v2/gift-certificate-paid.json");
+    for (wire, kind) in [
+        ("BOOKNLIFE", Some(GiftCertificateType::Booknlife)),
+        ("SMART_MUNSANG", Some(GiftCertificateType::SmartMunsang)),
+        ("A_LATER_ONE", None),
+    ] {
+        let text = gift.replace("\"CULTURELAND\"", &format!("\"{wire}\""));
+        let payment = adapters::payment(Format::PortoneV2, &text).expect("reads");
+        assert_eq!(
+            payment.gift_certificate.map(|g| g.certificate_type),
+            kind.map(Some),
+            "{wire}"
+        );
+    }
+}
