@@ -47,6 +47,8 @@ provider_errors:
   DUPLICATE_CANCEL_ID: { none: idempotent, source: guide }
   CANCELLATION_PENDING: { none: no such error, source: guide }
   NO_POLICY: { none: not the provider's, source: guide }
+  TAXABLE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
+  UNSETTLED_SALES_SHORT: { none: not documented, source: guide }
 methods:
   card:
     deadline: { within: 1 year, source: guide }
@@ -111,9 +113,9 @@ fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_ru
     assert_eq!(
         found,
         [
-            "mine.yaml:36:5: duplicate key `deadline` (first defined at line 35; a key may appear once in a map)",
-            "mine.yaml:37:3: in `methods`: unknown value `crad` (did you mean `card`?)",
-            "mine.yaml:42:20: `methods.virtual_account.fee.amount`: a fee must not be negative, found `-300`",
+            "mine.yaml:38:5: duplicate key `deadline` (first defined at line 37; a key may appear once in a map)",
+            "mine.yaml:39:3: in `methods`: unknown value `crad` (did you mean `card`?)",
+            "mine.yaml:44:20: `methods.virtual_account.fee.amount`: a fee must not be negative, found `-300`",
         ],
         "{found:#?}"
     );

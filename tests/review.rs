@@ -19,9 +19,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use refund_policy::decision::{AccountProblem, NoteCode, ReasonCode, ReasonDetails, RuleId};
 use refund_policy::messages::{Lang, note_message, reason_message};
 use refund_policy::model::{
-    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding,
-    MerchantProfile, Method, Payment, PaymentStatus, Provider, RefundAccount, RefundRequest,
-    Requester, parse_instant,
+    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, EscrowStatus,
+    Funding, GiftCertificate, GiftCertificateType, MerchantProfile, Method, Payment, PaymentStatus,
+    Provider, RefundAccount, RefundRequest, Requester, parse_instant,
 };
 use refund_policy::policy::document::{ConditionDoc, PolicyDocument, ScopeDoc};
 use refund_policy::{Decision, Engine, PolicySet, PolicySource};
@@ -217,6 +217,9 @@ struct Subject {
     card: Option<Card>,
     attribute: Option<String>,
     escrow: bool,
+    escrow_status: Option<EscrowStatus>,
+    gift_certificate: Option<GiftCertificateType>,
+    tax_free: i64,
     partial_cancelable: Option<bool>,
 }
 
@@ -417,6 +420,13 @@ fn conditions(scope: &ScopeDoc) -> Vec<&ConditionDoc> {
     );
     out.extend(scope.refund_contract.as_ref().and_then(|r| r.when.as_ref()));
     out.extend(scope.processing_time.as_ref().and_then(|r| r.when.as_ref()));
+    out.extend(scope.no_policy.as_ref().map(|r| &r.when));
+    out.extend(
+        scope
+            .cash_receipt_not_cancelled
+            .as_ref()
+            .and_then(|r| r.when.as_ref()),
+    );
     out
 }
 
@@ -504,8 +514,35 @@ fn attribute_rows(at: &Subject) -> Vec<Subject> {
             ..at.clone()
         });
     }
+    for status in [EscrowStatus::Confirmed, EscrowStatus::Rejected] {
+        out.push(Subject {
+            escrow_status: Some(status),
+            attribute: Some(format!("escrow={status}")),
+            ..at.clone()
+        });
+    }
+    for kind in [
+        GiftCertificateType::Booknlife,
+        GiftCertificateType::SmartMunsang,
+        GiftCertificateType::Cultureland,
+    ] {
+        out.push(Subject {
+            gift_certificate: Some(kind),
+            attribute: Some(format!("gift={kind}")),
+            ..at.clone()
+        });
+    }
+    out.push(Subject {
+        tax_free: TAX_FREE,
+        attribute: Some("tax_free=8000".to_owned()),
+        ..at.clone()
+    });
     out
 }
+
+/// The tax-free part of the `tax_free` attribute's payment: more than the partial request
+/// leaves taxable, so a taxable-balance rule refuses a partial cancel without a tax-free part.
+const TAX_FREE: i64 = 8_000;
 
 fn row_label(method: Method, subject: &Subject) -> String {
     let mut label = method.id().to_owned();
@@ -538,6 +575,11 @@ fn build_payment(provider: Provider, method: Method, subject: &Subject) -> Payme
     });
     payment.card.clone_from(&subject.card);
     payment.escrow = subject.escrow;
+    payment.escrow_status = subject.escrow_status;
+    payment.gift_certificate = subject.gift_certificate.map(|kind| GiftCertificate {
+        certificate_type: Some(kind),
+    });
+    payment.amount.tax_free = won(subject.tax_free);
     payment.partial_cancelable = subject.partial_cancelable;
     payment
 }
@@ -616,11 +658,23 @@ fn rows(doc: &PolicyDocument) -> Vec<Row> {
                 if condition.escrow.is_some() {
                     tested.insert("escrow".to_owned());
                 }
+                for status in condition.escrow_status.iter().flatten() {
+                    tested.insert(format!("escrow={status}"));
+                }
+                for kind in condition.gift_certificate_type.iter().flatten() {
+                    tested.insert(format!("gift={kind}"));
+                }
                 if condition.partial_cancelable.is_some() {
                     tested.insert("partial_cancelable=false".to_owned());
                     tested.insert("partial_cancelable=true".to_owned());
                 }
             }
+        }
+        if scopes
+            .iter()
+            .any(|(scope, _, _)| scope.taxable_balance_check.is_some())
+        {
+            tested.insert("tax_free=8000".to_owned());
         }
         let is_tested = |subject: &Subject| {
             subject
@@ -697,6 +751,8 @@ fn rows(doc: &PolicyDocument) -> Vec<Row> {
                     || c.foreign_card.is_some()
                     || c.card_points.is_some()
                     || c.escrow.is_some()
+                    || c.escrow_status.is_some()
+                    || c.gift_certificate_type.is_some()
                     || c.partial_cancelable.is_some()
             });
             if !tests_attributes || (pg.is_none() && scope_service.is_none()) {
@@ -710,6 +766,26 @@ fn rows(doc: &PolicyDocument) -> Vec<Row> {
             for subject in attribute_rows(&at) {
                 let is_named = is_tested(&subject);
                 push(&mut rows, method, subject, is_named);
+            }
+        }
+        // And at the PGs a condition names beside an attribute it tests (a certificate type
+        // at `daou`), which no scope of their own holds.
+        for (scope, _, scope_service) in &scopes {
+            for condition in conditions(scope) {
+                if condition.escrow_status.is_none() && condition.gift_certificate_type.is_none() {
+                    continue;
+                }
+                for name in condition.pg.iter().flatten() {
+                    let at = Subject {
+                        pg: Some(pg_subject(doc, &resolve_pg(doc, name))),
+                        service: scope_service.map(str::to_owned).or_else(|| service.clone()),
+                        ..Subject::default()
+                    };
+                    for subject in attribute_rows(&at) {
+                        let is_named = is_tested(&subject);
+                        push(&mut rows, method, subject, is_named);
+                    }
+                }
             }
         }
     }
@@ -1152,6 +1228,8 @@ fn matrix(provider: Provider) -> String {
         .rule_ids()
         .map(RuleId::as_str)
         .filter(|id| id.starts_with(&format!("{policy} ›")) && !id.starts_with(&common))
+        // A `no_policy` rule answers with its method's own `NO_POLICY` id, never its own.
+        .filter(|id| !id.ends_with(" › no_policy"))
         .filter(|id| !hits.contains_key(*id))
         .collect();
     assert!(
@@ -1642,6 +1720,33 @@ fn message_cases() -> Vec<MessageCase> {
         merchant: MerchantProfile::with_contracts(["virtual_account_refund"]),
         now: SAME_DAY,
     });
+    let mut partly_tax_free = at_pg(v2_card(), "kcp_v2");
+    partly_tax_free.amount.tax_free = won(8_000);
+    cases.push(message_case(
+        "a partial cancel whose taxable part exceeds the taxable balance",
+        partly_tax_free,
+        partial_of(3_000),
+        SAME_DAY,
+    ));
+    cases.push(MessageCase {
+        title: "a refund above what the PG still owes the merchant",
+        payment: at_pg(v2_card(), "kcp_v2"),
+        request: with_reason(),
+        merchant: refund_policy::input::merchant("unsettled_sales: 9999").expect("a merchant"),
+        now: SAME_DAY,
+    });
+    cases.push(message_case(
+        "a PG and an easy-pay service the policy does not list",
+        at_pg(easy(v2_card(), "kakopay", None), "ksent"),
+        with_reason(),
+        SAME_DAY,
+    ));
+    cases.push(message_case(
+        "a transfer at KSNET, whose cash receipt stays",
+        at_pg(paid(PortoneV2, Method::Transfer), "ksnet"),
+        with_reason(),
+        SAME_DAY,
+    ));
     cases.push(message_case(
         "a PayPal refund",
         easy(v2_card(), "paypal", None),
@@ -1686,7 +1791,7 @@ fn messages_of_every_reason_and_note() {
         let _ = writeln!(out, "## {}", case.title);
         let _ = writeln!(out, "payment  {}", one_line(&case.payment));
         let _ = writeln!(out, "request  {}", one_line(&case.request));
-        if !case.merchant.contracts.is_empty() {
+        if case.merchant != MerchantProfile::default() {
             let _ = writeln!(out, "merchant {}", one_line(&case.merchant));
         }
         let _ = writeln!(out, "now      {}", case.now);

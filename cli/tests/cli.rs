@@ -312,10 +312,7 @@ fn policies_show_renders_the_effective_rules_for_review() {
         .find(|l| l.contains("transfer › deadline"))
         .unwrap_or_default();
     assert!(transfer.contains("UNVERIFIED"), "{transfer}");
-    assert!(
-        text.contains("no policy (NO_POLICY): convenience_store, crypto"),
-        "{text}"
-    );
+    assert!(text.contains("no policy (NO_POLICY): crypto"), "{text}");
     assert!(
         text.contains("DUPLICATE_CANCEL_ID            none: "),
         "{text}"

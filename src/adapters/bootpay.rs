@@ -12,8 +12,9 @@ use super::{Lax, bank_for_code, invalid, missing, unknown};
 use crate::PolicySet;
 use crate::input::{InputError, read};
 use crate::model::{
-    Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding, Method, Payment,
-    PaymentAmount, PaymentStatus, Provider, RefundAccount, RefundRequest, amount, instant,
+    Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, EscrowStatus, Funding,
+    Method, Payment, PaymentAmount, PaymentStatus, Provider, RefundAccount, RefundRequest, amount,
+    instant,
 };
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -277,14 +278,22 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
             ));
         }
     };
-    // Escrow before purchase confirmation: the escrow object without a confirmation, or the
-    // older top-level `escrow_status` (whose codes are undocumented, so unconfirmed).
-    let escrow = match &raw.escrow_data {
-        Some(data) => data
-            .receipt_confirmed_at
-            .as_deref()
-            .is_none_or(|t| t.trim().is_empty()),
-        None => raw.escrow_status.is_some(),
+    // The escrow object, confirmed once `receipt_confirmed_at` is set; or the older top-level
+    // `escrow_status`, whose codes are undocumented, so read as unconfirmed.
+    let escrow_state = match &raw.escrow_data {
+        Some(data)
+            if data
+                .receipt_confirmed_at
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty()) =>
+        {
+            Some(EscrowStatus::Confirmed)
+        }
+        Some(_) => Some(EscrowStatus::BeforeConfirmation),
+        None => raw
+            .escrow_status
+            .as_ref()
+            .map(|_| EscrowStatus::BeforeConfirmation),
     };
     Ok(Payment {
         provider: Provider::Bootpay,
@@ -302,7 +311,10 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
             cancelled_tax_free: raw.cancelled_tax_free.unwrap_or_default(),
         },
         paid_at: raw.purchased_at,
-        escrow,
+        // Before confirmation is `escrow: true`, the contract's form; later states are named.
+        escrow: escrow_state == Some(EscrowStatus::BeforeConfirmation),
+        escrow_status: escrow_state.filter(|s| *s != EscrowStatus::BeforeConfirmation),
+        gift_certificate: None,
         partial_cancelable: None,
         cancellations,
     })

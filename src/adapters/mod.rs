@@ -22,15 +22,16 @@
 //!
 //! - **PortOne V2**: `PAY_PENDING` and `PENDING` are both `pending`. An easy-pay payment
 //!   without `method.provider` takes the service from a PG that is one (`KAKAOPAY` →
-//!   `kakaopay`), else it is an error. `escrow` present and not `CONFIRMED` is escrow
-//!   (`BEFORE_REGISTERED`, `REGISTERED`, `DELIVERED`, `REJECTED`, `REJECT_CONFIRMED` and
-//!   `CANCELLED` are all before a purchase confirmation). `amount.discount` is not read: no rule
-//!   depends on a discount, and cancel amounts are written before it. The card's `issuer` and
-//!   `brand` are not read as a foreign issue: the schema gives no issuer codes, and a brand
-//!   (`VISA`) is carried by Korean cards too. The minor unit of REST amounts is documented only
-//!   for the browser SDK: USD is unverified. In a cancel body, `refundAccount.bank` takes only
-//!   the `Bank` enum names, as PortOne does; `storeId`, `promotionDiscountRetainOption`,
-//!   `refundEmail` and `skipWebhook` are accepted and change nothing the rules read.
+//!   `kakaopay`), else it is an error. `escrow.status` `CONFIRMED` is a confirmed escrow,
+//!   `REJECTED` and `REJECT_CONFIRMED` a rejected one, any other (`BEFORE_REGISTERED`,
+//!   `REGISTERED`, `DELIVERED`, `CANCELLED`) before confirmation. `giftCertificateType` is the
+//!   certificate's type. `amount.discount` is not read: no rule depends on a discount, and
+//!   cancel amounts are written before it. The card's `issuer` and `brand` are not read as a
+//!   foreign issue: the schema gives no issuer codes, and a brand (`VISA`) is carried by Korean
+//!   cards too. The minor unit of REST amounts is documented only for the browser SDK: USD is
+//!   unverified. In a cancel body, `refundAccount.bank` takes only the `Bank` enum names, as
+//!   PortOne does; `storeId`, `promotionDiscountRetainOption`, `refundEmail` and `skipWebhook`
+//!   are accepted and change nothing the rules read.
 //! - **PortOne V1**: `pay_method` `card`, `trans` or `point` through an easy-pay PG
 //!   (`pg_provider: kakaopay`) or hub (`emb_pg_provider: naverpay`) is that easy pay, funded by
 //!   card, transfer or money; `point` anywhere else is an error. Easy-pay names become V2's
@@ -38,14 +39,16 @@
 //!   credit/check; `card_code` `VIS`, `MAS`, `DIN`, `AMX`, `JCB`, `UNI` is a card issued
 //!   abroad. The annotation has no tax-free amount, so `tax_free` reads as 0: a V1 cancel with a
 //!   tax-free part is then `TAX_FREE_EXCEEDS_CANCELLABLE`; give such a payment in the
-//!   normalized form. `escrow` is the only escrow state V1 reports (no confirmation).
+//!   normalized form. The gift-certificate `pay_method`s name their certificate (`smartculture` is
+//!   `smart_munsang`); `escrow` is before confirmation, V1 reporting no confirmation.
 //!   `cancel_history` entries are succeeded cancels, their id the `cancellation_id` (else
 //!   `pg_tid`). In a cancel body, `retain_promotion`, `enable_webhook` and the Java client's
 //!   `escrow_confirmed` are accepted and change nothing the rules read.
 //! - **Bootpay**: status 20 with `cancelled_price` 0 is an error (how much was cancelled is
 //!   unknown); -30 (cancel in progress) adds a `requested` cancellation of amount 0, the
-//!   receipt not saying how much. `escrow_data` without `receipt_confirmed_at` is escrow, as is
-//!   a non-null top-level `escrow_status` of the older receipt shape. `card_data.point` > 0 is
+//!   receipt not saying how much. `escrow_data` without `receipt_confirmed_at` is escrow before
+//!   confirmation, with it a confirmed escrow; a non-null top-level `escrow_status` of the
+//!   older receipt shape is before confirmation. `card_data.point` > 0 is
 //!   card points used; `card_data` is read only for a card-funded payment, and its
 //!   `card_company_code` is not read as a foreign issue (Bootpay documents no code values).
 //!   `card_rebill`/`card_rebill_rest` are cards. PG display names and `method_symbol` are

@@ -10,8 +10,9 @@ use super::{Lax, bank_for_code, invalid, missing, path, unknown};
 use crate::PolicySet;
 use crate::input::{InputError, read};
 use crate::model::{
-    Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding, Method, Payment,
-    PaymentAmount, PaymentStatus, Provider, RefundAccount, RefundRequest, Requester, amount,
+    Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding, GiftCertificate,
+    GiftCertificateType, Method, Payment, PaymentAmount, PaymentStatus, Provider, RefundAccount,
+    RefundRequest, Requester, amount,
 };
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -185,6 +186,21 @@ const FOREIGN_CARD_CODES: &[&str] = &["VIS", "MAS", "DIN", "AMX", "JCB", "UNI"];
 
 /// `pay_method` values that are gift certificates.
 const GIFT_CERTIFICATES: &[&str] = &["cultureland", "smartculture", "booknlife", "culturegift"];
+
+/// The certificate a gift-certificate `pay_method` names, as V2's `giftCertificateType` does:
+/// `smartculture` is 스마트문화상품권 (`SMART_MUNSANG`).
+fn gift_certificate(pay_method: &str) -> Option<GiftCertificate> {
+    let certificate_type = match pay_method {
+        "cultureland" => GiftCertificateType::Cultureland,
+        "smartculture" => GiftCertificateType::SmartMunsang,
+        "booknlife" => GiftCertificateType::Booknlife,
+        "culturegift" => GiftCertificateType::Culturegift,
+        _ => return None,
+    };
+    Some(GiftCertificate {
+        certificate_type: Some(certificate_type),
+    })
+}
 
 /// `pay_method` values that name an easy-pay service (and sometimes its funding), with the
 /// service's id as PortOne V2's `EasyPayProvider` writes it, lower-cased.
@@ -361,7 +377,10 @@ fn convert(raw: V1Payment, prefix: &str) -> Result<Payment, InputError> {
             cancelled_tax_free: Decimal::ZERO,
         },
         paid_at: raw.paid_at,
+        // V1 says escrow or not, never whether the purchase was confirmed.
         escrow: raw.escrow.unwrap_or(false),
+        escrow_status: None,
+        gift_certificate: gift_certificate(&pay_method),
         partial_cancelable: None,
         cancellations,
     })

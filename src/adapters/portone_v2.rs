@@ -9,9 +9,9 @@
 use super::{minor_to_major, missing};
 use crate::input::{InputError, read};
 use crate::model::{
-    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding, Method,
-    Payment, PaymentAmount, PaymentStatus, Provider, RefundAccount, RefundRequest, Requester,
-    amount, instant,
+    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, EscrowStatus,
+    Funding, GiftCertificate, GiftCertificateType, Method, Payment, PaymentAmount, PaymentStatus,
+    Provider, RefundAccount, RefundRequest, Requester, amount, instant,
 };
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -88,6 +88,10 @@ struct V2Method {
     /// `PaymentMethodEasyPay.easyPayMethod`.
     #[serde(default)]
     easy_pay_method: Option<V2EasyPayMethod>,
+    /// `PaymentMethodGiftCertificate.giftCertificateType` (open: a value added later reads as
+    /// unknown).
+    #[serde(default)]
+    gift_certificate_type: Option<String>,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -182,11 +186,39 @@ struct V2Amount {
     cancelled_tax_free: Decimal,
 }
 
-/// `PaymentEscrow`, discriminated by `status`; only `CONFIRMED` (구매 확정) ends the escrow.
+/// `PaymentEscrow`, discriminated by `status`: `REGISTERED` and `DELIVERED` come before the
+/// buyer decides, `CONFIRMED` is the purchase confirmation, `REJECTED` and `REJECT_CONFIRMED`
+/// the buyer's rejection; `CANCELLED` and any later value read as before confirmation, the
+/// state whose rules are strictest.
 #[derive(Deserialize)]
 struct V2Escrow {
     #[serde(default)]
     status: Option<String>,
+}
+
+impl V2Escrow {
+    fn state(&self) -> EscrowStatus {
+        match self.status.as_deref() {
+            Some("CONFIRMED") => EscrowStatus::Confirmed,
+            Some("REJECTED" | "REJECT_CONFIRMED") => EscrowStatus::Rejected,
+            _ => EscrowStatus::BeforeConfirmation,
+        }
+    }
+}
+
+/// `PaymentMethodGiftCertificateType`; a value this crate does not know reads as unknown.
+fn gift_certificate(kind: Option<&str>) -> Option<GiftCertificate> {
+    let certificate_type = match kind? {
+        "BOOKNLIFE" => GiftCertificateType::Booknlife,
+        "SMART_MUNSANG" => GiftCertificateType::SmartMunsang,
+        "CULTURELAND" => GiftCertificateType::Cultureland,
+        "HAPPYMONEY" => GiftCertificateType::Happymoney,
+        "CULTUREGIFT" => GiftCertificateType::Culturegift,
+        _ => return None,
+    };
+    Some(GiftCertificate {
+        certificate_type: Some(certificate_type),
+    })
 }
 
 /// `PaymentCancellation`.
@@ -287,9 +319,8 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
             })
         })
         .collect::<Result<Vec<_>, InputError>>()?;
-    let escrow = raw
-        .escrow
-        .is_some_and(|e| e.status.as_deref() != Some("CONFIRMED"));
+    let escrow_state = raw.escrow.as_ref().map(V2Escrow::state);
+    let gift_certificate = gift_certificate(method.gift_certificate_type.as_deref());
     Ok(Payment {
         provider: Provider::PortoneV2,
         pg,
@@ -300,7 +331,10 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
         currency,
         amount,
         paid_at: raw.paid_at,
-        escrow,
+        // Before confirmation is `escrow: true`, the contract's form; later states are named.
+        escrow: escrow_state == Some(EscrowStatus::BeforeConfirmation),
+        escrow_status: escrow_state.filter(|s| *s != EscrowStatus::BeforeConfirmation),
+        gift_certificate,
         partial_cancelable: None,
         cancellations,
     })

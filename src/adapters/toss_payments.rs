@@ -325,7 +325,11 @@ pub(super) fn payment(text: &str) -> Result<Payment, InputError> {
             cancelled_tax_free,
         },
         paid_at: raw.approved_at,
+        // Toss's payment says `useEscrow` and never whether the purchase was confirmed: read as
+        // before confirmation, the stricter state; a caller who knows passes `escrow_status`.
         escrow: raw.use_escrow.unwrap_or(false),
+        escrow_status: None,
+        gift_certificate: None,
         partial_cancelable: raw.is_partial_cancelable,
         cancellations,
     })

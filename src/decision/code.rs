@@ -118,6 +118,10 @@ codes! {
         CancellationPending => "CANCELLATION_PENDING",
         /// No loaded policy covers this provider and method.
         NoPolicy => "NO_POLICY",
+        /// A partial cancel's taxable part exceeds the taxable balance.
+        TaxableExceedsCancellable => "TAXABLE_EXCEEDS_CANCELLABLE",
+        /// The refund exceeds what the PG still owes the merchant.
+        UnsettledSalesShort => "UNSETTLED_SALES_SHORT",
     }
 }
 
@@ -139,5 +143,11 @@ codes! {
         ManualRefund => "MANUAL_REFUND",
         /// The easy-pay funding is unknown, so the strictest deadline was applied.
         FundingAssumed => "FUNDING_ASSUMED",
+        /// The payment's PG is not one the policy lists.
+        UnknownPg => "UNKNOWN_PG",
+        /// The easy-pay service is not one the policy lists.
+        UnknownEasyPayProvider => "UNKNOWN_EASY_PAY_PROVIDER",
+        /// The PG does not cancel the payment's cash receipt with it.
+        CashReceiptNotCancelled => "CASH_RECEIPT_NOT_CANCELLED",
     }
 }

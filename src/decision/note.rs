@@ -68,6 +68,24 @@ pub enum NoteDetails {
         /// The rule's spans by funding.
         spans: Vec<FundingSpan>,
     },
+    /// `UNKNOWN_PG`.
+    UnknownPg {
+        /// The payment's `pg`, as written.
+        id: String,
+        /// The known id nearest to it, if one is near enough to be a misspelling.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        closest: Option<String>,
+    },
+    /// `UNKNOWN_EASY_PAY_PROVIDER`.
+    UnknownEasyPayProvider {
+        /// The payment's `easy_pay.provider`, as written.
+        id: String,
+        /// The known service nearest to it, if one is near enough to be a misspelling.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        closest: Option<String>,
+    },
+    /// `CASH_RECEIPT_NOT_CANCELLED`.
+    CashReceiptNotCancelled {},
 }
 
 impl NoteDetails {
@@ -79,6 +97,9 @@ impl NoteDetails {
             NoteDetails::AsyncCancellation {} => NoteCode::AsyncCancellation,
             NoteDetails::ManualRefund { .. } => NoteCode::ManualRefund,
             NoteDetails::FundingAssumed { .. } => NoteCode::FundingAssumed,
+            NoteDetails::UnknownPg { .. } => NoteCode::UnknownPg,
+            NoteDetails::UnknownEasyPayProvider { .. } => NoteCode::UnknownEasyPayProvider,
+            NoteDetails::CashReceiptNotCancelled {} => NoteCode::CashReceiptNotCancelled,
         }
     }
 

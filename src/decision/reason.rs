@@ -2,7 +2,10 @@
 
 use super::{ReasonCode, RuleId, display};
 use crate::calendar::{ClosedHours, Span, YearMonth};
-use crate::model::{Bank, CardType, Currency, Funding, Method, PaymentStatus, Provider, amount};
+use crate::model::{
+    Bank, CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
+    Provider, amount,
+};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -239,6 +242,24 @@ pub enum ReasonDetails {
         #[serde(skip_serializing_if = "Option::is_none")]
         easy_pay_provider: Option<String>,
     },
+    /// `TAXABLE_EXCEEDS_CANCELLABLE`.
+    TaxableExceedsCancellable {
+        /// The request's taxable part: `amount − tax_free_amount`.
+        #[serde(with = "amount")]
+        taxable: Decimal,
+        /// `(total − tax_free) − (cancelled − cancelled_tax_free)`.
+        #[serde(with = "amount")]
+        taxable_balance: Decimal,
+    },
+    /// `UNSETTLED_SALES_SHORT`.
+    UnsettledSalesShort {
+        /// What the request refunds.
+        #[serde(with = "amount")]
+        requested: Decimal,
+        /// The merchant profile's `unsettled_sales`.
+        #[serde(with = "amount")]
+        unsettled_sales: Decimal,
+    },
 }
 
 impl ReasonDetails {
@@ -277,6 +298,10 @@ impl ReasonDetails {
             ReasonDetails::DuplicateCancelId { .. } => ReasonCode::DuplicateCancelId,
             ReasonDetails::CancellationPending { .. } => ReasonCode::CancellationPending,
             ReasonDetails::NoPolicy { .. } => ReasonCode::NoPolicy,
+            ReasonDetails::TaxableExceedsCancellable { .. } => {
+                ReasonCode::TaxableExceedsCancellable
+            }
+            ReasonDetails::UnsettledSalesShort { .. } => ReasonCode::UnsettledSalesShort,
         }
     }
 }
@@ -319,6 +344,18 @@ pub enum PaymentProblem {
         /// `amount.total`.
         #[serde(with = "amount")]
         total: Decimal,
+    },
+    /// An amount finer than the currency's minor unit (half a won).
+    TooPrecise {
+        /// Where (`amount.total`, `cancellations[1].amount`).
+        field: String,
+        /// Its value.
+        #[serde(with = "amount")]
+        amount: Decimal,
+        /// The payment's currency.
+        currency: Currency,
+        /// How many decimals the currency allows.
+        decimals: u16,
     },
     /// Paid after the moment of the decision.
     PaidAfterNow {
@@ -491,8 +528,13 @@ pub enum Circumstance {
     ForeignCard,
     /// Card points paid part of it.
     CardPoints,
-    /// The payment is (`true`) or is not (`false`) an escrow payment.
+    /// The payment is (`true`) or is not (`false`) an escrow payment before purchase
+    /// confirmation.
     Escrow(bool),
+    /// Where the escrow stands.
+    EscrowStatus(EscrowStatus),
+    /// The kind of gift certificate.
+    GiftCertificateType(GiftCertificateType),
     /// The provider's own partial-cancel flag.
     PartialCancelable(bool),
     /// The easy-pay funding.

@@ -10,27 +10,38 @@ use rust_decimal::Decimal;
 /// `INVALID_PAYMENT`, reported alone: the pass stops when the payment contradicts itself.
 pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let amount = &cx.payment.amount;
+    let currency = cx.payment.currency;
+    let exponent = currency.minor_unit_exponent();
     let mut problems = Vec::new();
-    let mut negative = |field: String, value: Decimal| {
+    // Each amount is either negative or too fine for its currency (half a won), never both
+    // reported: one problem per field is enough to fix it.
+    let mut check = |field: String, value: Decimal| {
         if value.is_sign_negative() && !value.is_zero() {
             problems.push(PaymentProblem::NegativeAmount {
                 field,
                 amount: value,
             });
+        } else if let Some(decimals) = too_precise(value, exponent) {
+            problems.push(PaymentProblem::TooPrecise {
+                field,
+                amount: value,
+                currency,
+                decimals,
+            });
         }
     };
-    negative("amount.total".to_owned(), amount.total);
-    negative("amount.tax_free".to_owned(), amount.tax_free);
+    check("amount.total".to_owned(), amount.total);
+    check("amount.tax_free".to_owned(), amount.tax_free);
     if let Some(vat) = amount.vat {
-        negative("amount.vat".to_owned(), vat);
+        check("amount.vat".to_owned(), vat);
     }
-    negative("amount.cancelled".to_owned(), amount.cancelled);
-    negative(
+    check("amount.cancelled".to_owned(), amount.cancelled);
+    check(
         "amount.cancelled_tax_free".to_owned(),
         amount.cancelled_tax_free,
     );
     for (i, cancellation) in cx.payment.cancellations.iter().enumerate() {
-        negative(format!("cancellations[{i}].amount"), cancellation.amount);
+        check(format!("cancellations[{i}].amount"), cancellation.amount);
     }
     if amount.cancelled > amount.total {
         problems.push(PaymentProblem::CancelledExceedsTotal {
@@ -143,8 +154,8 @@ pub(crate) fn amount_problems(
     problems
 }
 
-/// The amount checks: `INVALID_AMOUNT`, then (unless it fired) `AMOUNT_EXCEEDS_CANCELLABLE`
-/// and `TAX_FREE_EXCEEDS_AMOUNT`; `CANCELLABLE_AMOUNT_MISMATCH` and
+/// The amount checks: `INVALID_AMOUNT`, then (unless it fired) `AMOUNT_EXCEEDS_CANCELLABLE`,
+/// `TAX_FREE_EXCEEDS_AMOUNT` and `UNSETTLED_SALES_SHORT`; `CANCELLABLE_AMOUNT_MISMATCH` and
 /// `TAX_FREE_EXCEEDS_CANCELLABLE` always.
 pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let common = cx.common;
@@ -201,6 +212,18 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             },
         );
     }
+    if let Some(unsettled_sales) = cx.merchant.unsettled_sales
+        && amount_valid
+        && cx.amount > unsettled_sales
+    {
+        out.common_reason(
+            &common.unsettled_sales,
+            ReasonDetails::UnsettledSalesShort {
+                requested: cx.amount,
+                unsettled_sales,
+            },
+        );
+    }
     Then::Go
 }
 
@@ -237,7 +260,8 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     Then::Go
 }
 
-/// `NO_POLICY` when the policy has no rules for the payment's method (or provider).
+/// `NO_POLICY` when the policy has no rules for the payment's method (or provider), or has
+/// them only at other PGs (a `no_policy` rule).
 pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     if cx.rules.is_none() {
         let payment = cx.payment;
@@ -249,6 +273,17 @@ pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
                 easy_pay_provider: payment.easy_pay.as_ref().map(|e| e.provider.clone()),
             },
         );
+    }
+    Then::Go
+}
+
+/// `UNKNOWN_PG` and `UNKNOWN_EASY_PAY_PROVIDER`: an id no rule could match is never silent.
+pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+    if let Some(details) = &cx.unknown_pg {
+        out.note(&cx.common.pg, details.clone());
+    }
+    if let Some(details) = &cx.unknown_easy_pay {
+        out.note(&cx.common.easy_pay_provider, details.clone());
     }
     Then::Go
 }

@@ -4,13 +4,14 @@
 
 use super::account::AccountFacts;
 use crate::calendar::{local_date, local_time};
-use crate::decision::{AmountProblem, RuleId};
+use crate::decision::{AmountProblem, NoteDetails, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{CommonRules, CompiledPolicy};
 use crate::rules::RuleSet;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// The inputs of one decision, the policy data that applies, and what follows from them.
 pub(crate) struct Context<'a> {
@@ -46,6 +47,28 @@ pub(crate) struct Context<'a> {
     pub(crate) rules: Option<&'a RuleSet>,
     /// The refund account given, checked against the rules; `None` when none is given.
     pub(crate) account: Option<AccountFacts<'a>>,
+    /// `UNKNOWN_PG` when the payment names a PG the policy does not list.
+    pub(crate) unknown_pg: Option<NoteDetails>,
+    /// `UNKNOWN_EASY_PAY_PROVIDER` when it names an easy-pay service the policy does not list.
+    pub(crate) unknown_easy_pay: Option<NoteDetails>,
+}
+
+/// An id as policies write it: ids compare without regard to case (contract §1.1). Borrowed
+/// when already lower-case, which is the usual case.
+fn id_key(id: &str) -> Cow<'_, str> {
+    if id.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(id.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(id)
+    }
+}
+
+/// The closest of `known` to `id`, for a "did you mean". Of equally close ids the first in
+/// sorted order, so that the order of a policy's lists never changes a decision.
+fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<String> {
+    let mut known: Vec<&str> = known.into_iter().map(String::as_str).collect();
+    known.sort_unstable();
+    crate::suggest::closest(id, known).map(str::to_owned)
 }
 
 /// `a − b`. Exact for every amount the crate reads (at most 10^18 in magnitude); it saturates
@@ -66,8 +89,10 @@ impl<'a> Context<'a> {
         let tax_free_balance =
             difference(payment.amount.tax_free, payment.amount.cancelled_tax_free);
         let amount = request.amount.unwrap_or(balance);
-        let pg = policy.pgs.of(payment.pg.as_deref());
-        let service = payment.easy_pay.as_ref().map(|e| e.provider.as_str());
+        let pg_id = payment.pg.as_deref().map(id_key);
+        let pg = policy.pgs.of(pg_id.as_deref());
+        let service_id = payment.easy_pay.as_ref().map(|e| id_key(&e.provider));
+        let service = service_id.as_deref();
         let rules = policy
             .methods
             .get(payment.method.index())
@@ -80,11 +105,32 @@ impl<'a> Context<'a> {
             }
             _ => None,
         };
+        // A policy that is not loaded lists nothing, and says so with `NO_POLICY` already.
+        let listed = policy.document.as_ref();
+        let unknown_pg = match (listed, payment.pg.as_deref(), pg_id.as_deref()) {
+            (Some(_), Some(given), Some(id)) if policy.pgs.get(id).is_none() => {
+                Some(NoteDetails::UnknownPg {
+                    id: given.to_owned(),
+                    closest: closest(id, policy.pgs.names()),
+                })
+            }
+            _ => None,
+        };
+        let services = listed.and_then(|d| d.easy_pay_providers.as_ref());
+        let unknown_easy_pay = match (services, payment.easy_pay.as_ref(), service) {
+            (Some(services), Some(given), Some(id)) if !services.known.iter().any(|k| k == id) => {
+                Some(NoteDetails::UnknownEasyPayProvider {
+                    id: given.provider.clone(),
+                    closest: closest(id, &services.known),
+                })
+            }
+            _ => None,
+        };
         let no_policy = policy
             .no_policy
             .get(payment.method.index())
             .unwrap_or(&policy.common.status);
-        Context {
+        let mut cx = Context {
             payment,
             request,
             merchant,
@@ -103,7 +149,19 @@ impl<'a> Context<'a> {
             no_policy,
             rules,
             account,
+            unknown_pg,
+            unknown_easy_pay,
+        };
+        // A method the policy covers only at some PGs has no rules anywhere else.
+        let no_policy_here = cx
+            .rules
+            .and_then(|r| r.no_policy.as_deref())
+            .is_some_and(|rule| rule.holds(&cx));
+        if no_policy_here {
+            cx.rules = None;
+            cx.account = None;
         }
+        cx
     }
 
     /// A full cancel on the local day of payment: the one case card issuers settle at once.

@@ -39,12 +39,13 @@ type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
 /// Every check, in the order of reasons: a self-contradicting payment alone, then a status with
 /// nothing to refund alone, then the amounts, the cancellation history, a method without rules,
 /// and the policy's rules in [`RuleSet`](crate::rules::RuleSet) order.
-const CHECKS: [Check; 6] = [
+const CHECKS: [Check; 7] = [
     common::integrity,
     common::status,
     common::amounts,
     common::history,
     common::no_policy,
+    common::unknown_ids,
     policy_rules,
 ];
 

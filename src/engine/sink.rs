@@ -134,7 +134,13 @@ impl<'p> Sink<'p> {
 /// Notes about how the provider's refund happens, as opposed to why it cannot.
 fn describes_the_refund(code: NoteCode) -> bool {
     match code {
-        NoteCode::RefundFee | NoteCode::ProcessingDelay | NoteCode::AsyncCancellation => true,
-        NoteCode::ManualRefund | NoteCode::FundingAssumed => false,
+        NoteCode::RefundFee
+        | NoteCode::ProcessingDelay
+        | NoteCode::AsyncCancellation
+        | NoteCode::CashReceiptNotCancelled => true,
+        NoteCode::ManualRefund
+        | NoteCode::FundingAssumed
+        | NoteCode::UnknownPg
+        | NoteCode::UnknownEasyPayProvider => false,
     }
 }

@@ -6,7 +6,7 @@ use crate::decision::{
     AccountProblem, AmountProblem, Circumstance, NoteDetails, PaymentProblem, ReasonDetails,
     TimeRule,
 };
-use crate::model::{Currency, Method, PaymentStatus};
+use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
 use rust_decimal::Decimal;
 
 pub(super) fn money(amount: Decimal, currency: Currency) -> String {
@@ -49,6 +49,22 @@ fn circumstance(c: &Circumstance) -> String {
         Circumstance::CardPoints => "paid partly with card points".to_owned(),
         Circumstance::Escrow(true) => "escrow payment".to_owned(),
         Circumstance::Escrow(false) => "not an escrow payment".to_owned(),
+        Circumstance::EscrowStatus(state) => match state {
+            EscrowStatus::BeforeConfirmation => "escrow payment before purchase confirmation",
+            EscrowStatus::Confirmed => "escrow payment whose purchase is confirmed",
+            EscrowStatus::Rejected => "escrow payment the buyer rejected",
+        }
+        .to_owned(),
+        Circumstance::GiftCertificateType(kind) => match kind {
+            GiftCertificateType::Booknlife => "Book&Life gift certificate (도서문화상품권)",
+            GiftCertificateType::SmartMunsang => {
+                "smart culture gift certificate (스마트문화상품권)"
+            }
+            GiftCertificateType::Cultureland => "Cultureland gift certificate",
+            GiftCertificateType::Happymoney => "Happymoney gift certificate",
+            GiftCertificateType::Culturegift => "culture gift certificate (컬쳐기프트)",
+        }
+        .to_owned(),
         Circumstance::PartialCancelable(false) => {
             "the provider marks it as not partially cancelable".to_owned()
         }
@@ -135,6 +151,15 @@ fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
             "the tax-free amount {} exceeds the total {}",
             money(*tax_free, currency),
             money(*total, currency)
+        ),
+        PaymentProblem::TooPrecise {
+            field,
+            amount,
+            currency,
+            decimals,
+        } => format!(
+            "`{field}` is `{amount}`, but {} allows {decimals} decimal places",
+            currency.code()
         ),
         PaymentProblem::PaidAfterNow { paid_at, now } => format!(
             "`paid_at` {} is later than `now` {}",
@@ -309,7 +334,30 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             ),
             None => format!("no policy covers {} refunds at `{provider}`", method(*m)),
         },
+        ReasonDetails::TaxableExceedsCancellable {
+            taxable,
+            taxable_balance,
+        } => format!(
+            "the taxable part of this partial refund, {}, exceeds the taxable balance of {}: give the tax-free part as `tax_free_amount`",
+            money(*taxable, currency),
+            money(*taxable_balance, currency)
+        ),
+        ReasonDetails::UnsettledSalesShort {
+            requested,
+            unsettled_sales,
+        } => format!(
+            "the refund of {} exceeds the {} the PG still owes the merchant: the PG nets refunds against unsettled sales",
+            money(*requested, currency),
+            money(*unsettled_sales, currency)
+        ),
     }
+}
+
+/// `: did you mean `x`?` after a name no policy lists, when one is close.
+fn did_you_mean(closest: Option<&str>) -> String {
+    closest
+        .map(|c| format!(": did you mean `{c}`?"))
+        .unwrap_or_default()
 }
 
 pub(super) fn note(details: &NoteDetails) -> String {
@@ -350,6 +398,19 @@ pub(super) fn note(details: &NoteDetails) -> String {
                 None => "the easy-pay funding is unknown".to_owned(),
             };
             format!("{known}, so the strictest deadline, {applied}, was applied ({spans})")
+        }
+        NoteDetails::CashReceiptNotCancelled {} => {
+            "the PG does not cancel the payment's cash receipt with it: if one was issued, cancel or reissue it".to_owned()
+        }
+        NoteDetails::UnknownPg { id, closest } => {
+            let hint = did_you_mean(closest.as_deref());
+            format!("the policy does not list PG `{id}`, so no PG-specific rule applied{hint}")
+        }
+        NoteDetails::UnknownEasyPayProvider { id, closest } => {
+            let hint = did_you_mean(closest.as_deref());
+            format!(
+                "the policy does not list easy-pay service `{id}`, so no service-specific rule applied{hint}"
+            )
         }
     }
 }

@@ -6,7 +6,9 @@ use crate::decision::{
     AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, NoteDetails,
     PaymentProblem, ReasonDetails, RequestField, TimeRule,
 };
-use crate::model::{CardType, Currency, Funding, Method, PaymentStatus};
+use crate::model::{
+    CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
+};
 use rust_decimal::Decimal;
 
 /// Whether `word` is read with a final consonant (받침), which decides the particle after it:
@@ -113,6 +115,8 @@ fn circumstance(c: &Circumstance) -> String {
         Circumstance::CardPoints => "카드 포인트 사용 결제".to_owned(),
         Circumstance::Escrow(true) => "에스크로 결제".to_owned(),
         Circumstance::Escrow(false) => "에스크로가 아닌 결제".to_owned(),
+        Circumstance::EscrowStatus(state) => escrow_status(*state).to_owned(),
+        Circumstance::GiftCertificateType(kind) => gift_certificate(*kind).to_owned(),
         Circumstance::PartialCancelable(false) => {
             "제공사가 부분 취소 불가로 표시한 결제".to_owned()
         }
@@ -124,6 +128,24 @@ fn circumstance(c: &Circumstance) -> String {
         Circumstance::Partial(false) => "전액 취소".to_owned(),
         Circumstance::SameDayFullCancel(true) => "결제 당일 전액 취소".to_owned(),
         Circumstance::SameDayFullCancel(false) => "결제 당일 전액 취소가 아님".to_owned(),
+    }
+}
+
+fn escrow_status(state: EscrowStatus) -> &'static str {
+    match state {
+        EscrowStatus::BeforeConfirmation => "구매 확정 전 에스크로 결제",
+        EscrowStatus::Confirmed => "구매 확정된 에스크로 결제",
+        EscrowStatus::Rejected => "구매 거절된 에스크로 결제",
+    }
+}
+
+fn gift_certificate(kind: GiftCertificateType) -> &'static str {
+    match kind {
+        GiftCertificateType::Booknlife => "도서문화상품권",
+        GiftCertificateType::SmartMunsang => "스마트문화상품권",
+        GiftCertificateType::Cultureland => "컬쳐랜드 문화상품권",
+        GiftCertificateType::Happymoney => "해피머니 상품권",
+        GiftCertificateType::Culturegift => "컬쳐기프트 상품권",
     }
 }
 
@@ -211,6 +233,15 @@ fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
             "면세 금액 {} 결제 금액 {}보다 큽니다",
             i_ga(&won(*tax_free, currency)),
             won(*total, currency)
+        ),
+        PaymentProblem::TooPrecise {
+            field,
+            amount,
+            currency,
+            decimals,
+        } => format!(
+            "`{field}` 값 {amount}: {} 소수점 {decimals}자리까지만 쓸 수 있습니다",
+            eun_neun(currency.code())
         ),
         PaymentProblem::PaidAfterNow { paid_at, now } => format!(
             "결제 시각 {} 판단 시각 {}보다 뒤입니다",
@@ -384,7 +415,30 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             ),
             None => format!("{provider}의 {} 환불 규칙이 없습니다", method(*m)),
         },
+        ReasonDetails::TaxableExceedsCancellable {
+            taxable,
+            taxable_balance,
+        } => format!(
+            "부분 취소의 과세 금액 {} 취소 가능한 과세 잔액 {} 넘습니다. 면세 금액은 tax_free_amount로 보내세요",
+            i_ga(&won(*taxable, currency)),
+            eul_reul(&won(*taxable_balance, currency))
+        ),
+        ReasonDetails::UnsettledSalesShort {
+            requested,
+            unsettled_sales,
+        } => format!(
+            "환불 금액 {} PG가 가맹점에 정산할 미정산 금액 {} 넘습니다. PG는 미정산 매출에서 환불금을 차감합니다",
+            i_ga(&won(*requested, currency)),
+            eul_reul(&won(*unsettled_sales, currency))
+        ),
     }
+}
+
+/// ` (혹시 `x`인가요?)` after a name no policy lists, when one is close.
+fn did_you_mean(closest: Option<&str>) -> String {
+    closest
+        .map(|c| format!(" (혹시 `{c}`인가요?)"))
+        .unwrap_or_default()
 }
 
 pub(super) fn note(details: &NoteDetails) -> String {
@@ -431,6 +485,17 @@ pub(super) fn note(details: &NoteDetails) -> String {
                 eul_reul(&span(*applied))
             )
         }
+        NoteDetails::CashReceiptNotCancelled {} => {
+            "PG가 결제를 취소해도 현금영수증은 자동으로 취소되지 않습니다. 발급한 현금영수증이 있으면 직접 취소하거나 재발급하세요".to_owned()
+        }
+        NoteDetails::UnknownPg { id, closest } => format!(
+            "정책에 없는 PG(`{id}`)여서 PG별 규칙이 적용되지 않았습니다{}",
+            did_you_mean(closest.as_deref())
+        ),
+        NoteDetails::UnknownEasyPayProvider { id, closest } => format!(
+            "정책에 없는 간편결제 서비스(`{id}`)여서 서비스별 규칙이 적용되지 않았습니다{}",
+            did_you_mean(closest.as_deref())
+        ),
     }
 }
 

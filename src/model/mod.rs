@@ -8,6 +8,8 @@
 pub mod amount;
 mod bank;
 mod currency;
+mod escrow;
+mod gift_certificate;
 pub mod instant;
 mod merchant;
 mod payment;
@@ -18,6 +20,8 @@ pub(crate) mod vocabulary;
 pub use amount::{AmountError, MAX_AMOUNT, parse_amount};
 pub use bank::{Bank, UnknownBank};
 pub use currency::{Currency, UnknownCurrency};
+pub use escrow::EscrowStatus;
+pub use gift_certificate::{GiftCertificate, GiftCertificateType};
 pub use instant::{InstantError, parse_instant};
 pub use merchant::MerchantProfile;
 pub use payment::{

@@ -1,7 +1,7 @@
 //! The payment being refunded (contract §1).
 
 use super::vocabulary::vocabulary;
-use super::{Currency, Provider, amount, instant};
+use super::{Currency, EscrowStatus, GiftCertificate, Provider, amount, instant};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -23,8 +23,9 @@ use serde::{Deserialize, Serialize};
 pub struct Payment {
     /// Which aggregator or PG took the payment.
     pub provider: Provider,
-    /// The provider's own PG id (`smartro_v2`, `kcp`); an open, lower-case string. It is read
-    /// in lower case (`KSNET` is `ksnet`); an unknown or absent PG matches no PG-specific rule.
+    /// The provider's own PG id (`smartro_v2`, `kcp`); an open string, read in lower case
+    /// (`KSNET` is `ksnet`). An absent PG, or one the policy does not list, matches no
+    /// PG-specific rule; one not listed gets the note `UNKNOWN_PG`.
     #[serde(
         default,
         deserialize_with = "lower_case_option",
@@ -53,9 +54,18 @@ pub struct Payment {
         skip_serializing_if = "Option::is_none"
     )]
     pub paid_at: Option<DateTime<Utc>>,
-    /// An escrow payment before purchase confirmation.
+    /// An escrow payment before purchase confirmation. Where the escrow stands after that is
+    /// `escrow_status`; `escrow: true` is the same as `escrow_status: before_confirmation`.
     #[serde(default)]
     pub escrow: bool,
+    /// Where an escrow payment stands (before purchase confirmation, confirmed, rejected by the
+    /// buyer); `None` for a payment without escrow, or one whose state is unknown beyond
+    /// `escrow`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escrow_status: Option<EscrowStatus>,
+    /// The gift certificate, for gift-certificate payments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gift_certificate: Option<GiftCertificate>,
     /// The provider's own "may be partially cancelled" flag, where it reports one (Toss
     /// `isPartialCancelable`); `None` imposes nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,6 +94,8 @@ impl Payment {
             amount: PaymentAmount::new(total),
             paid_at: Some(paid_at),
             escrow: false,
+            escrow_status: None,
+            gift_certificate: None,
             partial_cancelable: None,
             cancellations: Vec::new(),
         }
@@ -101,8 +113,28 @@ impl Payment {
             .checked_sub(self.amount.cancelled_tax_free)
     }
 
+    /// Where the escrow stands: `escrow_status`, or before confirmation when only `escrow` is
+    /// set; `None` for a payment without escrow.
+    ///
+    /// ```
+    /// use refund_policy::model::{EscrowStatus, Method, Payment, Provider, parse_instant};
+    /// let paid_at = parse_instant("2026-03-02T10:00:00+09:00").unwrap();
+    /// let mut payment = Payment::paid(Provider::TossPayments, Method::Card, 10000.into(), paid_at);
+    /// assert_eq!(payment.escrow_state(), None);
+    /// payment.escrow = true;
+    /// assert_eq!(payment.escrow_state(), Some(EscrowStatus::BeforeConfirmation));
+    /// payment.escrow = false;
+    /// payment.escrow_status = Some(EscrowStatus::Confirmed);
+    /// assert_eq!(payment.escrow_state(), Some(EscrowStatus::Confirmed));
+    /// ```
+    pub fn escrow_state(&self) -> Option<EscrowStatus> {
+        self.escrow_status
+            .or(self.escrow.then_some(EscrowStatus::BeforeConfirmation))
+    }
+
     /// Checks the rules that tie fields together and that the types cannot express:
-    /// `easy_pay` is given exactly when `method` is `easy_pay`.
+    /// `easy_pay` is given exactly when `method` is `easy_pay`, and `escrow: true` (before
+    /// confirmation) does not contradict `escrow_status`.
     ///
     /// The crate's readers ([`crate::input`]) call this; a payment built in code may skip it,
     /// and the engine then treats a missing `easy_pay` as an unknown easy-pay service.
@@ -111,6 +143,12 @@ impl Payment {
             (Method::EasyPay, None) => Err(ShapeError::EasyPayMissing),
             (method, Some(_)) if method != Method::EasyPay => {
                 Err(ShapeError::EasyPayWithOtherMethod(method))
+            }
+            _ => Ok(()),
+        }?;
+        match self.escrow_status {
+            Some(status) if self.escrow && status != EscrowStatus::BeforeConfirmation => {
+                Err(ShapeError::EscrowContradicted(status))
             }
             _ => Ok(()),
         }
@@ -139,6 +177,11 @@ pub enum ShapeError {
     /// The `easy_pay` object with another method.
     #[error("`easy_pay` is given with method `{0}`: it belongs only to method `easy_pay`")]
     EasyPayWithOtherMethod(Method),
+    /// `escrow: true` (before purchase confirmation) with an `escrow_status` after it.
+    #[error(
+        "`escrow: true` means before purchase confirmation, but `escrow_status` is `{0}`: give `escrow_status` alone"
+    )]
+    EscrowContradicted(EscrowStatus),
 }
 
 vocabulary! {
@@ -170,8 +213,9 @@ vocabulary! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EasyPay {
-    /// The service, lower-case (`kakaopay`, `naverpay`, `tosspay`, `payco`, `paypal`, ...);
-    /// read in lower case (`NAVERPAY` is `naverpay`).
+    /// The service (`kakaopay`, `naverpay`, `tosspay`, `payco`, `paypal`, ...), read in lower
+    /// case (`NAVERPAY` is `naverpay`); one the policy does not list gets the note
+    /// `UNKNOWN_EASY_PAY_PROVIDER`.
     #[serde(deserialize_with = "lower_case")]
     pub provider: String,
     /// What funded it, when known. Unknown funding makes deadline rules apply the strictest

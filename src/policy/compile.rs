@@ -41,7 +41,12 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
     checker.rule_ids.extend(common.all().into_iter().cloned());
     let no_policy = Method::ALL.map(|m| RuleId::new(format!("{} › {m}", checker.policy)));
     for (method, id) in Method::ALL.iter().zip(&no_policy) {
-        if !doc.methods.contains_key(method) {
+        // A method covered only at some PGs (a `no_policy` rule) is `NO_POLICY` elsewhere.
+        let partly_covered = methods
+            .get(method.index())
+            .and_then(Option::as_ref)
+            .is_some_and(|m| m.sets.iter().any(|set| set.no_policy.is_some()));
+        if !doc.methods.contains_key(method) || partly_covered {
             checker.rule_ids.insert(id.clone());
         }
     }

@@ -106,6 +106,9 @@ pub(crate) struct CommonRules {
     pub(crate) tax_free: RuleId,
     pub(crate) cancel_id: RuleId,
     pub(crate) pending: RuleId,
+    pub(crate) unsettled_sales: RuleId,
+    pub(crate) pg: RuleId,
+    pub(crate) easy_pay_provider: RuleId,
 }
 
 impl CommonRules {
@@ -120,10 +123,13 @@ impl CommonRules {
             tax_free: id("tax_free"),
             cancel_id: id("cancel_id"),
             pending: id("pending_cancellation"),
+            unsettled_sales: id("unsettled_sales"),
+            pg: id("pg"),
+            easy_pay_provider: id("easy_pay_provider"),
         }
     }
 
-    pub(crate) fn all(&self) -> [&RuleId; 8] {
+    pub(crate) fn all(&self) -> [&RuleId; 11] {
         [
             &self.integrity,
             &self.status,
@@ -133,6 +139,9 @@ impl CommonRules {
             &self.tax_free,
             &self.cancel_id,
             &self.pending,
+            &self.unsettled_sales,
+            &self.pg,
+            &self.easy_pay_provider,
         ]
     }
 }

@@ -11,7 +11,7 @@
 //! then checks references between them and compiles them for evaluation.
 
 use crate::decision::ReasonCode;
-use crate::model::{Bank, CardType, Funding, Method, Provider};
+use crate::model::{Bank, CardType, EscrowStatus, Funding, GiftCertificateType, Method, Provider};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -19,8 +19,10 @@ use std::collections::BTreeMap;
 pub use crate::rules::async_cancellation::AsyncCancellationDoc;
 pub use crate::rules::cancel_hours::CancelHoursDoc;
 pub use crate::rules::cancel_id::CancelIdRuleDoc;
+pub use crate::rules::cash_receipt::CashReceiptDoc;
 pub use crate::rules::deadline::DeadlineDoc;
 pub use crate::rules::fee::FeeDoc;
+pub use crate::rules::no_policy::NoPolicyDoc;
 pub use crate::rules::partial_refund::PartialRefusalDoc;
 pub use crate::rules::partial_refund_contract::PartialContractDoc;
 pub use crate::rules::partial_refund_limit::PartialLimitDoc;
@@ -32,6 +34,7 @@ pub use crate::rules::refund_contract::RefundContractDoc;
 pub use crate::rules::refund_not_supported::RefundNotSupportedDoc;
 pub use crate::rules::requester::RequesterRuleDoc;
 pub use crate::rules::same_month::{NextMonthRefundDoc, SameMonthDoc};
+pub use crate::rules::taxable_balance_check::TaxableBalanceCheckDoc;
 
 /// A whole policy file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -198,9 +201,16 @@ pub struct ConditionDoc {
     /// Card points were (or were not) used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_points: Option<bool>,
-    /// The payment is (or is not) in escrow.
+    /// The payment is (or is not) in escrow before purchase confirmation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escrow: Option<bool>,
+    /// The escrow stands at one of these (`before_confirmation`, `confirmed`, `rejected`); a
+    /// payment without escrow matches none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escrow_status: Option<Vec<EscrowStatus>>,
+    /// The gift certificate is of one of these kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gift_certificate_type: Option<Vec<GiftCertificateType>>,
     /// The provider's own partial-cancel flag has this value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial_cancelable: Option<bool>,
@@ -228,6 +238,9 @@ pub(crate) trait RuleCommon {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeDoc {
+    /// See [`NoPolicyDoc`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_policy: Option<NoPolicyDoc>,
     /// See [`RefundNotSupportedDoc`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund_not_supported: Option<RefundNotSupportedDoc>,
@@ -276,6 +289,12 @@ pub struct ScopeDoc {
     /// See [`AsyncCancellationDoc`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub async_cancellation: Option<AsyncCancellationDoc>,
+    /// See [`TaxableBalanceCheckDoc`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taxable_balance_check: Option<TaxableBalanceCheckDoc>,
+    /// See [`CashReceiptDoc`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cash_receipt_not_cancelled: Option<CashReceiptDoc>,
     /// Documented facts about this scope that no rule checks (a permission a source grants, a
     /// fee no source names), so that reviewers see them with their sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

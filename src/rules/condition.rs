@@ -4,7 +4,7 @@
 
 use crate::decision::Circumstance;
 use crate::engine::Context;
-use crate::model::{CardType, Funding};
+use crate::model::{CardType, EscrowStatus, Funding, GiftCertificateType};
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Anchor, Checker, PgSet, ProblemKind, Segment, key};
 
@@ -17,6 +17,8 @@ pub(crate) struct Condition {
     pub(crate) foreign_card: Option<bool>,
     pub(crate) card_points: Option<bool>,
     pub(crate) escrow: Option<bool>,
+    pub(crate) escrow_status: Option<Vec<EscrowStatus>>,
+    pub(crate) gift_certificate_type: Option<Vec<GiftCertificateType>>,
     pub(crate) partial_cancelable: Option<bool>,
     pub(crate) funding: Option<Vec<Funding>>,
     pub(crate) partial: Option<bool>,
@@ -36,6 +38,8 @@ pub(crate) fn compile(
         foreign_card,
         card_points,
         escrow,
+        escrow_status,
+        gift_certificate_type,
         partial_cancelable,
         funding,
         partial,
@@ -44,6 +48,14 @@ pub(crate) fn compile(
     for (field, empty) in [
         ("card_type", card_type.as_ref().is_some_and(Vec::is_empty)),
         ("funding", funding.as_ref().is_some_and(Vec::is_empty)),
+        (
+            "escrow_status",
+            escrow_status.as_ref().is_some_and(Vec::is_empty),
+        ),
+        (
+            "gift_certificate_type",
+            gift_certificate_type.as_ref().is_some_and(Vec::is_empty),
+        ),
     ] {
         if empty {
             checker.report(
@@ -66,6 +78,8 @@ pub(crate) fn compile(
         foreign_card: *foreign_card,
         card_points: *card_points,
         escrow: *escrow,
+        escrow_status: escrow_status.clone(),
+        gift_certificate_type: gift_certificate_type.clone(),
         partial_cancelable: *partial_cancelable,
         funding: funding.clone(),
         partial: *partial,
@@ -116,10 +130,23 @@ pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Vec<Circu
         }
     }
     if let Some(wanted) = condition.escrow {
-        if payment.escrow != wanted {
+        let before_confirmation = payment.escrow_state() == Some(EscrowStatus::BeforeConfirmation);
+        if before_confirmation != wanted {
             return None;
         }
         why.push(Circumstance::Escrow(wanted));
+    }
+    if let Some(states) = &condition.escrow_status {
+        let state = payment.escrow_state().filter(|s| states.contains(s))?;
+        why.push(Circumstance::EscrowStatus(state));
+    }
+    if let Some(types) = &condition.gift_certificate_type {
+        let kind = payment
+            .gift_certificate
+            .as_ref()
+            .and_then(|g| g.certificate_type)
+            .filter(|t| types.contains(t))?;
+        why.push(Circumstance::GiftCertificateType(kind));
     }
     if let Some(wanted) = condition.partial_cancelable {
         if payment.partial_cancelable != Some(wanted) {
@@ -183,6 +210,14 @@ pub(crate) fn describe(c: &Condition) -> String {
     parts.extend(flag(c.foreign_card, "foreign card", "domestic card"));
     parts.extend(flag(c.card_points, "card points used", "no card points"));
     parts.extend(flag(c.escrow, "escrow", "not escrow"));
+    if let Some(states) = &c.escrow_status {
+        let names: Vec<String> = states.iter().map(ToString::to_string).collect();
+        parts.push(format!("escrow {}", names.join(" or ")));
+    }
+    if let Some(types) = &c.gift_certificate_type {
+        let names: Vec<String> = types.iter().map(ToString::to_string).collect();
+        parts.push(format!("gift certificate {}", names.join(" or ")));
+    }
     parts.extend(flag(
         c.partial_cancelable,
         "partial_cancelable true",

@@ -57,9 +57,11 @@ macro_rules! rule_doc {
 pub(crate) mod async_cancellation;
 pub(crate) mod cancel_hours;
 pub(crate) mod cancel_id;
+pub(crate) mod cash_receipt;
 pub(crate) mod condition;
 pub(crate) mod deadline;
 pub(crate) mod fee;
+pub(crate) mod no_policy;
 pub(crate) mod partial_refund;
 pub(crate) mod partial_refund_contract;
 pub(crate) mod partial_refund_limit;
@@ -71,6 +73,7 @@ pub(crate) mod refund_contract;
 pub(crate) mod refund_not_supported;
 pub(crate) mod requester;
 pub(crate) mod same_month;
+pub(crate) mod taxable_balance_check;
 
 use crate::engine::{Context, Sink};
 use crate::policy::document::ScopeDoc;
@@ -98,6 +101,8 @@ pub(crate) type Compile<D, R> = fn(&D, &Site, &mut Checker<'_>) -> Option<R>;
 /// one payment shape. The field order is the order of evaluation, and so of reasons.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct RuleSet {
+    /// Resolved before any check runs (see [`no_policy`]).
+    pub(crate) no_policy: Option<Arc<no_policy::NoPolicy>>,
     pub(crate) refund_not_supported: Option<Arc<refund_not_supported::RefundNotSupported>>,
     pub(crate) deadline: Option<Arc<deadline::Deadline>>,
     pub(crate) same_month: Option<Arc<same_month::SameMonth>>,
@@ -106,6 +111,7 @@ pub(crate) struct RuleSet {
     pub(crate) partial_refund: Vec<Arc<partial_refund::PartialRefusal>>,
     pub(crate) partial_refund_limit: Option<Arc<partial_refund_limit::PartialLimit>>,
     pub(crate) partial_refund_contract: Option<Arc<partial_refund_contract::PartialContract>>,
+    pub(crate) taxable_balance_check: Option<Arc<taxable_balance_check::TaxableBalanceCheck>>,
     pub(crate) refund_contract: Option<Arc<refund_contract::RefundContract>>,
     pub(crate) refund_account: Option<Arc<refund_account::RefundAccountRule>>,
     pub(crate) refund_account_format: Option<Arc<refund_account_format::AccountFormat>>,
@@ -115,11 +121,13 @@ pub(crate) struct RuleSet {
     pub(crate) fee: Option<Arc<fee::Fee>>,
     pub(crate) processing_time: Option<Arc<processing_time::Processing>>,
     pub(crate) async_cancellation: Option<Arc<async_cancellation::AsyncCancellation>>,
+    pub(crate) cash_receipt_not_cancelled: Option<Arc<cash_receipt::CashReceipt>>,
 }
 
 /// The keys of the rule kinds, in evaluation order: the fields of [`ScopeDoc`] other than
 /// `remarks`, `at_pg` and `providers`.
-pub(crate) const KINDS: [&str; 16] = [
+pub(crate) const KINDS: [&str; 19] = [
+    "no_policy",
     "refund_not_supported",
     "deadline",
     "same_month",
@@ -127,6 +135,7 @@ pub(crate) const KINDS: [&str; 16] = [
     "partial_refund",
     "partial_refund_limit",
     "partial_refund_contract",
+    "taxable_balance_check",
     "refund_contract",
     "refund_account",
     "refund_account_format",
@@ -136,6 +145,7 @@ pub(crate) const KINDS: [&str; 16] = [
     "fee",
     "processing_time",
     "async_cancellation",
+    "cash_receipt_not_cancelled",
 ];
 
 /// Compiles one optional kind at `path.key`.
@@ -157,6 +167,7 @@ impl RuleSet {
         // Every field is named: a kind added to the format does not compile until it is
         // compiled here.
         let ScopeDoc {
+            no_policy,
             refund_not_supported,
             deadline,
             same_month,
@@ -173,12 +184,15 @@ impl RuleSet {
             fee,
             processing_time,
             async_cancellation,
+            taxable_balance_check,
+            cash_receipt_not_cancelled,
             remarks: _,
             at_pg: _,
             providers: _,
         } = doc;
         let c = checker;
         RuleSet {
+            no_policy: one(no_policy, "no_policy", scope, c, no_policy::compile),
             refund_not_supported: one(
                 refund_not_supported,
                 "refund_not_supported",
@@ -249,6 +263,20 @@ impl RuleSet {
                 c,
                 async_cancellation::compile,
             ),
+            taxable_balance_check: one(
+                taxable_balance_check,
+                "taxable_balance_check",
+                scope,
+                c,
+                taxable_balance_check::compile,
+            ),
+            cash_receipt_not_cancelled: one(
+                cash_receipt_not_cancelled,
+                "cash_receipt_not_cancelled",
+                scope,
+                c,
+                cash_receipt::compile,
+            ),
         }
     }
 
@@ -260,6 +288,7 @@ impl RuleSet {
             narrow.clone().or_else(|| wide.clone())
         }
         let RuleSet {
+            no_policy,
             refund_not_supported,
             deadline,
             same_month,
@@ -276,6 +305,8 @@ impl RuleSet {
             fee,
             processing_time,
             async_cancellation,
+            taxable_balance_check,
+            cash_receipt_not_cancelled,
         } = narrower;
         let mut restrictions: Vec<Arc<partial_refund::PartialRefusal>> = self
             .partial_refund
@@ -286,6 +317,7 @@ impl RuleSet {
         restrictions.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         restrictions.dedup_by(|a, b| a.meta.id == b.meta.id);
         RuleSet {
+            no_policy: pick(&self.no_policy, no_policy),
             refund_not_supported: pick(&self.refund_not_supported, refund_not_supported),
             deadline: pick(&self.deadline, deadline),
             same_month: pick(&self.same_month, same_month),
@@ -302,6 +334,11 @@ impl RuleSet {
             fee: pick(&self.fee, fee),
             processing_time: pick(&self.processing_time, processing_time),
             async_cancellation: pick(&self.async_cancellation, async_cancellation),
+            taxable_balance_check: pick(&self.taxable_balance_check, taxable_balance_check),
+            cash_receipt_not_cancelled: pick(
+                &self.cash_receipt_not_cancelled,
+                cash_receipt_not_cancelled,
+            ),
         }
     }
 
@@ -314,6 +351,7 @@ impl RuleSet {
             }
         }
         let RuleSet {
+            no_policy,
             refund_not_supported,
             deadline,
             same_month,
@@ -330,8 +368,11 @@ impl RuleSet {
             fee,
             processing_time,
             async_cancellation,
+            taxable_balance_check,
+            cash_receipt_not_cancelled,
         } = self;
         let v = &mut visit;
+        one(no_policy, v);
         one(refund_not_supported, v);
         one(deadline, v);
         one(same_month, v);
@@ -341,6 +382,7 @@ impl RuleSet {
         }
         one(partial_refund_limit, v);
         one(partial_refund_contract, v);
+        one(taxable_balance_check, v);
         one(refund_contract, v);
         one(refund_account, v);
         one(refund_account_format, v);
@@ -350,6 +392,7 @@ impl RuleSet {
         one(fee, v);
         one(processing_time, v);
         one(async_cancellation, v);
+        one(cash_receipt_not_cancelled, v);
     }
 }
 

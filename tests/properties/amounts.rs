@@ -203,8 +203,9 @@ fn refundable_payment() -> impl Strategy<Value = (Payment, chrono::DateTime<chro
 
 /// Regression (found by property 1): a request without an amount refunds the balance, and a
 /// balance with more decimals than the currency has (a KRW record of 0.5, a USD one of
-/// 12.345) was allowed as a refund no provider can make. It is `INVALID_AMOUNT` now, as an
-/// explicit amount of the same value is.
+/// 12.345) was allowed as a refund no provider can make. Such a payment contradicts its own
+/// currency: it is `INVALID_PAYMENT`, reported alone, whether the request names an amount or
+/// not.
 #[test]
 fn a_balance_finer_than_the_currency_is_not_refunded_whole() {
     use refund_policy::model::{Currency, Method, Provider, parse_instant};
@@ -225,7 +226,7 @@ fn a_balance_finer_than_the_currency_is_not_refunded_whole() {
                 builtin().decide(&payment, &request, &MerchantProfile::default(), paid_at);
             assert_eq!(
                 decision.reason_codes(),
-                [ReasonCode::InvalidAmount],
+                [ReasonCode::InvalidPayment],
                 "{currency:?} {total}"
             );
             assert_eq!(decision.refund().amount, total);

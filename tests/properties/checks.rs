@@ -153,6 +153,7 @@ fn check_rank(reason: &Reason) -> usize {
             ReasonCode::TaxFreeExceedsCancellable,
             ReasonCode::TaxFreeExceedsAmount,
         ],
+        &[ReasonCode::UnsettledSalesShort],
         &[ReasonCode::DuplicateCancelId],
         &[ReasonCode::CancellationPending],
         &[ReasonCode::NoPolicy],
@@ -216,7 +217,10 @@ fn manual_refund_notes(decision: &Decision) -> Result<(), TestCaseError> {
             prop_assert!(
                 !matches!(
                     note.code(),
-                    NoteCode::RefundFee | NoteCode::ProcessingDelay | NoteCode::AsyncCancellation
+                    NoteCode::RefundFee
+                        | NoteCode::ProcessingDelay
+                        | NoteCode::AsyncCancellation
+                        | NoteCode::CashReceiptNotCancelled
                 ),
                 "{} noted although the provider cannot refund",
                 note.code()
@@ -246,7 +250,21 @@ pub fn evaluation_semantics(input: &Input, decision: &Decision) -> Result<(), Te
         || amounts.cancelled < zero
         || amounts.cancelled_tax_free < zero
         || payment.cancellations.iter().any(|c| c.amount < zero);
+    // An amount finer than the currency's minor unit (half a won) contradicts the payment too.
+    let currency = payment.currency;
+    let too_fine = amounts
+        .vat
+        .into_iter()
+        .chain([
+            amounts.total,
+            amounts.tax_free,
+            amounts.cancelled,
+            amounts.cancelled_tax_free,
+        ])
+        .chain(payment.cancellations.iter().map(|c| c.amount))
+        .any(|v| too_precise(v, currency));
     let invalid = negative
+        || too_fine
         || amounts.cancelled > amounts.total
         || amounts.cancelled_tax_free > amounts.tax_free
         || amounts.tax_free > amounts.total
@@ -278,7 +296,6 @@ pub fn evaluation_semantics(input: &Input, decision: &Decision) -> Result<(), Te
         return Ok(());
     }
 
-    let currency = payment.currency;
     let bad = |value: Option<Decimal>, positive: bool| {
         value.is_some_and(|v| {
             (if positive { v <= zero } else { v < zero }) || too_precise(v, currency)
@@ -325,11 +342,22 @@ pub fn evaluation_semantics(input: &Input, decision: &Decision) -> Result<(), Te
         "{:?}",
         codes
     );
+    prop_assert_eq!(
+        has(ReasonCode::UnsettledSalesShort),
+        !invalid_amount
+            && input
+                .merchant
+                .unsettled_sales
+                .is_some_and(|owed| amount > owed),
+        "{:?}",
+        codes
+    );
     let partial = zero < amount && amount < balance;
     if invalid_amount || !partial {
         prop_assert!(
             !has(ReasonCode::PartialCancelNotSupported)
-                && !has(ReasonCode::PartialCancelLimitReached),
+                && !has(ReasonCode::PartialCancelLimitReached)
+                && !has(ReasonCode::TaxableExceedsCancellable),
             "a partial-cancel reason for a request that is not a valid partial one: {:?}",
             codes
         );

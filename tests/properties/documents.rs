@@ -7,7 +7,9 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use refund_policy::calendar::{BusinessDays, ClosedHours, Span};
 use refund_policy::decision::ReasonCode;
-use refund_policy::model::{Bank, CardType, Currency, Funding, Method, Provider};
+use refund_policy::model::{
+    Bank, CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, Provider,
+};
 use refund_policy::policy::PolicyDocument;
 use refund_policy::policy::document::{
     AccountFormatDoc, AsyncCancellationDoc, BankCodeTableDoc, CancelHoursDoc, CancelIdRuleDoc,
@@ -481,6 +483,10 @@ fn condition(sk: &Skeleton) -> BoxedStrategy<ConditionDoc> {
         (flag(), flag(), flag(), flag()),
         prop::option::weighted(0.2, subsequence(&Funding::ALL[..], 1..=4)),
         (flag(), flag()),
+        (
+            prop::option::weighted(0.15, subsequence(&ESCROW_STATES[..], 1..=3)),
+            prop::option::weighted(0.15, subsequence(&GIFT_CERTIFICATES[..], 1..=5)),
+        ),
     )
         .prop_map(
             |(
@@ -489,6 +495,7 @@ fn condition(sk: &Skeleton) -> BoxedStrategy<ConditionDoc> {
                 (foreign_card, card_points, escrow, partial_cancelable),
                 funding,
                 (partial, same_day_full_cancel),
+                (escrow_status, gift_certificate_type),
             )| ConditionDoc {
                 pg,
                 unless_pg,
@@ -496,6 +503,8 @@ fn condition(sk: &Skeleton) -> BoxedStrategy<ConditionDoc> {
                 foreign_card,
                 card_points,
                 escrow,
+                escrow_status,
+                gift_certificate_type,
                 partial_cancelable,
                 funding,
                 partial,
@@ -504,6 +513,20 @@ fn condition(sk: &Skeleton) -> BoxedStrategy<ConditionDoc> {
         )
         .boxed()
 }
+
+const ESCROW_STATES: [EscrowStatus; 3] = [
+    EscrowStatus::BeforeConfirmation,
+    EscrowStatus::Confirmed,
+    EscrowStatus::Rejected,
+];
+
+const GIFT_CERTIFICATES: [GiftCertificateType; 5] = [
+    GiftCertificateType::Booknlife,
+    GiftCertificateType::SmartMunsang,
+    GiftCertificateType::Cultureland,
+    GiftCertificateType::Happymoney,
+    GiftCertificateType::Culturegift,
+];
 
 /// A condition whose every reference is valid in `doc`.
 pub fn condition_for(doc: &PolicyDocument) -> BoxedStrategy<ConditionDoc> {

@@ -14,9 +14,9 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
 use refund_policy::model::{
-    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, Funding,
-    MerchantProfile, Method, Payment, PaymentAmount, PaymentStatus, Provider, RefundAccount,
-    RefundRequest, Requester,
+    Bank, Cancellation, CancellationStatus, Card, CardType, Currency, EasyPay, EscrowStatus,
+    Funding, GiftCertificate, GiftCertificateType, MerchantProfile, Method, Payment, PaymentAmount,
+    PaymentStatus, Provider, RefundAccount, RefundRequest, Requester,
 };
 use rust_decimal::Decimal;
 
@@ -379,11 +379,34 @@ pub fn payment() -> BoxedStrategy<Payment> {
             1 => prop::collection::vec(cancellation(), 1..4),
         ],
     );
-    (identity, state)
+    let escrow_and_gift = (
+        prop::option::weighted(
+            0.1,
+            select(
+                &[
+                    EscrowStatus::BeforeConfirmation,
+                    EscrowStatus::Confirmed,
+                    EscrowStatus::Rejected,
+                ][..],
+            ),
+        ),
+        prop::option::weighted(
+            0.1,
+            prop::option::of(select(
+                &[
+                    GiftCertificateType::Booknlife,
+                    GiftCertificateType::SmartMunsang,
+                    GiftCertificateType::Cultureland,
+                ][..],
+            )),
+        ),
+    );
+    (identity, state, escrow_and_gift)
         .prop_map(
             |(
                 (provider, method, easy_pay, easy_pay_given, pg, card),
                 (status, currency, amounts, paid_at, escrow, partial_cancelable, cancellations),
+                (escrow_status, gift_type),
             )| {
                 let (units, tax_free, vat, cancelled, cancelled_tax_free, fraction) = amounts;
                 let exponent = u32::from(currency.minor_unit_exponent().unwrap_or(0));
@@ -413,6 +436,10 @@ pub fn payment() -> BoxedStrategy<Payment> {
                     },
                     paid_at,
                     escrow,
+                    // `escrow: true` is before confirmation: a later state comes alone.
+                    escrow_status: escrow_status.filter(|_| !escrow),
+                    gift_certificate: gift_type
+                        .map(|certificate_type| GiftCertificate { certificate_type }),
                     partial_cancelable,
                     cancellations,
                 }
@@ -618,8 +645,16 @@ impl RequestKnobs {
 }
 
 pub fn merchant() -> BoxedStrategy<MerchantProfile> {
-    prop::sample::subsequence(CONTRACTS, 0..=CONTRACTS.len())
-        .prop_map(MerchantProfile::with_contracts)
+    (
+        prop::sample::subsequence(CONTRACTS, 0..=CONTRACTS.len()),
+        // Unknown most of the time; else around a payment's amounts, so that both sides of
+        // `UNSETTLED_SALES_SHORT` come up.
+        prop::option::weighted(0.2, 0i64..20_000),
+    )
+        .prop_map(|(contracts, unsettled)| MerchantProfile {
+            unsettled_sales: unsettled.map(Decimal::from),
+            ..MerchantProfile::with_contracts(contracts)
+        })
         .boxed()
 }
 

@@ -1,0 +1,60 @@
+//! `taxable_balance_check`: the provider refuses a partial cancel whose taxable part is more
+//! than the taxable balance (`TAXABLE_EXCEEDS_CANCELLABLE`). PortOne V2 reads a request
+//! without a tax-free amount as wholly taxable, so a partial refund of a payment that was
+//! partly tax-free can run out of taxable balance before it runs out of balance.
+
+use super::Rule;
+use crate::decision::ReasonDetails;
+use crate::engine::{Context, Sink};
+use crate::policy::{Checker, RuleMeta, Site};
+
+rule_doc! {
+    /// `taxable_balance_check`: a partial cancel's taxable part, `amount − tax_free_amount`
+    /// (0 when absent), must not exceed the taxable balance, `(total − tax_free) − (cancelled −
+    /// cancelled_tax_free)` (`TAXABLE_EXCEEDS_CANCELLABLE`).
+    pub struct TaxableBalanceCheckDoc {}
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TaxableBalanceCheck {
+    pub(crate) meta: RuleMeta,
+}
+
+pub(crate) fn compile(
+    doc: &TaxableBalanceCheckDoc,
+    site: &Site,
+    checker: &mut Checker<'_>,
+) -> Option<TaxableBalanceCheck> {
+    Some(TaxableBalanceCheck {
+        meta: checker.meta(site, doc),
+    })
+}
+
+impl Rule for TaxableBalanceCheck {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        // An amount rule: skipped when the amounts are not valid amounts (contract §4.1).
+        if !cx.valid_partial_refund() {
+            return;
+        }
+        let tax_free = cx.request.tax_free_amount.unwrap_or_default();
+        let taxable = cx.amount.saturating_sub(tax_free);
+        let taxable_balance = cx.balance.saturating_sub(cx.tax_free_balance);
+        if taxable > taxable_balance {
+            out.reason(
+                &self.meta,
+                ReasonDetails::TaxableExceedsCancellable {
+                    taxable,
+                    taxable_balance,
+                },
+            );
+        }
+    }
+
+    fn describe(&self) -> String {
+        "partial cancels' taxable part within its balance".to_owned()
+    }
+}
