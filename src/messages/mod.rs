@@ -6,8 +6,10 @@
 
 mod en;
 mod ko;
+mod options;
 mod report;
 
+pub use options::options_text;
 pub use report::Report;
 
 use crate::calendar::Span;
