@@ -42,11 +42,11 @@ pub(crate) struct Args {
     lang: Lang,
 }
 
-fn labelled(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
+pub(crate) fn labelled(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
     Failure::input(format!("{what} `{}`: {error}", path.display()))
 }
 
-fn now(arg: Option<&str>) -> Result<DateTime<Utc>, Failure> {
+pub(crate) fn now(arg: Option<&str>) -> Result<DateTime<Utc>, Failure> {
     match arg {
         Some(text) => parse_instant(text).map_err(|e| Failure::input(format!("`--now`: {e}"))),
         None => Ok(Utc::now()),

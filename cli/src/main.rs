@@ -13,6 +13,7 @@
 mod check;
 mod decide;
 mod files;
+mod options;
 mod policies;
 mod text;
 
@@ -35,6 +36,9 @@ struct Cli {
 enum Command {
     /// Decide one refund and print the decision
     Decide(decide::Args),
+    /// What can be refunded of a payment now: the largest amount, partial or not, required
+    /// fields and contracts, the last refundable day, fee and expected completion
+    Options(options::Args),
     /// Evaluate case files and report those whose decision differs from their expectation
     Check(check::Args),
     /// Validate or show policies
@@ -84,6 +88,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Decide(args) => decide::run(args),
+        Command::Options(args) => options::run(args),
         Command::Check(args) => check::run(args),
         Command::Policies { command } => policies::run(command),
     };
