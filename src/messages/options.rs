@@ -17,6 +17,7 @@ struct Labels {
     full_only: &'static str,
     partial_refused: &'static str,
     cancels_left: &'static str,
+    fields: &'static str,
     required: &'static str,
     optional: &'static str,
     max_chars: &'static str,
@@ -51,6 +52,7 @@ fn labels(lang: Lang) -> Labels {
             full_only: "전액 환불만 가능",
             partial_refused: "부분 환불을 막는 사유",
             cancels_left: "남은 부분 취소 횟수",
+            fields: "요청에 담을 항목",
             required: "필수",
             optional: "선택",
             max_chars: "최대 글자 수",
@@ -82,6 +84,7 @@ fn labels(lang: Lang) -> Labels {
             full_only: "full refund only",
             partial_refused: "why not partial",
             cancels_left: "partial cancels left",
+            fields: "request fields",
             required: "required",
             optional: "optional",
             max_chars: "at most chars",
@@ -97,7 +100,7 @@ fn labels(lang: Lang) -> Labels {
             no_deadline: "no refund deadline",
             processing: "processing",
             business_days: "business days",
-            expected: "expected by",
+            expected: "expected completion",
             no_date: "no expected date",
             notes: "notes",
             rule: "rule",
@@ -175,6 +178,9 @@ pub fn options_text(options: &RefundOptions, lang: Lang) -> String {
             "{}: {} / {} ({}: {})",
             l.cancels_left, left.left, left.limit, l.rule, left.rule
         );
+    }
+    if !options.fields.is_empty() {
+        let _ = writeln!(out, "{}:", l.fields);
     }
     for field in &options.fields {
         let mut limits = vec![

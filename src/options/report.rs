@@ -13,24 +13,6 @@ use serde::Serialize;
 /// [`RefundOptions`] as contract §8 writes them: the fixed fields first (`refundable`,
 /// `blocking`, `max_amount`, `partial_allowed`, `last_refundable_day`, `required_fields`,
 /// `missing_contracts`, `notes`), then the numbers behind them.
-///
-/// ```
-/// use refund_policy::Engine;
-/// use refund_policy::input;
-/// use refund_policy::messages::Lang;
-/// use refund_policy::model::parse_instant;
-///
-/// let engine = Engine::builtin()?;
-/// let payment = input::payment(r#"{"provider": "portone_v2", "pg": "kcp_v2", "method": "mobile",
-///     "status": "paid", "amount": {"total": 10000}, "paid_at": "2026-01-31T23:30:00+09:00"}"#)?;
-/// let now = parse_instant("2026-02-01T00:10:00+09:00")?;
-/// let report = engine.options(&payment, &input::merchant("")?, now).report(Lang::En);
-/// let json = serde_json::to_value(&report)?;
-/// assert_eq!(json["refundable"], false);
-/// assert_eq!(json["blocking"][0]["code"], "MONTH_CHANGED");
-/// assert_eq!(json["last_refundable_day"], "2026-01-31");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[non_exhaustive]
 pub struct OptionsReport {
@@ -261,6 +243,24 @@ pub struct CompletionEntry {
 
 impl RefundOptions {
     /// The options in contract §8's JSON shape, with messages in `lang`.
+    ///
+    /// ```
+    /// use refund_policy::Engine;
+    /// use refund_policy::input;
+    /// use refund_policy::messages::Lang;
+    /// use refund_policy::model::parse_instant;
+    ///
+    /// let engine = Engine::builtin()?;
+    /// let payment = input::payment(r#"{"provider": "portone_v2", "pg": "kcp_v2", "method": "mobile",
+    ///     "status": "paid", "amount": {"total": 10000}, "paid_at": "2026-01-31T23:30:00+09:00"}"#)?;
+    /// let now = parse_instant("2026-02-01T00:10:00+09:00")?;
+    /// let report = engine.options(&payment, &input::merchant("")?, now).report(Lang::En);
+    /// let json = serde_json::to_value(&report)?;
+    /// assert_eq!(json["refundable"], false);
+    /// assert_eq!(json["blocking"][0]["code"], "MONTH_CHANGED");
+    /// assert_eq!(json["last_refundable_day"], "2026-01-31");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn report(&self, lang: Lang) -> OptionsReport {
         let currency = self.currency;
         let reasons = |reasons: &[Reason]| -> Vec<ReasonEntry> {

@@ -35,7 +35,7 @@ fn situation() -> BoxedStrategy<(Payment, MerchantProfile, DateTime<Utc>)> {
 
 /// `sample`, cut to `max` characters.
 fn text(sample: &str, max: Option<u32>) -> String {
-    let max = max.map_or(usize::MAX, |m| m as usize);
+    let max = max.map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
     sample.chars().take(max).collect()
 }
 
@@ -116,7 +116,7 @@ proptest! {
 
         let unit = options.amount_unit;
         let max = options.max_amount;
-        let whole = (max == options.balance).then_some(None).unwrap_or(Some(max));
+        let whole = if max == options.balance { None } else { Some(max) };
         let agreed = options.refundable() && options.missing_contracts.is_empty();
 
         // The largest request.
