@@ -301,3 +301,46 @@ fn the_checked_in_options_schema_is_current_and_accepts_the_reports() {
         }
     }
 }
+
+#[test]
+fn processing_delay_notes_in_decisions_give_the_expected_dates() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    let payment = input::payment(&virtual_account("2026-01-02T10:00:00+09:00")).unwrap();
+    let request = input::request(
+        "{reason: 고객 요청, refund_account: {bank: SHINHAN, number: \"1234567890\", holder_name: 홍길동}}",
+    )
+    .unwrap();
+    let merchant = input::merchant("contracts: [virtual_account_refund]").unwrap();
+    let note = |now: &str| {
+        let decision = engine.decide(&payment, &request, &merchant, parse_instant(now).unwrap());
+        assert!(decision.is_allowed(), "{:?}", decision.reason_codes());
+        let report = serde_json::to_value(decision.report(Lang::En)).unwrap();
+        report["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["code"] == "PROCESSING_DELAY")
+            .cloned()
+            .expect("a processing delay")
+    };
+    // Friday, January 30, 2026: Monday and Tuesday.
+    let friday = note("2026-01-30T15:00:00+09:00");
+    assert_eq!(friday["details"]["expected_earliest"], "2026-02-02");
+    assert_eq!(friday["details"]["expected_by"], "2026-02-03");
+    assert!(
+        friday["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("from 2026-02-02, by 2026-02-03")
+    );
+    // Past the calendar's data the note says so instead of guessing.
+    let past = note("2027-12-31T15:00:00+09:00");
+    assert!(past["details"].get("expected_by").is_none());
+    assert!(past["details"]["no_date"].as_str().is_some());
+    assert!(
+        past["message"]
+            .as_str()
+            .unwrap()
+            .contains("the business-day calendar ends on 2027-12-31")
+    );
+}

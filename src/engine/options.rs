@@ -8,11 +8,10 @@
 //! caller's request.
 
 use super::{Context, common_checks};
-use crate::calendar::korea;
 use crate::decision::{Note, NoteDetails, Reason, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::options::sink::OptionsSink;
-use crate::options::{ExpectedCompletion, Processing, RefundOptions};
+use crate::options::{Processing, RefundOptions, expected_completion};
 use crate::policy::CompiledPolicy;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -101,28 +100,13 @@ pub(crate) fn processing(notes: &[Note], today: NaiveDate) -> Option<Processing>
         NoteDetails::ProcessingDelay {
             min_business_days,
             max_business_days,
+            ..
         } => Some(Processing {
             rule: RuleId::clone(note.rule()),
             min_business_days: *min_business_days,
             max_business_days: *max_business_days,
-            expected: expected(today, *min_business_days, *max_business_days),
+            expected: expected_completion(today, *min_business_days, *max_business_days),
         }),
         _ => None,
     })
-}
-
-/// The expected completion dates on the Korean business-day calendar.
-pub(crate) fn expected(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
-    let Ok(calendar) = korea() else {
-        return ExpectedCompletion::NoCalendar;
-    };
-    let dates = calendar.add_business_days(today, min).and_then(|earliest| {
-        calendar
-            .add_business_days(today, max)
-            .map(|latest| crate::calendar::ExpectedDates { earliest, latest })
-    });
-    match dates {
-        Ok(dates) => ExpectedCompletion::Dates(dates),
-        Err(outside) => ExpectedCompletion::OutsideCalendar(outside),
-    }
 }

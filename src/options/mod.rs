@@ -257,3 +257,20 @@ pub fn json_schema() -> Result<String, serde_json::Error> {
     let schema = schemars::schema_for!(OptionsReport);
     serde_json::to_string_pretty(&schema).map(|text| text + "\n")
 }
+
+/// When a refund requested on `today` and taking `min` to `max` business days reaches the
+/// customer, on the Korean business-day calendar; never a guess past its data.
+pub(crate) fn expected_completion(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
+    let Ok(calendar) = crate::calendar::korea() else {
+        return ExpectedCompletion::NoCalendar;
+    };
+    let dates = calendar.add_business_days(today, min).and_then(|earliest| {
+        calendar
+            .add_business_days(today, max)
+            .map(|latest| ExpectedDates { earliest, latest })
+    });
+    match dates {
+        Ok(dates) => ExpectedCompletion::Dates(dates),
+        Err(outside) => ExpectedCompletion::OutsideCalendar(outside),
+    }
+}

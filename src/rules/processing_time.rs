@@ -49,7 +49,10 @@ impl Rule for Processing {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if condition::applies(self.when.as_ref(), cx).is_some() {
-            out.note(&self.meta.id, NoteDetails::processing_delay(self.days));
+            out.note(
+                &self.meta.id,
+                NoteDetails::processing_delay(self.days, cx.today),
+            );
         }
     }
 
