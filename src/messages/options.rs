@@ -55,7 +55,7 @@ fn labels(lang: Lang) -> Labels {
             fields: "요청에 담을 항목",
             required: "필수",
             optional: "선택",
-            max_chars: "최대 글자 수",
+            max_chars: "최대 {}자",
             digits_only: "숫자만",
             banks: "받는 은행과 코드",
             missing_contracts: "전액 환불에 필요한 계약",
@@ -87,7 +87,7 @@ fn labels(lang: Lang) -> Labels {
             fields: "request fields",
             required: "required",
             optional: "optional",
-            max_chars: "at most chars",
+            max_chars: "at most {} chars",
             digits_only: "digits only",
             banks: "banks taken, with codes",
             missing_contracts: "contracts a refund needs",
@@ -192,7 +192,7 @@ pub fn options_text(options: &RefundOptions, lang: Lang) -> String {
             .to_owned(),
         ];
         if let Some(max) = field.max_chars {
-            limits.push(format!("{} {max}", l.max_chars));
+            limits.push(l.max_chars.replace("{}", &max.to_string()));
         }
         if field.digits_only {
             limits.push(l.digits_only.to_owned());

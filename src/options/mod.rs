@@ -33,9 +33,11 @@
 //! ```
 
 pub(crate) mod assemble;
+mod case;
 mod report;
 pub(crate) mod sink;
 
+pub use case::{OptionsCase, OptionsExpectation, OptionsOutcome};
 pub use report::{
     BankCodesEntry, CancelsLeftEntry, CompletionEntry, DeadlineEntry, FeeEntry, FieldEntry,
     NoteEntry, OptionsReport, PartialEntry, ProviderErrorEntry, ReasonEntry,
