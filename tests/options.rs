@@ -267,7 +267,7 @@ fn the_checked_in_options_schema_is_current_and_accepts_the_reports() {
     let generated = refund_policy::options::json_schema().expect("serializes");
     assert!(
         on_disk == generated,
-        "{SCHEMA_FILE} is stale: regenerate it with\n  cargo run -q -p refund-policy-cli -- options --schema > {SCHEMA_FILE}"
+        "{SCHEMA_FILE} is stale: regenerate it with\n  cargo run -q -p refund-policy-cli -- schema options > {SCHEMA_FILE}"
     );
     let schema: serde_json::Value = serde_json::from_str(&on_disk).expect("JSON");
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");

@@ -15,6 +15,7 @@ mod decide;
 mod files;
 mod options;
 mod policies;
+mod schema;
 mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -41,6 +42,12 @@ enum Command {
     Options(options::Args),
     /// Evaluate case files and report those whose decision differs from their expectation
     Check(check::Args),
+    /// Print the JSON Schema of a decision or of refund options, as the JSON output writes them
+    Schema {
+        /// `decision` or `options`
+        #[arg(value_enum)]
+        which: schema::Which,
+    },
     /// Validate or show policies
     Policies {
         #[command(subcommand)]
@@ -90,6 +97,7 @@ fn main() -> ExitCode {
         Command::Decide(args) => decide::run(args),
         Command::Options(args) => options::run(args),
         Command::Check(args) => check::run(args),
+        Command::Schema { which } => schema::run(which),
         Command::Policies { command } => policies::run(command),
     };
     match result {

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// The payment (JSON or YAML; `-` for standard input)
-    #[arg(long, value_name = "FILE", required_unless_present = "schema")]
-    payment: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    payment: PathBuf,
     /// The merchant profile with its special contracts
     #[arg(long, value_name = "FILE")]
     merchant: Option<PathBuf>,
@@ -34,21 +34,10 @@ pub(crate) struct Args {
     /// The language of messages: ko or en
     #[arg(long, default_value = "ko")]
     lang: Lang,
-    /// Print the JSON Schema of the options' JSON (schemas/options.schema.json) instead
-    #[arg(long, conflicts_with_all = ["payment", "merchant", "now"])]
-    schema: bool,
 }
 
 pub(crate) fn run(args: Args) -> Outcome {
-    if args.schema {
-        let schema = refund_policy::options::json_schema()
-            .map_err(|e| Failure::input(format!("cannot write the schema: {e}")))?;
-        print!("{schema}");
-        return Ok(ExitCode::SUCCESS);
-    }
-    let Some(payment_path) = &args.payment else {
-        return Err(Failure::input("`--payment` is required"));
-    };
+    let payment_path = &args.payment;
     let engine = engine(&args.policies)?;
     let payment = adapters::payment(args.payment_format, &read_text(payment_path)?)
         .map_err(|e| labelled("payment", payment_path, e))?;

@@ -117,18 +117,20 @@ fn options_answer_for_every_scope_of_every_builtin_policy_in_both_formats_and_la
 }
 
 #[test]
-fn options_exit_2_naming_an_unreadable_payment_and_print_the_schema() {
+fn options_exit_2_naming_an_unreadable_payment_and_schemas_print_the_checked_in_files() {
     let broken = file("broken.yaml", "provider: portone_v2\nmethod: card\n");
     let out = refund_policy(&["options", "--payment", &broken]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: payment `"));
 
-    let schema = refund_policy(&["options", "--schema"]);
-    assert_eq!(schema.status.code(), Some(0));
-    let on_disk = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../schemas/options.schema.json"
-    ))
-    .expect("the schema file");
-    assert_eq!(String::from_utf8_lossy(&schema.stdout), on_disk);
+    for which in ["options", "decision"] {
+        let schema = refund_policy(&["schema", which]);
+        assert_eq!(schema.status.code(), Some(0));
+        let on_disk = std::fs::read_to_string(format!(
+            "{}/../schemas/{which}.schema.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("the schema file");
+        assert_eq!(String::from_utf8_lossy(&schema.stdout), on_disk);
+    }
 }

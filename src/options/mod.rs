@@ -249,7 +249,7 @@ pub enum ExpectedCompletion {
 
 /// The JSON Schema of [`OptionsReport`], the options' JSON, pretty-printed, for admin screens
 /// in other languages to generate their types from. `schemas/options.schema.json` holds it; a
-/// test fails when the file is stale, and `refund-policy options --schema` prints it anew.
+/// test fails when the file is stale, and `refund-policy schema options` prints it anew.
 ///
 /// ```
 /// let schema = refund_policy::options::json_schema().unwrap();
