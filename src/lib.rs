@@ -63,6 +63,7 @@ mod engine;
 pub mod input;
 pub mod messages;
 pub mod model;
+pub mod options;
 pub mod policy;
 mod rules;
 pub mod suggest;
@@ -71,6 +72,7 @@ mod yaml;
 pub use case::{Case, Expectation, Outcome};
 pub use decision::Decision;
 pub use engine::Engine;
+pub use options::RefundOptions;
 pub use policy::{LoadError, PolicySet, PolicySource, Problem};
 pub use yaml::Location;
 

@@ -18,6 +18,10 @@
 //!    away: for the built-in policies and for generated ones (`restrictions`).
 //! 7. Loading never panics, and every policy document serialized with `serde_saphyr` loads
 //!    back to the same document and the same decisions (`loading`).
+//! 8. Refund options and decisions agree: a request built from the options is allowed, one
+//!    over `max_amount` or partial where the options say full only is denied, and when nothing
+//!    is refundable every request is denied with the blocking reasons among its own
+//!    (`options`).
 //!
 //! The generators are in `properties/inputs.rs` (decision inputs) and `properties/documents.rs`
 //! (policy documents).
@@ -53,6 +57,8 @@ mod documents;
 mod inputs;
 #[path = "properties/loading.rs"]
 mod loading;
+#[path = "properties/options.rs"]
+mod options;
 #[path = "properties/order.rs"]
 mod order;
 #[path = "properties/restrictions.rs"]

@@ -1,7 +1,9 @@
-//! `refund-policy check`: evaluate case files against the policies.
+//! `refund-policy check`: evaluate case files (decision cases and option cases) against the
+//! policies.
 
 use crate::files::{case_files, engine, read_text};
 use crate::{Outcome, PolicyOption};
+use refund_policy::options::OptionsCase;
 use refund_policy::{Case, Engine};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,13 +17,33 @@ pub(crate) struct Args {
     paths: Vec<PathBuf>,
 }
 
+/// A decision case or an option case (one with `expect_options`).
+enum AnyCase {
+    Decision(Case),
+    Options(OptionsCase),
+}
+
 /// Reads a case and checks its merchant's contracts against the policies.
-fn read_case(file: &Path, engine: &Engine) -> Result<Case, String> {
+fn read_case(file: &Path, engine: &Engine) -> Result<AnyCase, String> {
     let text = read_text(file).map_err(|e| e.to_string())?;
+    if OptionsCase::describes(&text) {
+        let case = OptionsCase::from_text(&text).map_err(|e| e.to_string())?;
+        case.check_merchant(engine)
+            .map_err(|e| format!("merchant: {e}"))?;
+        return Ok(AnyCase::Options(case));
+    }
     let case = Case::from_text(&text).map_err(|e| e.to_string())?;
     case.check_merchant(engine)
         .map_err(|e| format!("merchant: {e}"))?;
-    Ok(case)
+    Ok(AnyCase::Decision(case))
+}
+
+/// The case's name and what differed.
+fn run_case(case: &AnyCase, engine: &Engine) -> (String, Vec<String>) {
+    match case {
+        AnyCase::Decision(case) => (case.name.clone(), case.run(engine).mismatches),
+        AnyCase::Options(case) => (case.name.clone(), case.run(engine).mismatches),
+    }
 }
 
 pub(crate) fn run(args: Args) -> Outcome {
@@ -37,17 +59,12 @@ pub(crate) fn run(args: Args) -> Outcome {
                 continue;
             }
         };
-        let outcome = case.run(&engine);
-        if outcome.passed() {
+        let (name, mismatches) = run_case(&case, &engine);
+        if mismatches.is_empty() {
             passed = passed.saturating_add(1);
         } else {
             failed = failed.saturating_add(1);
-            println!(
-                "{}: {}: {}",
-                file.display(),
-                case.name,
-                outcome.mismatches.join("; ")
-            );
+            println!("{}: {name}: {}", file.display(), mismatches.join("; "));
         }
     }
     println!(

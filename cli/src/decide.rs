@@ -79,6 +79,16 @@ fn place(path: &Path) -> String {
     }
 }
 
+/// A failure to read the file at `path` as `what`.
+pub(crate) fn labelled(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
+    Failure::input(format!("{what} `{}`: {error}", path.display()))
+}
+
+/// The moment `--now` gives, or the clock's.
+pub(crate) fn now(arg: Option<&str>) -> Result<DateTime<Utc>, Failure> {
+    Ok(now_option(arg)?.unwrap_or_else(Utc::now))
+}
+
 /// `FILE:LINE:COLUMN: input: message (help)`, or `FILE: input: message (help)` when the place
 /// is not known; the input (`payment`, `request`, `merchant`) names which file it is when a
 /// FILE of `-` leaves that unsaid.

@@ -17,7 +17,9 @@ mod decide;
 mod files;
 mod inputs;
 mod line;
+mod options;
 mod policies;
+mod schema;
 mod text;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -39,8 +41,17 @@ struct Cli {
 enum Command {
     /// Decide one refund and print the decision, or one per JSON line with --batch
     Decide(decide::Args),
+    /// What can be refunded of a payment now: the largest amount, partial or not, required
+    /// fields and contracts, the last refundable day, fee and expected completion
+    Options(options::Args),
     /// Evaluate case files and report those whose decision differs from their expectation
     Check(check::Args),
+    /// Print the JSON Schema of a decision or of refund options, as the JSON output writes them
+    Schema {
+        /// `decision` or `options`
+        #[arg(value_enum)]
+        which: schema::Which,
+    },
     /// Validate or show policies
     Policies {
         #[command(subcommand)]
@@ -96,7 +107,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Decide(args) => decide::run(args),
+        Command::Options(args) => options::run(args),
         Command::Check(args) => check::run(args),
+        Command::Schema { which } => schema::run(which),
         Command::Policies { command } => policies::run(command),
         Command::Completions { shell } => {
             clap_complete::generate(

@@ -166,6 +166,7 @@ impl Decision {
             NoteDetails::ProcessingDelay {
                 min_business_days,
                 max_business_days,
+                ..
             } => Some((min_business_days, max_business_days)),
             _ => None,
         })

@@ -1,8 +1,10 @@
 //! Notes: what the caller should know that does not block the refund.
 
-use super::{NoteCode, ReasonCode, RuleId, display};
-use crate::calendar::{BusinessDays, Span};
+use super::{NoteCode, ReasonCode, RuleId, display, display_option};
+use crate::calendar::{BusinessDays, OutsideCalendar, Span};
 use crate::model::{Currency, Funding, amount};
+use crate::options::ExpectedCompletion;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -49,6 +51,25 @@ pub enum NoteDetails {
         min_business_days: u32,
         /// The most business days.
         max_business_days: u32,
+        /// The first date the money can arrive for a refund requested at the decision's
+        /// instant, on the Korean business-day calendar.
+        #[serde(
+            serialize_with = "display_option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        expected_earliest: Option<NaiveDate>,
+        /// The date by which it arrives.
+        #[serde(
+            serialize_with = "display_option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        expected_by: Option<NaiveDate>,
+        /// Why no date is given: the count runs outside the calendar's data.
+        #[serde(
+            serialize_with = "display_option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        no_date: Option<OutsideCalendar>,
     },
     /// `ASYNC_CANCELLATION`.
     AsyncCancellation {},
@@ -103,10 +124,23 @@ impl NoteDetails {
         }
     }
 
-    pub(crate) fn processing_delay(days: BusinessDays) -> NoteDetails {
+    /// The processing time of a refund requested on `today`, with its expected dates.
+    pub(crate) fn processing_delay(days: BusinessDays, today: NaiveDate) -> NoteDetails {
+        let (min, max) = (days.min(), days.max());
+        let (expected_earliest, expected_by, no_date) =
+            match crate::options::expected_completion(today, min, max) {
+                ExpectedCompletion::Dates(dates) => {
+                    (Some(dates.earliest), Some(dates.latest), None)
+                }
+                ExpectedCompletion::OutsideCalendar(outside) => (None, None, Some(outside)),
+                ExpectedCompletion::NoCalendar => (None, None, None),
+            };
         NoteDetails::ProcessingDelay {
-            min_business_days: days.min(),
-            max_business_days: days.max(),
+            min_business_days: min,
+            max_business_days: max,
+            expected_earliest,
+            expected_by,
+            no_date,
         }
     }
 }

@@ -13,6 +13,7 @@
 mod account;
 mod common;
 mod context;
+pub(crate) mod options;
 mod sink;
 
 pub(crate) use context::Context;
@@ -21,6 +22,7 @@ pub(crate) use sink::Sink;
 use crate::decision::Decision;
 use crate::input::InputError;
 use crate::model::{MerchantProfile, Payment, RefundRequest};
+use crate::options::RefundOptions;
 use crate::policy::{LoadError, PolicySet, PolicySource};
 use chrono::{DateTime, Utc};
 use std::sync::{Arc, OnceLock};
@@ -36,25 +38,24 @@ pub(crate) enum Then {
 /// A check of the pass.
 type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
 
-/// Every check, in the order of reasons: a self-contradicting payment alone, then a status with
-/// nothing to refund alone, then the amounts, the cancellation history, a method without rules,
-/// and the policy's rules in [`RuleSet`](crate::rules::RuleSet) order.
-const CHECKS: [Check; 7] = [
+/// The contract's checks, in the order of reasons: a self-contradicting payment alone, then a
+/// status with nothing to refund alone, then the amounts, the cancellation history, a method
+/// without rules and ids no rule could match. The policy's rules follow, in
+/// [`RuleSet`](crate::rules::RuleSet) order. Refund options run the same list.
+const CHECKS: [Check; 6] = [
     common::integrity,
     common::status,
     common::amounts,
     common::history,
     common::no_policy,
     common::unknown_ids,
-    policy_rules,
 ];
 
-/// The rules the policy resolved for the payment, each reporting what it finds.
-fn policy_rules(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
-    if let Some(rules) = cx.rules {
-        rules.each(|rule| rule.check(cx, out));
-    }
-    Then::Go
+/// Runs the contract's checks; false when one of them made the decision alone.
+fn common_checks(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
+    CHECKS
+        .iter()
+        .all(|check| matches!(check(cx, out), Then::Go))
 }
 
 /// Decides refunds against a set of policies.
@@ -169,12 +170,52 @@ impl Engine {
         let policy = self.policies.policy(payment.provider);
         let cx = Context::new(policy, payment, request, merchant, now);
         let mut out = Sink::new(policy);
-        for check in CHECKS {
-            if let Then::Stop = check(&cx, &mut out) {
-                break;
-            }
+        if common_checks(&cx, &mut out)
+            && let Some(rules) = cx.rules
+        {
+            rules.each(|rule| rule.check(&cx, &mut out));
         }
         out.finish(&cx)
+    }
+
+    /// What can be refunded of `payment` at `now` for a merchant with the contracts in
+    /// `merchant`, before any request exists (contract §8): whether any refund can pass and
+    /// what blocks every one, the largest amount, whether less can pass, the fields and
+    /// contracts a refund needs, the last refundable day, the notes and expected completion.
+    ///
+    /// Total like [`Engine::decide`], from the same rules in one pass. Options and decisions
+    /// agree: when the options are refundable and no contract is missing, a request with the
+    /// required fields for the whole balance, or any amount the partial options allow, is
+    /// allowed.
+    ///
+    /// ```
+    /// use refund_policy::Engine;
+    /// use refund_policy::input;
+    /// use refund_policy::model::parse_instant;
+    ///
+    /// let engine = Engine::builtin()?;
+    /// // A Toss Payments gift certificate: refundable in full only.
+    /// let payment = input::payment(r#"{"provider": "toss_payments", "method": "gift_certificate",
+    ///     "status": "paid", "amount": {"total": 10000}, "paid_at": "2026-03-02T10:00:00+09:00"}"#)?;
+    /// let now = parse_instant("2026-03-05T10:00:00+09:00")?;
+    /// let options = engine.options(&payment, &input::merchant("")?, now);
+    /// assert!(options.refundable());
+    /// assert!(options.full_only());
+    /// assert_eq!(options.partial.refused[0].code().as_str(), "PARTIAL_CANCEL_NOT_SUPPORTED");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn options(
+        &self,
+        payment: &Payment,
+        merchant: &MerchantProfile,
+        now: DateTime<Utc>,
+    ) -> RefundOptions {
+        options::options(
+            self.policies.policy(payment.provider),
+            payment,
+            merchant,
+            now,
+        )
     }
 
     /// Checks that every contract the merchant lists is one the policies define.

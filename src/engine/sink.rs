@@ -102,10 +102,7 @@ impl<'p> Sink<'p> {
     /// describe its refund (fee, processing time, asynchronous confirmation) describe nothing
     /// that happens, and are left out.
     pub(crate) fn finish(self, cx: &Context<'_>) -> Decision {
-        let mut notes = self.notes;
-        if notes.iter().any(|n| n.code() == NoteCode::ManualRefund) {
-            notes.retain(|n| !describes_the_refund(n.code()));
-        }
+        let notes = settled(self.notes);
         let refund_account = if self.to_account {
             cx.account.as_ref().and_then(|a| a.summary()).cloned()
         } else {
@@ -129,6 +126,23 @@ impl<'p> Sink<'p> {
             refund_account,
         }
     }
+}
+
+impl Sink<'_> {
+    /// The reasons, the notes (settled as a decision settles them) and the last refundable
+    /// day: what refund options are made of.
+    pub(crate) fn into_parts(self) -> (Vec<Reason>, Vec<Note>, Option<DeadlineSummary>) {
+        (self.reasons, settled(self.notes), self.deadline)
+    }
+}
+
+/// The notes of a refund: those that describe the provider's refund are dropped when the
+/// provider cannot refund at all.
+fn settled(mut notes: Vec<Note>) -> Vec<Note> {
+    if notes.iter().any(|n| n.code() == NoteCode::ManualRefund) {
+        notes.retain(|n| !describes_the_refund(n.code()));
+    }
+    notes
 }
 
 /// Notes about how the provider's refund happens, as opposed to why it cannot.

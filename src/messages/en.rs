@@ -369,14 +369,25 @@ pub(super) fn note(details: &NoteDetails) -> String {
         NoteDetails::ProcessingDelay {
             min_business_days,
             max_business_days,
+            expected_earliest,
+            expected_by,
+            no_date,
         } => {
-            if min_business_days == max_business_days {
-                format!("the money reaches the customer after {min_business_days} business days")
+            let days = if min_business_days == max_business_days {
+                format!("{min_business_days}")
             } else {
-                format!(
-                    "the money reaches the customer after {min_business_days} to {max_business_days} business days"
-                )
-            }
+                format!("{min_business_days} to {max_business_days}")
+            };
+            let when = match (expected_earliest, expected_by, no_date) {
+                (Some(first), Some(by), _) if first == by => format!(": on {by}"),
+                (Some(first), Some(by), _) => format!(": from {first}, by {by}"),
+                (_, _, Some(outside)) => format!(
+                    "; no expected date: the business-day calendar ends on {}",
+                    outside.last_day()
+                ),
+                _ => String::new(),
+            };
+            format!("the money reaches the customer after {days} business days{when}")
         }
         NoteDetails::AsyncCancellation {} => {
             "the provider answers `REQUESTED` first and confirms later: watch the webhook".to_owned()

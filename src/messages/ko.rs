@@ -450,13 +450,25 @@ pub(super) fn note(details: &NoteDetails) -> String {
         NoteDetails::ProcessingDelay {
             min_business_days,
             max_business_days,
+            expected_earliest,
+            expected_by,
+            no_date,
         } => {
             let days = if min_business_days == max_business_days {
                 format!("{min_business_days}일")
             } else {
                 format!("{min_business_days}~{max_business_days}일")
             };
-            format!("고객에게 환불금이 도착하기까지 영업일 기준 {days}이 걸립니다")
+            let when = match (expected_earliest, expected_by, no_date) {
+                (Some(first), Some(by), _) if first == by => format!(" ({by} 도착 예상)"),
+                (Some(first), Some(by), _) => format!(" ({first}~{by} 도착 예상)"),
+                (_, _, Some(outside)) => format!(
+                    " (영업일 달력이 {}까지만 있어 도착 예상일을 알 수 없습니다)",
+                    outside.last_day()
+                ),
+                _ => String::new(),
+            };
+            format!("고객에게 환불금이 도착하기까지 영업일 기준 {days}이 걸립니다{when}")
         }
         NoteDetails::AsyncCancellation {} => {
             "제공사가 취소를 먼저 접수(REQUESTED)하고 나중에 확정합니다. 웹훅으로 결과를 확인하세요"

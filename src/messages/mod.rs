@@ -6,9 +6,13 @@
 
 mod en;
 mod ko;
+mod options;
 mod report;
+mod report_schema;
 
+pub use options::options_text;
 pub use report::Report;
+pub use report_schema::decision_json_schema;
 
 use crate::calendar::Span;
 use crate::decision::{Note, Reason};

@@ -4,6 +4,7 @@
 use super::Rule;
 use crate::decision::NoteDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
 rule_doc! {
@@ -33,6 +34,11 @@ impl Rule for AsyncCancellation {
 
     fn check(&self, _: &Context<'_>, out: &mut Sink<'_>) {
         out.note(&self.meta.id, NoteDetails::AsyncCancellation {});
+    }
+
+    /// A refund would be confirmed later.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

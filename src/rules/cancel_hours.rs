@@ -5,6 +5,7 @@ use super::Rule;
 use crate::calendar::ClosedHours;
 use crate::decision::ReasonDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
 rule_doc! {
@@ -49,6 +50,11 @@ impl Rule for CancelHours {
                 },
             );
         }
+    }
+
+    /// The time of day alone decides: inside the window every request is refused.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

@@ -3,6 +3,7 @@
 use super::Rule;
 use crate::decision::{ReasonDetails, RequestField};
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
 rule_doc! {
@@ -52,6 +53,11 @@ impl Rule for CancelIdRule {
                 },
             );
         }
+    }
+
+    /// `cancel_id` is optional; its limit.
+    fn constrain(&self, _: &Context<'_>, out: &mut OptionsSink<'_>) {
+        out.field("cancel_id", &self.meta.id, false, Some(self.max_chars));
     }
 
     fn describe(&self) -> String {

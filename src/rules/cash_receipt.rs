@@ -5,6 +5,7 @@ use super::Rule;
 use super::condition::{self, Condition};
 use crate::decision::NoteDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -43,6 +44,10 @@ impl Rule for CashReceipt {
         if condition::applies(self.when.as_ref(), cx).is_some() {
             out.note(&self.meta.id, NoteDetails::CashReceiptNotCancelled {});
         }
+    }
+
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

@@ -8,6 +8,7 @@ use crate::decision::{
 };
 use crate::engine::{Context, Sink};
 use crate::model::Funding;
+use crate::options::sink::OptionsSink;
 use crate::policy::document::keyed_by;
 use crate::policy::{Anchor, Checker, ProblemKind, RuleMeta, Site};
 use chrono::NaiveDate;
@@ -158,6 +159,11 @@ impl Rule for Deadline {
             );
             out.manual_refund(&self.meta.id, ReasonCode::DeadlinePassed);
         }
+    }
+
+    /// Time alone decides: what it finds denies every request.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

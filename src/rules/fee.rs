@@ -5,6 +5,7 @@ use super::Rule;
 use crate::decision::NoteDetails;
 use crate::engine::{Context, Sink};
 use crate::model::{Currency, amount};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Anchor, Checker, ProblemKind, RuleMeta, Site, key};
 use rust_decimal::Decimal;
 
@@ -75,6 +76,11 @@ impl Rule for Fee {
                 currency: self.currency,
             },
         );
+    }
+
+    /// The fee a refund would carry.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

@@ -75,20 +75,24 @@ pub(crate) mod requester;
 pub(crate) mod same_month;
 pub(crate) mod taxable_balance_check;
 
+pub(crate) use refund_account_format::FieldFormat;
+
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::document::ScopeDoc;
 use crate::policy::{Checker, RuleMeta, Site};
 use std::sync::Arc;
 
 /// What every compiled rule can do, whatever its kind.
-///
-/// A kind that will also say what it constrains before a refund is asked for (the largest
-/// amount, the fields needed) gets a method here, next to `check`.
 pub(crate) trait Rule {
     /// The rule's id, source and provider error.
     fn meta(&self) -> &RuleMeta;
     /// Reports the rule's reasons and notes for one decision.
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>);
+    /// Reports what the rule imposes on any request for the payment, before one exists (refund
+    /// options): `cx` is a context over a request shape (a full or a partial refund, with no
+    /// fields), and what the rule writes to `out.sink()` denies every request of that shape.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>);
     /// What the rule says, for review (`within 6 months`).
     fn describe(&self) -> String;
 }

@@ -5,6 +5,7 @@ use super::Rule;
 use super::condition::{self, Condition};
 use crate::decision::ReasonDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Anchor, Checker, IdKind, ProblemKind, RuleMeta, Site, is_snake_id, key};
 use std::collections::BTreeSet;
@@ -80,6 +81,11 @@ impl Rule for PartialRefusal {
                 ReasonDetails::PartialCancelNotSupported { because },
             );
         }
+    }
+
+    /// Over a partial shape, what it finds refuses every partial refund.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

@@ -3,6 +3,7 @@
 use super::Rule;
 use crate::decision::{ContractName, ReasonDetails};
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
 rule_doc! {
@@ -44,6 +45,14 @@ impl Rule for PartialContract {
                 },
             );
         }
+    }
+
+    /// Over a partial shape, a contract the merchant lacks refuses every partial refund.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        if cx.valid_partial_refund() && !cx.merchant.has_contract(&self.contract.id) {
+            out.contract(&self.meta.id, &self.contract);
+        }
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

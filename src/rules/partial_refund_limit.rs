@@ -4,6 +4,7 @@ use super::Rule;
 use crate::decision::ReasonDetails;
 use crate::engine::{Context, Sink};
 use crate::model::CancellationStatus;
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
 rule_doc! {
@@ -38,6 +39,17 @@ pub(crate) fn compile(
     })
 }
 
+/// How many partial cancels of the payment succeeded.
+fn succeeded(cx: &Context<'_>) -> u32 {
+    let succeeded = cx
+        .payment
+        .cancellations
+        .iter()
+        .filter(|c| c.status == CancellationStatus::Succeeded)
+        .count();
+    u32::try_from(succeeded).unwrap_or(u32::MAX)
+}
+
 impl Rule for PartialLimit {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -47,13 +59,7 @@ impl Rule for PartialLimit {
         if !cx.valid_partial_refund() {
             return;
         }
-        let succeeded = cx
-            .payment
-            .cancellations
-            .iter()
-            .filter(|c| c.status == CancellationStatus::Succeeded)
-            .count();
-        let succeeded = u32::try_from(succeeded).unwrap_or(u32::MAX);
+        let succeeded = succeeded(cx);
         if succeeded >= self.max {
             out.reason(
                 &self.meta,
@@ -63,6 +69,13 @@ impl Rule for PartialLimit {
                 },
             );
         }
+    }
+
+    /// Over a partial shape, the cancels left; none left refuses every partial refund.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        let succeeded = succeeded(cx);
+        out.partial_cancels(&self.meta.id, self.max, succeeded);
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

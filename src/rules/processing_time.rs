@@ -6,6 +6,7 @@ use super::condition::{self, Condition};
 use crate::calendar::BusinessDays;
 use crate::decision::NoteDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -48,8 +49,16 @@ impl Rule for Processing {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if condition::applies(self.when.as_ref(), cx).is_some() {
-            out.note(&self.meta.id, NoteDetails::processing_delay(self.days));
+            out.note(
+                &self.meta.id,
+                NoteDetails::processing_delay(self.days, cx.today),
+            );
         }
+    }
+
+    /// The processing time a refund of this shape would carry.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

@@ -4,6 +4,7 @@
 use super::Rule;
 use crate::decision::{ReasonDetails, RequestField};
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
 rule_doc! {
@@ -63,6 +64,13 @@ impl Rule for ReasonRule {
                     },
                 );
             }
+        }
+    }
+
+    /// `reason`: required or not, and its limit.
+    fn constrain(&self, _: &Context<'_>, out: &mut OptionsSink<'_>) {
+        if self.required || self.max_chars.is_some() {
+            out.field("reason", &self.meta.id, self.required, self.max_chars);
         }
     }
 

@@ -6,6 +6,7 @@
 use super::Rule;
 use crate::decision::ReasonDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::document::is_false;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -72,6 +73,11 @@ impl Rule for RefundAccountRule {
                 },
             ),
         }
+    }
+
+    /// Every refund needs an account: its fields, and a bank the PG has a code for.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        out.refund_account(cx, &self.meta.id, self.holder_phone_required);
     }
 
     fn describe(&self) -> String {

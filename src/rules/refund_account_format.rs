@@ -6,6 +6,7 @@ use super::Rule;
 use crate::decision::{AccountField, AccountProblem};
 use crate::engine::{Context, Sink};
 use crate::model::RefundAccount;
+use crate::options::sink::OptionsSink;
 use crate::policy::document::is_false;
 use crate::policy::{Checker, RuleMeta, Segment, Site, key};
 use schemars::JsonSchema;
@@ -153,6 +154,14 @@ impl Rule for AccountFormat {
 
     /// Nothing of its own: the rules that use an account report its problems.
     fn check(&self, _: &Context<'_>, _: &mut Sink<'_>) {}
+
+    /// The limits of the account fields, wherever an account is required.
+    fn constrain(&self, _: &Context<'_>, out: &mut OptionsSink<'_>) {
+        out.account_format(
+            &self.meta.id,
+            [self.number, self.holder_name, self.holder_phone],
+        );
+    }
 
     fn describe(&self) -> String {
         let parts: Vec<String> = [

@@ -5,6 +5,7 @@ use super::Rule;
 use super::condition::{self, Condition};
 use crate::decision::{ContractName, ReasonDetails};
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
@@ -58,6 +59,16 @@ impl Rule for RefundContract {
                 },
             );
         }
+    }
+
+    /// A contract the merchant lacks denies every refund it applies to.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        if condition::applies(self.when.as_ref(), cx).is_some()
+            && !cx.merchant.has_contract(&self.contract.id)
+        {
+            out.contract(&self.meta.id, &self.contract);
+        }
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

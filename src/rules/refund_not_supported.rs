@@ -5,6 +5,7 @@ use super::Rule;
 use super::condition::{self, Condition};
 use crate::decision::{ReasonCode, ReasonDetails};
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -43,6 +44,11 @@ impl Rule for RefundNotSupported {
             out.reason(&self.meta, ReasonDetails::RefundNotSupported { because });
             out.manual_refund(&self.meta.id, ReasonCode::RefundNotSupported);
         }
+    }
+
+    /// Request fields cannot lift it: what it finds denies every request.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        self.check(cx, out.sink());
     }
 
     fn describe(&self) -> String {

@@ -3,6 +3,7 @@
 use super::Rule;
 use crate::decision::ReasonDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
 rule_doc! {
@@ -39,6 +40,13 @@ impl Rule for RequesterRule {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if self.required && cx.request.requester.is_none() {
             out.reason(&self.meta, ReasonDetails::RequesterRequired {});
+        }
+    }
+
+    /// `requester`, where required.
+    fn constrain(&self, _: &Context<'_>, out: &mut OptionsSink<'_>) {
+        if self.required {
+            out.field("requester", &self.meta.id, true, None);
         }
     }
 

@@ -9,6 +9,8 @@ use crate::decision::{
     ReasonDetails, TimeRule,
 };
 use crate::engine::{Context, Sink};
+use crate::options::AfterDeadline;
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, PgSet, RuleMeta, Site, key};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -86,6 +88,14 @@ impl SameMonth {
     }
 }
 
+impl SameMonth {
+    /// Whether today is in a later month than the payment.
+    fn month_changed(&self, cx: &Context<'_>) -> bool {
+        cx.paid_on
+            .is_some_and(|paid_on| YearMonth::of(paid_on) != YearMonth::of(cx.today))
+    }
+}
+
 impl Rule for SameMonth {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -150,6 +160,43 @@ impl Rule for SameMonth {
         if !contract_signed {
             out.manual_refund(&self.meta.id, ReasonCode::MonthChanged);
         }
+    }
+
+    /// In the month of payment, its last day. After it, a next-month refund the merchant has
+    /// the contract for needs a refund account; otherwise every request is refused.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        let next_month = self
+            .next_month
+            .as_ref()
+            .filter(|next| next.pgs.contains(cx.pg));
+        let Some(next) = next_month else {
+            self.check(cx, out.sink());
+            return;
+        };
+        if !cx.merchant.has_contract(&next.contract.id) {
+            if self.month_changed(cx) {
+                out.contract(&self.meta.id, &next.contract);
+            }
+            self.check(cx, out.sink());
+            return;
+        }
+        out.after_deadline(
+            &self.meta.id,
+            AfterDeadline::RefundToAccount {
+                contract: next.contract.clone(),
+            },
+        );
+        let (Some(paid_on), true) = (cx.paid_on, self.month_changed(cx)) else {
+            self.check(cx, out.sink());
+            return;
+        };
+        // A later month: refundable to a bank account, which the request must then give.
+        self.month_end(paid_on, cx, out.sink());
+        let phone = cx
+            .rules
+            .and_then(|r| r.refund_account.as_ref())
+            .is_some_and(|r| r.holder_phone_required);
+        out.refund_account(cx, &self.meta.id, phone);
     }
 
     fn describe(&self) -> String {

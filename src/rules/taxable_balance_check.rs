@@ -6,6 +6,7 @@
 use super::Rule;
 use crate::decision::ReasonDetails;
 use crate::engine::{Context, Sink};
+use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
 rule_doc! {
@@ -50,6 +51,17 @@ impl Rule for TaxableBalanceCheck {
                     taxable,
                     taxable_balance,
                 },
+            );
+        }
+    }
+
+    /// A partial refund can pass with any amount the partial options allow, as long as the
+    /// request names enough of it tax-free: the taxable part has its own, smaller balance.
+    fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
+        if cx.valid_partial_refund() {
+            out.taxable_limit(
+                &self.meta.id,
+                cx.balance.saturating_sub(cx.tax_free_balance),
             );
         }
     }

@@ -1,0 +1,126 @@
+//! Refund options: the decision pass run over request shapes instead of a request.
+//!
+//! A request-free context is a context over an empty request: no amount (the balance, a full
+//! refund) and no fields. The same checks run over it, then over a partial refund of the
+//! smallest amount of the currency; each rule's `constrain` writes what it imposes. Conditions
+//! read only whether a refund is partial (every valid partial amount reads alike), so the two
+//! shapes cover every request. `decide` is untouched: it builds the same context from the
+//! caller's request.
+
+use super::{Context, common_checks};
+use crate::decision::{Note, NoteDetails, Reason, RuleId};
+use crate::model::{MerchantProfile, Payment, RefundRequest};
+use crate::options::sink::OptionsSink;
+use crate::options::{Processing, RefundOptions, expected_completion};
+use crate::policy::CompiledPolicy;
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// What the rules said about one request shape.
+pub(crate) struct Shape<'p> {
+    pub(crate) reasons: Vec<Reason>,
+    pub(crate) notes: Vec<Note>,
+    pub(crate) deadline: Option<crate::decision::DeadlineSummary>,
+    pub(crate) rest: OptionsSink<'p>,
+}
+
+fn walk<'p>(cx: &Context<'_>, policy: &'p CompiledPolicy) -> Shape<'p> {
+    let mut out = OptionsSink::new(policy);
+    if common_checks(cx, out.sink())
+        && let Some(rules) = cx.rules
+    {
+        rules.each(|rule| rule.constrain(cx, &mut out));
+    }
+    out.settle_fields();
+    let found = std::mem::replace(&mut out.found, super::Sink::new(policy));
+    let (reasons, notes, deadline) = found.into_parts();
+    Shape {
+        reasons,
+        notes,
+        deadline,
+        rest: out,
+    }
+}
+
+/// The smallest amount of the payment's currency (1 for KRW, 0.01 for USD), and its decimals.
+fn amount_unit(payment: &Payment) -> (Decimal, u32) {
+    let decimals = payment.currency.minor_unit_exponent().map_or(0, u32::from);
+    (Decimal::new(1, decimals), decimals)
+}
+
+/// The options of `payment` for `merchant` at `now`.
+pub(crate) fn options(
+    policy: &CompiledPolicy,
+    payment: &Payment,
+    merchant: &MerchantProfile,
+    now: DateTime<Utc>,
+) -> RefundOptions {
+    let (unit, decimals) = amount_unit(payment);
+    let balance = super::context::difference(payment.amount.total, payment.amount.cancelled);
+    // The largest amount of the currency within the balance: a balance with more decimals than
+    // the currency has (0.5 KRW) cannot be refunded whole, only this much of it.
+    let largest = balance
+        .round_dp_with_strategy(decimals, RoundingStrategy::ToZero)
+        .max(Decimal::ZERO);
+    // A PG that nets refunds against what it still owes the merchant refunds no more than
+    // that: the largest request is cut to it, unless it leaves less than one unit, when
+    // `UNSETTLED_SALES_SHORT` blocks every refund.
+    let largest = match merchant.unsettled_sales {
+        Some(unsettled) => {
+            let cap = unsettled.round_dp_with_strategy(decimals, RoundingStrategy::ToZero);
+            if cap >= unit && cap < largest {
+                cap
+            } else {
+                largest
+            }
+        }
+        None => largest,
+    };
+    let widest = RefundRequest {
+        amount: (largest != balance).then_some(largest),
+        ..RefundRequest::default()
+    };
+    let cx = Context::new(policy, payment, &widest, merchant, now);
+    let full = walk(&cx, policy);
+    let partial = (unit < largest).then(|| {
+        let request = RefundRequest {
+            amount: Some(unit),
+            ..RefundRequest::default()
+        };
+        let partial_cx = Context::new(policy, payment, &request, merchant, now);
+        walk(&partial_cx, policy)
+    });
+    crate::options::assemble::assemble(crate::options::assemble::Inputs {
+        provider: payment.provider,
+        method: payment.method,
+        pg: payment.pg.clone(),
+        policy: policy.is_loaded().then(|| policy.id.clone()),
+        now,
+        today: cx.today,
+        currency: payment.currency,
+        balance,
+        tax_free_balance: cx.tax_free_balance,
+        max_amount: largest,
+        unit,
+        full,
+        partial,
+    })
+}
+
+/// How long a refund with these notes takes, and when it reaches the customer if requested
+/// on `today`.
+pub(crate) fn processing(notes: &[Note], today: NaiveDate) -> Option<Processing> {
+    notes.iter().find_map(|note| match note.details() {
+        NoteDetails::ProcessingDelay {
+            min_business_days,
+            max_business_days,
+            ..
+        } => Some(Processing {
+            rule: RuleId::clone(note.rule()),
+            min_business_days: *min_business_days,
+            max_business_days: *max_business_days,
+            expected: expected_completion(today, *min_business_days, *max_business_days),
+        }),
+        _ => None,
+    })
+}
