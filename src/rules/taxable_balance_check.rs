@@ -56,13 +56,18 @@ impl Rule for TaxableBalanceCheck {
     }
 
     /// A partial refund can pass with any amount the partial options allow, as long as the
-    /// request names enough of it tax-free: the taxable part has its own, smaller balance.
+    /// request names enough of it tax-free: the taxable part has its own, smaller balance. A
+    /// taxable balance below zero (more taxable amount cancelled than there was) leaves no
+    /// partial refund possible, since no request can name more tax-free than it refunds.
     fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
-        if cx.valid_partial_refund() {
-            out.taxable_limit(
-                &self.meta.id,
-                cx.balance.saturating_sub(cx.tax_free_balance),
-            );
+        if !cx.valid_partial_refund() {
+            return;
+        }
+        let taxable_balance = cx.balance.saturating_sub(cx.tax_free_balance);
+        if taxable_balance.is_sign_negative() && !taxable_balance.is_zero() {
+            self.check(cx, out.sink());
+        } else {
+            out.taxable_limit(&self.meta.id, taxable_balance);
         }
     }
 
