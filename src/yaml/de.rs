@@ -5,6 +5,8 @@
 //! from one and go on to find the next.
 
 use super::{Location, Node, Value};
+use crate::input::{InputErrorKind, NumberProblem};
+use crate::model::amount::{exact_number, parse_amount};
 use crate::suggest::closest;
 use serde::Deserialize;
 use serde::de::{
@@ -30,15 +32,38 @@ pub(crate) enum Segment {
 pub(crate) enum ErrorKind {
     /// A required field is absent from the map at the error's path.
     MissingField(&'static str),
-    /// Anything else: a wrong type or value, an unknown name.
+    /// A map key the type does not have.
+    UnknownField {
+        field: Box<str>,
+        expected: &'static [&'static str],
+    },
+    /// A name the type does not know.
+    UnknownValue {
+        value: Box<str>,
+        expected: &'static [&'static str],
+    },
+    /// A value of another type than the field's.
+    WrongType { expected: Box<str>, found: Box<str> },
+    /// A number the field cannot read exactly.
+    Number {
+        value: Box<str>,
+        problem: NumberProblem,
+    },
+    /// An explicit null where leaving the field out means something else.
+    Null,
+    /// Anything else: a value its type refuses for a reason of its own.
     Other,
 }
+
+/// What a visitor says, through serde's `custom`, to refuse a null: the deserializer turns it
+/// into [`ErrorKind::Null`].
+pub(crate) const NULL_REFUSED: &str = "null is not a value here";
 
 /// A deserialization problem with where it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DeError {
     pub(crate) kind: ErrorKind,
-    pub(crate) message: String,
+    pub(crate) message: Box<str>,
     pub(crate) help: Option<String>,
     pub(crate) path: Vec<Segment>,
     pub(crate) at: Option<Location>,
@@ -51,7 +76,7 @@ impl DeError {
     fn new(message: String) -> DeError {
         DeError {
             kind: ErrorKind::Other,
-            message,
+            message: message.into(),
             help: None,
             path: Vec::new(),
             at: None,
@@ -72,7 +97,83 @@ impl DeError {
     }
 
     fn expected(expected: &dyn Expected, node: &Node) -> DeError {
-        DeError::new(format!("expected {expected}, found {}", describe(node)))
+        DeError::wrong_type(expected.to_string(), describe(node))
+    }
+
+    fn wrong_type(expected: String, found: String) -> DeError {
+        let mut error = DeError::new(format!("expected {expected}, found {found}"));
+        error.kind = ErrorKind::WrongType {
+            expected: expected.into(),
+            found: found.into(),
+        };
+        error
+    }
+
+    fn number(value: &str, problem: NumberProblem) -> DeError {
+        let kind = InputErrorKind::Number {
+            path: String::new(),
+            value: value.to_owned(),
+            problem,
+        };
+        let mut error = DeError::new(kind.to_string());
+        error.kind = ErrorKind::Number {
+            value: value.into(),
+            problem,
+        };
+        error
+    }
+
+    /// The path as text: the map holding the culprit when the culprit is a key.
+    fn field_path(&self) -> String {
+        let path = if self.in_key {
+            self.path.split_last().map_or(&[][..], |(_, parent)| parent)
+        } else {
+            &self.path[..]
+        };
+        super::path_text(path)
+    }
+
+    /// The error as an input error's kind.
+    pub(crate) fn input_kind(&self) -> InputErrorKind {
+        let path = self.field_path();
+        let expected = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect();
+        match &self.kind {
+            ErrorKind::MissingField(field) => InputErrorKind::MissingField {
+                path: super::path_text(&self.path),
+                field: (*field).to_owned(),
+            },
+            ErrorKind::UnknownField { field, expected: e } => InputErrorKind::UnknownField {
+                path,
+                suggestion: closest(field, e.iter().copied()).map(str::to_owned),
+                field: field.to_string(),
+                expected: expected(e),
+            },
+            ErrorKind::UnknownValue { value, expected: e } => InputErrorKind::UnknownValue {
+                path: if self.in_key {
+                    super::path_text(&self.path)
+                } else {
+                    path
+                },
+                suggestion: closest(value, e.iter().copied()).map(str::to_owned),
+                value: value.to_string(),
+                expected: expected(e),
+            },
+            ErrorKind::WrongType { expected, found } => InputErrorKind::WrongType {
+                path,
+                expected: expected.to_string(),
+                found: found.to_string(),
+            },
+            ErrorKind::Number { value, problem } => InputErrorKind::Number {
+                path,
+                value: value.to_string(),
+                problem: *problem,
+            },
+            ErrorKind::Null => InputErrorKind::Null { path },
+            ErrorKind::Other => InputErrorKind::Invalid {
+                path,
+                problem: self.message.to_string(),
+            },
+        }
     }
 }
 
@@ -82,18 +183,18 @@ impl DeError {
     pub(crate) fn describe(&self) -> String {
         let within = |path: &[Segment]| {
             if path.is_empty() {
-                self.message.clone()
+                self.message.to_string()
             } else {
                 format!("in `{}`: {}", super::path_text(path), self.message)
             }
         };
         match self.kind {
             ErrorKind::MissingField(_) => within(&self.path),
-            ErrorKind::Other if self.in_key => {
+            _ if self.in_key => {
                 within(self.path.split_last().map_or(&[][..], |(_, parent)| parent))
             }
-            ErrorKind::Other if self.path.is_empty() => self.message.clone(),
-            ErrorKind::Other => format!("`{}`: {}", super::path_text(&self.path), self.message),
+            _ if self.path.is_empty() => self.message.to_string(),
+            _ => format!("`{}`: {}", super::path_text(&self.path), self.message),
         }
     }
 }
@@ -132,11 +233,15 @@ fn suggestion(given: &str, expected: &'static [&'static str]) -> Option<String> 
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError::new(msg.to_string())
+        let mut error = DeError::new(msg.to_string());
+        if &*error.message == NULL_REFUSED {
+            error.kind = ErrorKind::Null;
+        }
+        error
     }
 
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        DeError::new(format!("expected {exp}, found {unexp}"))
+        DeError::wrong_type(exp.to_string(), unexp.to_string())
     }
 
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
@@ -146,12 +251,20 @@ impl de::Error for DeError {
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         let mut error = DeError::new(format!("unknown field `{field}`"));
         error.help = suggestion(field, expected);
+        error.kind = ErrorKind::UnknownField {
+            field: field.into(),
+            expected,
+        };
         error
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         let mut error = DeError::new(format!("unknown value `{variant}`"));
         error.help = suggestion(variant, expected);
+        error.kind = ErrorKind::UnknownValue {
+            value: variant.into(),
+            expected,
+        };
         error
     }
 
@@ -190,11 +303,38 @@ impl<'de> NodeDe<'de> {
 
     fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match &self.node.value {
+            Value::Number { text, .. } if !exact_number(text) => {
+                Err(DeError::number(text, NumberProblem::Form).at(self.node.at))
+            }
             Value::Number {
                 integer: Some(i), ..
             } => self.located(visit_integer(*i, visitor)),
             _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
         }
+    }
+
+    /// Hands a number to a visitor that takes anything: as an integer or as its digits, never
+    /// as a float, and only when written as JSON writes numbers. A visitor that refuses the
+    /// digits (an amount) is told why in the terms of numbers: form, precision or range.
+    fn number<V: Visitor<'de>>(
+        self,
+        text: &'de str,
+        integer: Option<i128>,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        if !exact_number(text) {
+            return Err(DeError::number(text, NumberProblem::Form));
+        }
+        let result = match integer {
+            Some(i) => visit_integer(i, visitor),
+            None => visitor.visit_borrowed_str(text),
+        };
+        result.map_err(|error| match (&error.kind, parse_amount(text)) {
+            (ErrorKind::Other, Err(amount)) if error.path.is_empty() => {
+                DeError::number(text, amount.problem())
+            }
+            _ => error,
+        })
     }
 }
 
@@ -215,12 +355,9 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
         let result = match &self.node.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number {
-                integer: Some(i), ..
-            } => visit_integer(*i, visitor),
             // A non-integer number goes to the visitor as its digits, never as a float: the
             // crate reads amounts from text, and nothing in it wants a binary float.
-            Value::Number { text, .. } => visitor.visit_borrowed_str(text),
+            Value::Number { text, integer } => self.number(text, *integer, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
             Value::Seq(items) => visitor.visit_seq(Items {
                 items: items.iter(),
@@ -279,6 +416,9 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match &self.node.value {
+            Value::Number { text, .. } if !exact_number(text) => {
+                Err(DeError::number(text, NumberProblem::Form).at(self.node.at))
+            }
             Value::Number { text, .. } => match text.parse::<f64>() {
                 Ok(f) => self.located(visitor.visit_f64(f)),
                 Err(_) => Err(DeError::expected(&visitor, self.node).at(self.node.at)),

@@ -11,8 +11,8 @@
 pub(crate) mod de;
 mod tree;
 
-pub(crate) use de::{DeError, ErrorKind, Segment, from_node};
-pub(crate) use tree::{Node, Value, parse};
+pub(crate) use de::{DeError, ErrorKind, NULL_REFUSED, Segment, from_node};
+pub(crate) use tree::{Node, Value, parse, parse_document};
 
 use std::fmt;
 
