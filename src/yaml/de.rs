@@ -313,28 +313,38 @@ impl<'de> NodeDe<'de> {
         }
     }
 
-    /// Hands a number to a visitor that takes anything: as an integer or as its digits, never
-    /// as a float, and only when written as JSON writes numbers. A visitor that refuses the
-    /// digits (an amount) is told why in the terms of numbers: form, precision or range.
+    /// Hands a number to a visitor that takes anything: as an integer when JSON would read it
+    /// as one, otherwise as its digits, never as a float. A visitor that refuses the digits (an
+    /// amount) is told why in the terms of numbers: form, precision or range.
     fn number<V: Visitor<'de>>(
         self,
         text: &'de str,
         integer: Option<i128>,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        if !exact_number(text) {
-            return Err(DeError::number(text, NumberProblem::Form));
+        match integer {
+            Some(i) if exact_number(text) => visit_integer(i, visitor),
+            // Digits JSON would not read as a number (`0x2710`, `1-2`) reach the visitor as
+            // text: an amount refuses them for their form, a business-day range reads them.
+            _ => visitor.visit_borrowed_str(text),
         }
-        let result = match integer {
-            Some(i) => visit_integer(i, visitor),
-            None => visitor.visit_borrowed_str(text),
-        };
-        result.map_err(|error| match (&error.kind, parse_amount(text)) {
-            (ErrorKind::Other, Err(amount)) if error.path.is_empty() => {
-                DeError::number(text, amount.problem())
+        .map_err(|error| match &error.kind {
+            ErrorKind::Other if error.path.is_empty() && !exact_number(text) => {
+                DeError::number(text, NumberProblem::Form)
             }
-            _ => error,
+            _ => as_number(error, text),
         })
+    }
+}
+
+/// A visitor's own refusal of `text` (an amount's), said in the terms of numbers when `text` is
+/// not an amount: its form, precision or range.
+fn as_number(error: DeError, text: &str) -> DeError {
+    match (&error.kind, parse_amount(text)) {
+        (ErrorKind::Other, Err(amount)) if error.path.is_empty() => {
+            DeError::number(text, amount.problem())
+        }
+        _ => error,
     }
 }
 
@@ -358,7 +368,7 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
             // A non-integer number goes to the visitor as its digits, never as a float: the
             // crate reads amounts from text, and nothing in it wants a binary float.
             Value::Number { text, integer } => self.number(text, *integer, visitor),
-            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::String(s) => visitor.visit_borrowed_str(s).map_err(|e| as_number(e, s)),
             Value::Seq(items) => visitor.visit_seq(Items {
                 items: items.iter(),
                 index: 0,
