@@ -37,6 +37,10 @@ seed() {
             cp "$root"/policies/*.yaml "$root"/tests/broken-policies/*.yaml "$dir"/ ;;
         input_payment)
             cp "$root"/examples/quickstart/payment.yaml "$dir"/
+            # Case files hold a payment, a request and more: text the readers must refuse well.
+            for f in "$root"/examples/cases/*/*.yaml; do
+                cp "$f" "$dir/case-$(basename "$(dirname "$f")")-$(basename "$f")"
+            done
             for f in "$root"/tests/fixtures/*/*.expected.yaml; do
                 case "$f" in *.cancel-*) ;; *) cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")" ;; esac
             done ;;

@@ -277,6 +277,9 @@ fn an_amount_in_exponent_form_is_read_exactly_or_refused_for_its_real_problem() 
     assert_eq!(number_problem("\"1e400\"").2, NumberProblem::Range);
     assert_eq!(number_problem("\"+1\"").2, NumberProblem::Form);
     assert_eq!(number_problem("\"ten\"").2, NumberProblem::NotANumber);
+    // Digits among other characters are not a number in the wrong form, only not a number.
+    assert_eq!(number_problem("\"12 apples\"").2, NumberProblem::NotANumber);
+    assert_eq!(number_problem("\"1.2.3\"").2, NumberProblem::Form);
 }
 
 #[test]

@@ -4,8 +4,8 @@
 //! case, a provider's payload — is checked against these limits before the work they bound: the
 //! size before parsing, the parser's budgets while it reads, so that a hostile document is
 //! refused early and cheaply instead of being read and then rejected. The limits are far above
-//! anything legitimate: the built-in policies are about 20 KiB and 3,000 nodes, nest 7 levels
-//! deep and use 18 aliases; a payment is a few KiB.
+//! anything legitimate: the built-in policies are at most 20 KiB and about 1,000 nodes, nest 7
+//! levels deep and use 18 aliases; a payment is a few KiB.
 //!
 //! A document over a limit is an [`InputError`](super::InputError) of kind
 //! [`InputErrorKind::Limit`](super::InputErrorKind::Limit) naming the document and the limit (a
@@ -25,7 +25,7 @@ pub const MAX_POLICY_BYTES: usize = 1024 * 1024;
 pub const MAX_INPUT_BYTES: usize = 256 * 1024;
 
 /// The most nodes (scalars, lists and maps) one document may hold, aliases expanded.
-pub const MAX_NODES: usize = 50_000;
+pub const MAX_NODES: usize = 20_000;
 
 /// How deep lists and maps may nest.
 pub const MAX_DEPTH: usize = 32;
