@@ -155,6 +155,44 @@ fn an_oversized_document_is_refused_before_it_is_parsed_naming_its_kind_and_size
 }
 
 #[test]
+fn a_document_of_exactly_the_size_limit_is_not_refused_for_its_size() {
+    let head = "reason: '";
+    let tail = "'\n";
+    let text = format!(
+        "{head}{}{tail}",
+        "x".repeat(limits::MAX_INPUT_BYTES - head.len() - tail.len())
+    );
+    assert_eq!(text.len(), limits::MAX_INPUT_BYTES);
+    assert!(input::request(&text).is_ok());
+}
+
+#[test]
+fn a_policy_may_be_larger_than_an_input() {
+    let padding = format!("# {}\n", "x".repeat(limits::MAX_INPUT_BYTES));
+    let error = PolicySet::load(&[PolicySource::new(
+        "padded.yaml",
+        &format!("{padding}policy: x\n"),
+    )])
+    .expect_err("not a whole policy");
+    assert!(!error.to_string().contains("size limit"), "{error}");
+}
+
+#[test]
+fn an_alias_replayed_past_the_expansion_limit_is_refused_by_it() {
+    // One anchor of 100 values used 200 times: few aliases, but 20,000 replayed events.
+    let values = vec!["v"; 100].join(", ");
+    let text = format!("a: &a [{values}]\nb: [{}]\n", vec!["*a"; 200].join(", "));
+    let error = input::request(&text).expect_err("past the expansion limit");
+    assert_eq!(
+        limit_of(&error),
+        (
+            Document::Request,
+            Limit::AliasExpansion(limits::MAX_ALIAS_EXPANSION)
+        )
+    );
+}
+
+#[test]
 fn a_document_just_under_the_size_limit_reads() {
     let padding = limits::MAX_INPUT_BYTES - 100;
     let text = format!("reason: '{}'\n", "가".repeat(padding / 3));
