@@ -106,7 +106,7 @@ fn codes<T: std::fmt::Display>(codes: &[T]) -> String {
 impl Case {
     /// Reads a case from JSON or YAML text.
     pub fn from_text(text: &str) -> Result<Case, InputError> {
-        let case: Case = crate::input::read(text, false)?;
+        let case: Case = crate::input::read_as(crate::input::Document::Case, text, false)?;
         case.payment
             .check()
             .map_err(|e| InputError::shape(Some("payment"), &e))?;

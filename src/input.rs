@@ -5,108 +5,43 @@
 //! value. Input that reads but contradicts itself or the rules is not an error here: the
 //! decision reports it (`INVALID_PAYMENT`, `INVALID_AMOUNT`, ...).
 
+mod error;
+pub mod limits;
+mod wording;
+
+pub use error::{Document, InputError, InputErrorKind, Limit, NumberProblem};
+
 use crate::model::{MerchantProfile, Payment, RefundRequest};
-use crate::suggest::closest;
-use crate::yaml::{self, Location, Node, Value};
+use crate::yaml::{self, Node, Value};
 use serde::de::DeserializeOwned;
-use std::fmt;
-
-/// Input that cannot be read into the model: what is wrong, where, and a hint.
-///
-/// ```
-/// let error = refund_policy::input::payment("provider: portone_v2\nmethod: crad\n").unwrap_err();
-/// assert_eq!(
-///     error.to_string(),
-///     "`method`: unknown value `crad` (did you mean `card`?) at line 2, column 9"
-/// );
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    message: String,
-    help: Option<String>,
-    location: Option<Location>,
-}
-
-impl InputError {
-    pub(crate) fn new(
-        message: String,
-        help: Option<String>,
-        location: Option<Location>,
-    ) -> InputError {
-        InputError {
-            message,
-            help,
-            location,
-        }
-    }
-
-    pub(crate) fn unknown_contract(index: usize, id: &str, known: &[&str]) -> InputError {
-        let help = closest(id, known.iter().copied())
-            .map(|s| format!("did you mean `{s}`?"))
-            .or_else(|| {
-                Some(format!(
-                    "the policies define {}",
-                    known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            });
-        InputError::new(
-            format!("`contracts[{index}]`: unknown contract id `{id}`"),
-            help,
-            None,
-        )
-    }
-
-    pub(crate) fn shape(within: Option<&str>, error: &crate::model::ShapeError) -> InputError {
-        let message = match within {
-            Some(path) => format!("in `{path}`: {error}"),
-            None => error.to_string(),
-        };
-        InputError::new(message, None, None)
-    }
-
-    /// What is wrong, naming the field.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// A hint, where one helps.
-    pub fn help(&self) -> Option<&str> {
-        self.help.as_deref()
-    }
-
-    /// Where in the text, when known.
-    pub fn location(&self) -> Option<Location> {
-        self.location
-    }
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
-        }
-        if let Some(at) = self.location {
-            write!(f, " at line {}, column {}", at.line, at.column)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for InputError {}
 
 /// Reads a `T` from JSON or YAML text. An empty document reads as `{}` when `empty_is_map`.
+/// The document is taken to be a payment (a payment object of a provider) when it may not be
+/// empty, and a request (a cancel body) when it may.
 pub(crate) fn read<T: DeserializeOwned>(text: &str, empty_is_map: bool) -> Result<T, InputError> {
+    let document = if empty_is_map {
+        Document::Request
+    } else {
+        Document::Payment
+    };
+    read_as(document, text, empty_is_map)
+}
+
+/// Reads a `T`, a `document`, from JSON or YAML text. An empty document reads as `{}` when
+/// `empty_is_map`.
+pub(crate) fn read_as<T: DeserializeOwned>(
+    document: Document,
+    text: &str,
+    empty_is_map: bool,
+) -> Result<T, InputError> {
     let (mut tree, duplicates) =
-        yaml::parse(text).map_err(|e| InputError::new(e.message, None, Some(e.at)))?;
+        yaml::parse_document(text, document).map_err(|e| InputError::of(*e.kind, Some(e.at)))?;
     if let Some(duplicate) = duplicates.first() {
-        return Err(InputError::new(
-            format!("duplicate key `{}`", duplicate.key),
-            Some(format!("first given at line {}", duplicate.first.line)),
+        return Err(InputError::of(
+            InputErrorKind::DuplicateKey {
+                key: duplicate.key.clone(),
+                first: duplicate.first,
+            },
             Some(duplicate.at),
         ));
     }
@@ -116,7 +51,7 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str, empty_is_map: bool) -> Resul
             at: tree.at,
         };
     }
-    yaml::from_node(&tree).map_err(|e| InputError::new(e.describe(), e.help.clone(), e.at))
+    yaml::from_node(&tree).map_err(|e| InputError::of(e.input_kind(), e.at))
 }
 
 /// Reads a payment (contract §1) and checks that its fields fit together.
@@ -129,7 +64,7 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str, empty_is_map: bool) -> Resul
 /// assert_eq!(error.to_string(), "`easy_pay` is given with method `card`: it belongs only to method `easy_pay`");
 /// ```
 pub fn payment(text: &str) -> Result<Payment, InputError> {
-    let payment: Payment = read(text, false)?;
+    let payment: Payment = read_as(Document::Payment, text, false)?;
     payment.check().map_err(|e| InputError::shape(None, &e))?;
     Ok(payment)
 }
@@ -146,11 +81,11 @@ pub fn payment(text: &str) -> Result<Payment, InputError> {
 /// # Ok::<(), refund_policy::input::InputError>(())
 /// ```
 pub fn request(text: &str) -> Result<RefundRequest, InputError> {
-    read(text, true)
+    read_as(Document::Request, text, true)
 }
 
 /// Reads a merchant profile (contract §3); an empty text has no contracts. Whether its contract
 /// ids exist is a question for the policies: see [`crate::Engine::check_merchant`].
 pub fn merchant(text: &str) -> Result<MerchantProfile, InputError> {
-    read(text, true)
+    read_as(Document::Merchant, text, true)
 }

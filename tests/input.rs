@@ -177,3 +177,108 @@ fn malformed_text_is_an_error_with_its_position() {
         "expected struct Payment, found a list at line 1, column 1"
     );
 }
+
+/// One input for each kind of input error, and how it reads: the snapshot pins the wording of
+/// every kind, so a change to a message shows up in review.
+#[test]
+fn every_kind_of_input_error_reads_as_pinned() {
+    use refund_policy::input::{InputError, InputErrorKind};
+    let engine = Engine::builtin().expect("the built-in policies");
+    let unknown_contract = engine
+        .check_merchant(&merchant("contracts: [virtual_acount_refund]").expect("reads"))
+        .expect_err("an unknown contract");
+    let cases: Vec<(&str, InputError)> = vec![
+        ("syntax", request("amount: [1").unwrap_err()),
+        ("limit", request(&"[".repeat(100)).unwrap_err()),
+        (
+            "duplicate key",
+            request("amount: 1\namount: 2").unwrap_err(),
+        ),
+        (
+            "missing field",
+            payment("provider: portone_v2\nmethod: card\nstatus: paid").unwrap_err(),
+        ),
+        ("unknown field", request("amout: 1").unwrap_err()),
+        (
+            "unknown value",
+            payment(&PAYMENT.replace("status: paid", "status: payed")).unwrap_err(),
+        ),
+        ("wrong type", request("reason: [a, b]").unwrap_err()),
+        ("number: form", request("amount: 0x10").unwrap_err()),
+        ("number: precision", request("amount: 1e-29").unwrap_err()),
+        ("number: range", request("amount: 1e19").unwrap_err()),
+        ("number: not a number", request("amount: ten").unwrap_err()),
+        ("null", request("amount: null").unwrap_err()),
+        (
+            "invalid",
+            payment(&PAYMENT.replace("+09:00", "")).unwrap_err(),
+        ),
+        (
+            "inconsistent",
+            payment(&format!("{PAYMENT}easy_pay: {{ provider: kakaopay }}\n")).unwrap_err(),
+        ),
+        ("unknown contract", unknown_contract),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    let mut text = String::new();
+    for (name, error) in &cases {
+        let kind = match error.kind() {
+            InputErrorKind::Syntax { .. } => "Syntax",
+            InputErrorKind::Limit { .. } => "Limit",
+            InputErrorKind::DuplicateKey { .. } => "DuplicateKey",
+            InputErrorKind::MissingField { .. } => "MissingField",
+            InputErrorKind::UnknownField { .. } => "UnknownField",
+            InputErrorKind::UnknownValue { .. } => "UnknownValue",
+            InputErrorKind::WrongType { .. } => "WrongType",
+            InputErrorKind::Number { .. } => "Number",
+            InputErrorKind::Null { .. } => "Null",
+            InputErrorKind::Invalid { .. } => "Invalid",
+            InputErrorKind::Inconsistent { .. } => "Inconsistent",
+            InputErrorKind::UnknownContract { .. } => "UnknownContract",
+            other => panic!("a kind the test does not know: {other:?}"),
+        };
+        seen.insert(kind);
+        text += &format!("## {name}\n{:?}\n{error}\n\n", error.kind());
+    }
+    assert_eq!(seen.len(), 12, "every kind has an example: {seen:?}");
+    insta::assert_snapshot!("input_error_kinds", text);
+}
+
+#[test]
+fn errors_carry_kinds_with_the_field_the_value_and_the_suggestion() {
+    use refund_policy::input::InputErrorKind;
+    let error = payment(&PAYMENT.replace("method: card", "method: crad")).unwrap_err();
+    match error.kind() {
+        InputErrorKind::UnknownValue {
+            path,
+            value,
+            expected,
+            suggestion,
+        } => {
+            assert_eq!((path.as_str(), value.as_str()), ("method", "crad"));
+            assert!(
+                expected.iter().any(|e| e == "virtual_account"),
+                "{expected:?}"
+            );
+            assert_eq!(suggestion.as_deref(), Some("card"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(error.help(), Some("did you mean `card`?"));
+    assert_eq!(error.location().map(|l| (l.line, l.column)), Some((2, 9)));
+    let error = request("refund_account: { bank: SHINHAN, numbr: '1' }").unwrap_err();
+    assert!(
+        matches!(
+            error.kind(),
+            InputErrorKind::UnknownField { path, field, suggestion, .. }
+                if path == "refund_account" && field == "numbr" && suggestion.as_deref() == Some("number")
+        ),
+        "{error:?}"
+    );
+    let error = request("amount: 1\namount: 2").unwrap_err();
+    assert!(
+        matches!(error.kind(), InputErrorKind::DuplicateKey { key, first } if key == "amount" && first.line == 1),
+        "{error:?}"
+    );
+    assert_eq!(error.location().map(|l| l.line), Some(2));
+}

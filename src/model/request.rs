@@ -22,10 +22,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefundRequest {
-    /// How much to refund; `None` cancels everything that remains.
+    /// How much to refund; `None` cancels everything that remains. An explicit null is refused.
     #[serde(
         default,
-        with = "amount::option",
+        with = "amount::given",
         skip_serializing_if = "Option::is_none"
     )]
     pub amount: Option<Decimal>,

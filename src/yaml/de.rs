@@ -1,17 +1,18 @@
 //! A serde `Deserializer` over the positioned tree.
 //!
-//! Errors remember the path and position of the node that caused them, and know what kind of
-//! problem they are (a missing field, an unknown name) so that the policy loader can recover
-//! from one and go on to find the next.
+//! Errors (`super::error`) remember the path and position of the node that caused them, and know
+//! what kind of problem they are (a missing field, an unknown name) so that the policy loader can
+//! recover from one and go on to find the next.
 
-use super::{Location, Node, Value};
-use crate::suggest::closest;
+use super::error::{DeError, ErrorKind, describe};
+use super::{Node, Value};
+use crate::input::NumberProblem;
+use crate::model::amount::{exact_number, parse_amount};
 use serde::Deserialize;
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, Expected, IntoDeserializer, MapAccess,
-    SeqAccess, Unexpected, VariantAccess, Visitor,
+    DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
-use std::fmt;
 
 /// Deserializes a `T` from `node`.
 pub(crate) fn from_node<'de, T: Deserialize<'de>>(node: &'de Node) -> Result<T, DeError> {
@@ -23,159 +24,6 @@ pub(crate) fn from_node<'de, T: Deserialize<'de>>(node: &'de Node) -> Result<T, 
 pub(crate) enum Segment {
     Key(String),
     Index(usize),
-}
-
-/// What kind of problem a [`DeError`] is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum ErrorKind {
-    /// A required field is absent from the map at the error's path.
-    MissingField(&'static str),
-    /// Anything else: a wrong type or value, an unknown name.
-    Other,
-}
-
-/// A deserialization problem with where it happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct DeError {
-    pub(crate) kind: ErrorKind,
-    pub(crate) message: String,
-    pub(crate) help: Option<String>,
-    pub(crate) path: Vec<Segment>,
-    pub(crate) at: Option<Location>,
-    /// The problem is a map key itself (an unknown field, an unknown method as a key), so the
-    /// path's last step names the culprit rather than the field holding it.
-    pub(crate) in_key: bool,
-}
-
-impl DeError {
-    fn new(message: String) -> DeError {
-        DeError {
-            kind: ErrorKind::Other,
-            message,
-            help: None,
-            path: Vec::new(),
-            at: None,
-            in_key: false,
-        }
-    }
-
-    /// Sets the position if an inner node has not already set a more precise one.
-    fn at(mut self, at: Location) -> DeError {
-        self.at.get_or_insert(at);
-        self
-    }
-
-    /// Puts `segment` in front of the path, as the error travels out of a map or sequence.
-    fn under(mut self, segment: Segment) -> DeError {
-        self.path.insert(0, segment);
-        self
-    }
-
-    fn expected(expected: &dyn Expected, node: &Node) -> DeError {
-        DeError::new(format!("expected {expected}, found {}", describe(node)))
-    }
-}
-
-impl DeError {
-    /// The message with the path it concerns: `in `amount`: unknown field `totl``, or
-    /// `` `amount.total`: expected ... ``.
-    pub(crate) fn describe(&self) -> String {
-        let within = |path: &[Segment]| {
-            if path.is_empty() {
-                self.message.clone()
-            } else {
-                format!("in `{}`: {}", super::path_text(path), self.message)
-            }
-        };
-        match self.kind {
-            ErrorKind::MissingField(_) => within(&self.path),
-            ErrorKind::Other if self.in_key => {
-                within(self.path.split_last().map_or(&[][..], |(_, parent)| parent))
-            }
-            ErrorKind::Other if self.path.is_empty() => self.message.clone(),
-            ErrorKind::Other => format!("`{}`: {}", super::path_text(&self.path), self.message),
-        }
-    }
-}
-
-impl fmt::Display for DeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DeError {}
-
-/// Lists at most this many expected names in a message; a longer list is left to the help.
-const MAX_LISTED: usize = 12;
-
-fn one_of(expected: &'static [&'static str]) -> Option<String> {
-    match expected {
-        [] => None,
-        [one] => Some(format!("expected `{one}`")),
-        list if list.len() <= MAX_LISTED => Some(format!(
-            "expected one of {}",
-            list.iter()
-                .map(|e| format!("`{e}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        _ => None,
-    }
-}
-
-fn suggestion(given: &str, expected: &'static [&'static str]) -> Option<String> {
-    closest(given, expected.iter().copied())
-        .map(|s| format!("did you mean `{s}`?"))
-        .or_else(|| one_of(expected))
-}
-
-impl de::Error for DeError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError::new(msg.to_string())
-    }
-
-    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        DeError::new(format!("expected {exp}, found {unexp}"))
-    }
-
-    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        DeError::new(format!("invalid value {unexp}: expected {exp}"))
-    }
-
-    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        let mut error = DeError::new(format!("unknown field `{field}`"));
-        error.help = suggestion(field, expected);
-        error
-    }
-
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        let mut error = DeError::new(format!("unknown value `{variant}`"));
-        error.help = suggestion(variant, expected);
-        error
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        let mut error = DeError::new(format!("missing field `{field}`"));
-        error.kind = ErrorKind::MissingField(field);
-        error
-    }
-
-    fn duplicate_field(field: &'static str) -> Self {
-        DeError::new(format!("duplicate key `{field}`"))
-    }
-}
-
-/// How a node reads in an error message.
-fn describe(node: &Node) -> String {
-    match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number { text, .. } => format!("the number `{text}`"),
-        Value::String(s) => format!("the text `{s}`"),
-        Value::Seq(_) => "a list".to_owned(),
-        Value::Map(_) => "a map".to_owned(),
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -190,11 +38,48 @@ impl<'de> NodeDe<'de> {
 
     fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match &self.node.value {
+            Value::Number { text, .. } if !exact_number(text) => {
+                Err(DeError::number(text, NumberProblem::Form).at(self.node.at))
+            }
             Value::Number {
                 integer: Some(i), ..
             } => self.located(visit_integer(*i, visitor)),
             _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
         }
+    }
+
+    /// Hands a number to a visitor that takes anything: as an integer when JSON would read it
+    /// as one, otherwise as its digits, never as a float. A visitor that refuses the digits (an
+    /// amount) is told why in the terms of numbers: form, precision or range.
+    fn number<V: Visitor<'de>>(
+        self,
+        text: &'de str,
+        integer: Option<i128>,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match integer {
+            Some(i) if exact_number(text) => visit_integer(i, visitor),
+            // Digits JSON would not read as a number (`0x2710`, `1-2`) reach the visitor as
+            // text: an amount refuses them for their form, a business-day range reads them.
+            _ => visitor.visit_borrowed_str(text),
+        }
+        .map_err(|error| match &error.kind {
+            ErrorKind::Other if error.path.is_empty() && !exact_number(text) => {
+                DeError::number(text, NumberProblem::Form)
+            }
+            _ => as_number(error, text),
+        })
+    }
+}
+
+/// A visitor's own refusal of `text` (an amount's), said in the terms of numbers when `text` is
+/// not an amount: its form, precision or range.
+fn as_number(error: DeError, text: &str) -> DeError {
+    match (&error.kind, parse_amount(text)) {
+        (ErrorKind::Other, Err(amount)) if error.path.is_empty() => {
+            DeError::number(text, amount.problem())
+        }
+        _ => error,
     }
 }
 
@@ -215,13 +100,10 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
         let result = match &self.node.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number {
-                integer: Some(i), ..
-            } => visit_integer(*i, visitor),
             // A non-integer number goes to the visitor as its digits, never as a float: the
             // crate reads amounts from text, and nothing in it wants a binary float.
-            Value::Number { text, .. } => visitor.visit_borrowed_str(text),
-            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Number { text, integer } => self.number(text, *integer, visitor),
+            Value::String(s) => visitor.visit_borrowed_str(s).map_err(|e| as_number(e, s)),
             Value::Seq(items) => visitor.visit_seq(Items {
                 items: items.iter(),
                 index: 0,
@@ -279,6 +161,9 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match &self.node.value {
+            Value::Number { text, .. } if !exact_number(text) => {
+                Err(DeError::number(text, NumberProblem::Form).at(self.node.at))
+            }
             Value::Number { text, .. } => match text.parse::<f64>() {
                 Ok(f) => self.located(visitor.visit_f64(f)),
                 Err(_) => Err(DeError::expected(&visitor, self.node).at(self.node.at)),

@@ -9,10 +9,12 @@
 //! the first problem and suggesting the nearest name for a misspelled one.
 
 pub(crate) mod de;
+mod error;
 mod tree;
 
-pub(crate) use de::{DeError, ErrorKind, Segment, from_node};
-pub(crate) use tree::{Node, Value, parse};
+pub(crate) use de::{Segment, from_node};
+pub(crate) use error::{DeError, ErrorKind, NULL_REFUSED};
+pub(crate) use tree::{Node, Value, parse, parse_document};
 
 use std::fmt;
 

@@ -1,9 +1,12 @@
 //! The positioned YAML tree.
 
 use super::Location;
+use crate::input::limits;
+use crate::input::{Document, InputErrorKind, Limit};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
+use serde_saphyr::{Budget, DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
+use std::collections::HashMap;
 use std::fmt;
 
 /// A YAML node and where it starts.
@@ -115,77 +118,140 @@ pub(crate) struct Duplicate {
     pub(crate) first: Location,
 }
 
-/// A text that is not well-formed YAML, or breaks a parsing budget.
+/// A text that is not well-formed YAML, or breaks a reading limit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SyntaxError {
+    /// The message, written from `kind`.
     pub(crate) message: String,
+    pub(crate) kind: Box<InputErrorKind>,
     pub(crate) at: Location,
 }
 
-/// Limits on what one document may cost to read. Policies and inputs are small: a policy file
-/// has a few thousand nodes and nests less than ten levels deep.
+impl SyntaxError {
+    fn new(kind: InputErrorKind, at: Location) -> SyntaxError {
+        SyntaxError {
+            message: kind.to_string(),
+            kind: Box::new(kind),
+            at,
+        }
+    }
+}
+
+/// The parser's budgets, from the crate's [reading limits](crate::input::limits).
 fn options() -> Options {
     let mut budget = Budget::default();
-    budget.max_depth = 40;
-    budget.max_nodes = 100_000;
-    budget.max_events = 400_000;
-    budget.max_aliases = 5_000;
-    budget.max_anchors = 5_000;
-    budget.max_total_scalar_bytes = 8 * 1024 * 1024;
+    budget.max_depth = limits::MAX_DEPTH;
+    budget.flow_nesting_limit = limits::MAX_DEPTH;
+    budget.max_nodes = limits::MAX_NODES;
+    budget.max_events = limits::MAX_EVENTS;
+    budget.max_aliases = limits::MAX_ALIASES;
+    budget.max_anchors = limits::MAX_ANCHORS;
+    budget.max_total_scalar_bytes = limits::MAX_POLICY_BYTES;
+    budget.max_recorded_anchor_bytes = limits::MAX_POLICY_BYTES;
+    budget.max_recorded_anchor_events = limits::MAX_ALIAS_EXPANSION;
     let mut options = Options::default();
     options.budget = Some(budget);
-    options.alias_limits.max_total_replayed_events = 100_000;
+    options.alias_limits.max_total_replayed_events = limits::MAX_ALIAS_EXPANSION;
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     options.strict_booleans = true;
+    // `1e400` and `.inf` reach the tree as numbers with their text, for the field that reads
+    // them to refuse with its name, instead of failing the whole parse without one.
+    options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
+    options.with_snippet = false;
     options
 }
 
-/// Parses `text` into a tree. Keys repeated within one mapping are reported and only their
-/// first occurrence is kept, so the rest of the document can still be checked.
+/// Parses a policy's `text` into a tree; see [`parse_document`].
 pub(crate) fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
-    let raw: Spanned<Raw> =
-        serde_saphyr::from_str_with_options(text, options()).map_err(syntax_error)?;
+    parse_document(text, Document::Policy)
+}
+
+/// Parses `text`, a `document`, into a tree. Keys repeated within one mapping are reported and
+/// only their first occurrence is kept, so the rest of the document can still be checked. The
+/// size limit is checked before parsing, the other limits while parsing.
+pub(crate) fn parse_document(
+    text: &str,
+    document: Document,
+) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
+    let max = match document {
+        Document::Policy => limits::MAX_POLICY_BYTES,
+        _ => limits::MAX_INPUT_BYTES,
+    };
+    if text.len() > max {
+        let limit = Limit::Bytes {
+            max,
+            actual: text.len(),
+        };
+        return Err(SyntaxError::new(
+            InputErrorKind::Limit { document, limit },
+            Location { line: 1, column: 1 },
+        ));
+    }
+    let raw: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| syntax_error(&e, document))?;
     let mut duplicates = Vec::new();
     let node = build(raw, text, &mut duplicates);
     Ok((node, duplicates))
 }
 
-fn syntax_error(error: serde_saphyr::Error) -> SyntaxError {
+fn syntax_error(error: &serde_saphyr::Error, document: Document) -> SyntaxError {
     let at = error
         .location()
         .map(|l| location(&l))
         .unwrap_or(Location { line: 1, column: 1 });
-    let rendered = error.without_snippet().to_string();
+    let error = original(error);
+    let rendered = error.to_string();
     let first_line = rendered.lines().next().unwrap_or("malformed YAML");
     let message = strip_position(first_line.trim_start_matches("error: "));
-    SyntaxError {
-        message: budget_message(message).unwrap_or_else(|| message.to_owned()),
-        at,
-    }
+    let kind = match broken_limit(error, message) {
+        Some(limit) => InputErrorKind::Limit { document, limit },
+        None => InputErrorKind::Syntax {
+            problem: message.to_owned(),
+        },
+    };
+    SyntaxError::new(kind, at)
 }
 
-/// Says in words which reading limit a document broke, instead of the parser's counters.
-fn budget_message(message: &str) -> Option<String> {
-    let limit = if message.starts_with("alias replay limit exceeded") {
-        "its aliases expand to more than 100000 events"
-    } else if message.starts_with("recursion limit exceeded") {
-        "it nests too deeply"
-    } else if let Some(kind) = message.strip_prefix("budget breached: ") {
-        match kind.split([' ', '{']).next().unwrap_or_default() {
-            "Depth" => "it nests more than 40 levels deep",
-            "Nodes" => "it holds more than 100000 nodes",
-            "Events" => "it holds more than 400000 parser events",
-            "Aliases" => "it uses more than 5000 aliases",
-            "Anchors" => "it defines more than 5000 anchors",
-            "TotalScalarBytes" => "its text values add up to more than 8 MiB",
-            _ => "it exceeds a reading limit",
+/// The error itself, without the snippet and alias wrappers around it.
+fn original(mut error: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    while let serde_saphyr::Error::AliasError { error: inner, .. }
+    | serde_saphyr::Error::WithSnippet { error: inner, .. } = error
+    {
+        error = inner;
+    }
+    error
+}
+
+/// Which reading limit a parser error reports, if it reports one.
+fn broken_limit(error: &serde_saphyr::Error, message: &str) -> Option<Limit> {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    Some(match error {
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => {
+            Limit::AliasExpansion(limits::MAX_ALIAS_EXPANSION)
         }
-    } else {
-        return None;
-    };
-    Some(format!(
-        "the document is refused because {limit}: an alias bomb or a runaway nesting, not a policy"
-    ))
+        E::AliasReplayStackDepthExceeded { .. } => Limit::Depth(limits::MAX_DEPTH),
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => Limit::Depth(limits::MAX_DEPTH),
+            B::Nodes { .. } => Limit::Nodes(limits::MAX_NODES),
+            B::Events { .. } => Limit::Events(limits::MAX_EVENTS),
+            B::Aliases { .. } => Limit::Aliases(limits::MAX_ALIASES),
+            B::Anchors { .. } => Limit::Anchors(limits::MAX_ANCHORS),
+            B::ScalarBytes { .. } | B::RecordedAnchorBytes { .. } => {
+                Limit::TextBytes(limits::MAX_POLICY_BYTES)
+            }
+            // Anchor retention and many aliases per anchor are what an alias bomb costs.
+            B::RecordedAnchorEvents { .. } | B::AliasAnchorRatio { .. } => {
+                Limit::AliasExpansion(limits::MAX_ALIAS_EXPANSION)
+            }
+            _ => return None,
+        },
+        // The parser's own guard against nesting, below the depth budget's.
+        _ if message.starts_with("recursion limit exceeded") => Limit::Depth(limits::MAX_DEPTH),
+        _ => return None,
+    })
 }
 
 /// Drops the position serde-saphyr writes into its messages (a leading `line N column M: `,
@@ -253,20 +319,25 @@ fn build(raw: Spanned<Raw>, source: &str, duplicates: &mut Vec<Duplicate>) -> No
         ),
         Raw::Map(entries) => {
             let mut kept: Vec<(Node, Node)> = Vec::with_capacity(entries.len());
+            // Key -> index in `kept`: a map of many entries (a policy's PG list) stays linear.
+            let mut seen: HashMap<String, usize> = HashMap::with_capacity(entries.len());
             for (key, value) in entries {
                 let key_node = Node {
                     at: location(&key.referenced),
                     value: Value::String(key.value),
                 };
                 let value_node = build(value, source, duplicates);
-                let key_text = key_node.as_str().unwrap_or_default();
-                match kept.iter().find(|(k, _)| k.as_str() == Some(key_text)) {
+                let key_text = key_node.as_str().unwrap_or_default().to_owned();
+                match seen.get(&key_text).and_then(|&i| kept.get(i)) {
                     Some((first, _)) => duplicates.push(Duplicate {
-                        key: key_text.to_owned(),
+                        key: key_text,
                         at: key_node.at,
                         first: first.at,
                     }),
-                    None => kept.push((key_node, value_node)),
+                    None => {
+                        seen.insert(key_text, kept.len());
+                        kept.push((key_node, value_node));
+                    }
                 }
             }
             Value::Map(kept)
