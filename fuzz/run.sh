@@ -16,7 +16,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(policy_load input_payment input_request input_merchant adapter_payment adapter_request decide)
+    targets=(policy_load input_payment input_request input_merchant adapter_payment adapter_request decide options)
 fi
 
 # The adapters' first byte picks the format: Format::ALL order.

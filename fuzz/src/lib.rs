@@ -30,6 +30,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("adapter_payment", adapter_payment),
     ("adapter_request", adapter_request),
     ("decide", decide),
+    ("options", options),
 ];
 
 fn text(data: &[u8]) -> Option<&str> {
@@ -104,22 +105,34 @@ pub fn decide(data: &[u8]) {
     let Some((payment, request)) = generated.model() else {
         return;
     };
-    let merchant = MerchantProfile::with_contracts(generated.contracts.iter().map(|&i| {
-        pick(
-            &[
-                "virtual_account_refund",
-                "mobile_next_month_refund",
-                "partial_refund_service",
-            ],
-            i,
-        )
-    }));
+    let merchant = generated.merchant();
     let now = epoch(generated.now);
     let decision = engine.decide(&payment, &request, &merchant, now);
     assert_eq!(decision.is_allowed(), decision.reasons().is_empty());
     for lang in [Lang::Ko, Lang::En] {
         let report = decision.report(lang);
         assert!(serde_json::to_string(&report).is_ok());
+    }
+}
+
+/// Refund options on a generated payment, merchant and moment, with both reports: `refundable`
+/// exactly when nothing blocks, never more than the balance, and a report that can be written.
+pub fn options(data: &[u8]) {
+    let Ok(generated) = Generated::arbitrary_take_rest(Unstructured::new(data)) else {
+        return;
+    };
+    let Ok(engine) = Engine::builtin() else {
+        return;
+    };
+    let Some((payment, _)) = generated.model() else {
+        return;
+    };
+    let merchant = generated.merchant();
+    let options = engine.options(&payment, &merchant, epoch(generated.now));
+    assert_eq!(options.refundable(), options.blocking.is_empty());
+    assert!(options.max_amount <= options.balance.max(Decimal::ZERO));
+    for lang in [Lang::Ko, Lang::En] {
+        assert!(serde_json::to_string(&options.report(lang)).is_ok());
     }
 }
 
@@ -221,6 +234,20 @@ pub struct GeneratedAccount {
 }
 
 impl Generated {
+    /// The merchant: the built-in contracts the generated choices name.
+    fn merchant(&self) -> MerchantProfile {
+        MerchantProfile::with_contracts(self.contracts.iter().map(|&i| {
+            pick(
+                &[
+                    "virtual_account_refund",
+                    "mobile_next_month_refund",
+                    "partial_refund_service",
+                ],
+                i,
+            )
+        }))
+    }
+
     /// The payment and request, when every amount is within the readers' range.
     fn model(&self) -> Option<(Payment, RefundRequest)> {
         let method = pick(&Method::ALL, self.method);
