@@ -16,7 +16,7 @@
 
 pub mod cases;
 
-use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, Timelike, Utc};
 use refund_policy::model::{
     CancellationStatus, CardType, Funding, MerchantProfile, Method, Payment, PaymentStatus,
     RefundAccount, RefundRequest,
@@ -34,27 +34,84 @@ const KOREA: FixedOffset = match FixedOffset::east_opt(32_400) {
     None => panic!("UTC+9 is a valid offset"),
 };
 
-/// More reasons than any PortOne V2 decision can give at once.
-const MAX_REASONS: usize = 24;
+/// A reason code, one byte, so that a verdict stays small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Code {
+    InvalidPayment,
+    PaymentNotPaid,
+    AlreadyCancelled,
+    InvalidAmount,
+    AmountExceedsCancellable,
+    CancellableAmountMismatch,
+    TaxFreeExceedsCancellable,
+    TaxFreeExceedsAmount,
+    DuplicateCancelId,
+    CancellationPending,
+    NoPolicy,
+    RefundNotSupported,
+    DeadlinePassed,
+    PaidAtMissing,
+    MonthChanged,
+    OutsideCancelHours,
+    PartialCancelNotSupported,
+    PartialCancelLimitReached,
+    ContractRequired,
+    RefundAccountRequired,
+    RefundAccountInvalid,
+    ReasonRequired,
+}
 
-/// Allow or deny, and the reason codes in the engine's order. Built without allocating.
+impl Code {
+    fn as_str(self) -> &'static str {
+        match self {
+            Code::InvalidPayment => "INVALID_PAYMENT",
+            Code::PaymentNotPaid => "PAYMENT_NOT_PAID",
+            Code::AlreadyCancelled => "ALREADY_CANCELLED",
+            Code::InvalidAmount => "INVALID_AMOUNT",
+            Code::AmountExceedsCancellable => "AMOUNT_EXCEEDS_CANCELLABLE",
+            Code::CancellableAmountMismatch => "CANCELLABLE_AMOUNT_MISMATCH",
+            Code::TaxFreeExceedsCancellable => "TAX_FREE_EXCEEDS_CANCELLABLE",
+            Code::TaxFreeExceedsAmount => "TAX_FREE_EXCEEDS_AMOUNT",
+            Code::DuplicateCancelId => "DUPLICATE_CANCEL_ID",
+            Code::CancellationPending => "CANCELLATION_PENDING",
+            Code::NoPolicy => "NO_POLICY",
+            Code::RefundNotSupported => "REFUND_NOT_SUPPORTED",
+            Code::DeadlinePassed => "DEADLINE_PASSED",
+            Code::PaidAtMissing => "PAID_AT_MISSING",
+            Code::MonthChanged => "MONTH_CHANGED",
+            Code::OutsideCancelHours => "OUTSIDE_CANCEL_HOURS",
+            Code::PartialCancelNotSupported => "PARTIAL_CANCEL_NOT_SUPPORTED",
+            Code::PartialCancelLimitReached => "PARTIAL_CANCEL_LIMIT_REACHED",
+            Code::ContractRequired => "CONTRACT_REQUIRED",
+            Code::RefundAccountRequired => "REFUND_ACCOUNT_REQUIRED",
+            Code::RefundAccountInvalid => "REFUND_ACCOUNT_INVALID",
+            Code::ReasonRequired => "REASON_REQUIRED",
+        }
+    }
+}
+
+/// More reasons than any PortOne V2 decision can give at once.
+const MAX_REASONS: usize = 16;
+
+/// Allow or deny, and the reason codes in the engine's order: 17 bytes, built without
+/// allocating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verdict {
-    codes: [&'static str; MAX_REASONS],
-    len: usize,
+    codes: [Code; MAX_REASONS],
+    len: u8,
 }
 
 impl Verdict {
     fn new() -> Verdict {
         Verdict {
-            codes: [""; MAX_REASONS],
+            codes: [Code::InvalidPayment; MAX_REASONS],
             len: 0,
         }
     }
 
     /// Records a reason. A reason past the capacity is dropped, which the test would see.
-    fn deny(&mut self, code: &'static str) {
-        if let Some(slot) = self.codes.get_mut(self.len) {
+    fn deny(&mut self, code: Code) {
+        if let Some(slot) = self.codes.get_mut(usize::from(self.len)) {
             *slot = code;
             self.len = self.len.saturating_add(1);
         }
@@ -66,8 +123,11 @@ impl Verdict {
     }
 
     /// The reason codes, in the order they were found.
-    pub fn reasons(&self) -> &[&'static str] {
-        self.codes.get(..self.len).unwrap_or(&self.codes)
+    pub fn reasons(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.codes
+            .iter()
+            .take(usize::from(self.len))
+            .map(|code| code.as_str())
     }
 }
 
@@ -98,12 +158,19 @@ fn korean_date(t: DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&KOREA).date_naive()
 }
 
-fn korean_time(t: DateTime<Utc>) -> NaiveTime {
-    t.with_timezone(&KOREA).time()
+// Signs and zeros are read from the bits; only amounts that can differ are compared, since a
+// comparison of two decimals rescales them first.
+fn negative(value: Decimal) -> bool {
+    value.is_sign_negative() && !value.is_zero()
 }
 
-fn negative(value: Decimal) -> bool {
-    value < Decimal::ZERO
+fn positive(value: Decimal) -> bool {
+    !value.is_sign_negative() && !value.is_zero()
+}
+
+/// `a > b` for amounts that cannot be negative: never when `a` is zero.
+fn exceeds(a: Decimal, b: Decimal) -> bool {
+    !a.is_zero() && a > b
 }
 
 /// Whether `value` has no more decimals than the currency has (none for KRW).
@@ -124,9 +191,9 @@ fn contradicts_itself(payment: &Payment, now: DateTime<Utc>) -> bool {
         || negative(amount.cancelled)
         || negative(amount.cancelled_tax_free)
         || payment.cancellations.iter().any(|c| negative(c.amount))
-        || amount.cancelled > amount.total
-        || amount.cancelled_tax_free > amount.tax_free
-        || amount.tax_free > amount.total
+        || exceeds(amount.cancelled, amount.total)
+        || exceeds(amount.cancelled_tax_free, amount.tax_free)
+        || exceeds(amount.tax_free, amount.total)
         || payment.paid_at.is_some_and(|paid_at| paid_at > now)
 }
 
@@ -175,7 +242,7 @@ fn deadline(payment: &Payment, pg: &str) -> Option<Within> {
 /// A partial refund refused by the method, the card or escrow (`PARTIAL_CANCEL_NOT_SUPPORTED`,
 /// once per restriction that holds).
 fn partial_restrictions(payment: &Payment, pg: &str, out: &mut Verdict) {
-    const REFUSED: &str = "PARTIAL_CANCEL_NOT_SUPPORTED";
+    const REFUSED: Code = Code::PartialCancelNotSupported;
     match payment.method {
         Method::Card => {
             if let Some(card) = &payment.card {
@@ -208,55 +275,70 @@ pub fn decide(
 ) -> Verdict {
     let mut out = Verdict::new();
     if contradicts_itself(payment, now) {
-        out.deny("INVALID_PAYMENT");
+        out.deny(Code::InvalidPayment);
         return out;
     }
     let amounts = &payment.amount;
-    let balance = amounts.total.saturating_sub(amounts.cancelled);
+    let balance = if amounts.cancelled.is_zero() {
+        amounts.total
+    } else {
+        amounts.total.saturating_sub(amounts.cancelled)
+    };
     match payment.status {
-        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled if balance > Decimal::ZERO => {}
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled if positive(balance) => {}
         PaymentStatus::Paid | PaymentStatus::PartiallyCancelled | PaymentStatus::Cancelled => {
-            out.deny("ALREADY_CANCELLED");
+            out.deny(Code::AlreadyCancelled);
             return out;
         }
         _ => {
-            out.deny("PAYMENT_NOT_PAID");
+            out.deny(Code::PaymentNotPaid);
             return out;
         }
     }
 
     // Amounts against the balance.
     let decimals = payment.currency.minor_unit_exponent();
-    let amount = request.amount.unwrap_or(balance);
+    // Without an amount the request refunds the balance: neither partial nor more.
+    let (amount, below, above) = match request.amount {
+        None => (balance, false, false),
+        Some(amount) => {
+            let order = amount.cmp(&balance);
+            (amount, order.is_lt(), order.is_gt())
+        }
+    };
     let part_valid = |v: Decimal| !negative(v) && exact_in(v, decimals);
-    let amount_valid = amount > Decimal::ZERO
+    let amount_valid = positive(amount)
         && exact_in(amount, decimals)
         && request.tax_free_amount.is_none_or(part_valid)
         && request.vat_amount.is_none_or(part_valid);
     if !amount_valid {
-        out.deny("INVALID_AMOUNT");
-    } else if amount > balance {
-        out.deny("AMOUNT_EXCEEDS_CANCELLABLE");
+        out.deny(Code::InvalidAmount);
+    } else if above {
+        out.deny(Code::AmountExceedsCancellable);
     }
     if request
         .current_cancellable_amount
         .is_some_and(|given| given != balance)
     {
-        out.deny("CANCELLABLE_AMOUNT_MISMATCH");
+        out.deny(Code::CancellableAmountMismatch);
     }
-    let tax_free_balance = amounts.tax_free.saturating_sub(amounts.cancelled_tax_free);
-    if request
-        .tax_free_amount
-        .is_some_and(|tax_free| tax_free > tax_free_balance)
-    {
-        out.deny("TAX_FREE_EXCEEDS_CANCELLABLE");
+    if request.tax_free_amount.is_some_and(|tax_free| {
+        exceeds(
+            tax_free,
+            amounts.tax_free.saturating_sub(amounts.cancelled_tax_free),
+        )
+    }) {
+        out.deny(Code::TaxFreeExceedsCancellable);
     }
-    let parts = request
-        .tax_free_amount
-        .unwrap_or_default()
-        .saturating_add(request.vat_amount.unwrap_or_default());
-    if amount_valid && parts > amount {
-        out.deny("TAX_FREE_EXCEEDS_AMOUNT");
+    let parts_given = request.tax_free_amount.is_some() || request.vat_amount.is_some();
+    let parts = || {
+        request
+            .tax_free_amount
+            .unwrap_or_default()
+            .saturating_add(request.vat_amount.unwrap_or_default())
+    };
+    if amount_valid && parts_given && parts() > amount {
+        out.deny(Code::TaxFreeExceedsAmount);
     }
 
     // The cancellation history.
@@ -266,41 +348,42 @@ pub fn decide(
             .iter()
             .any(|c| c.cancel_id.as_ref() == Some(cancel_id))
     {
-        out.deny("DUPLICATE_CANCEL_ID");
+        out.deny(Code::DuplicateCancelId);
     }
     if payment
         .cancellations
         .iter()
         .any(|c| c.status == CancellationStatus::Requested)
     {
-        out.deny("CANCELLATION_PENDING");
+        out.deny(Code::CancellationPending);
     }
 
     if matches!(payment.method, Method::ConvenienceStore | Method::Crypto) {
-        out.deny("NO_POLICY");
+        out.deny(Code::NoPolicy);
         return out;
     }
     let pg = payment.pg.as_deref().unwrap_or_default();
     let method = payment.method;
     let paid_on = payment.paid_at.map(korean_date);
-    let today = korean_date(now);
+    let local_now = now.with_timezone(&KOREA).naive_local();
+    let today = local_now.date();
 
     if method == Method::VirtualAccount && pg == "danal" {
-        out.deny("REFUND_NOT_SUPPORTED");
+        out.deny(Code::RefundNotSupported);
     }
     if let Some(within) = deadline(payment, pg) {
         match paid_on {
-            None => out.deny("PAID_AT_MISSING"),
+            None => out.deny(Code::PaidAtMissing),
             Some(paid_on) => {
                 if within.last_day(paid_on).is_some_and(|last| today > last) {
-                    out.deny("DEADLINE_PASSED");
+                    out.deny(Code::DeadlinePassed);
                 }
             }
         }
     }
     if method == Method::Mobile {
         match paid_on {
-            None => out.deny("PAID_AT_MISSING"),
+            None => out.deny(Code::PaidAtMissing),
             Some(paid_on) => {
                 let same_month = paid_on.year() == today.year() && paid_on.month() == today.month();
                 // A next-month refund to a complete account lifts the month rule.
@@ -311,21 +394,21 @@ pub fn decide(
                         .as_ref()
                         .is_some_and(|a| complete(a, false));
                 if !same_month && !next_month {
-                    out.deny("MONTH_CHANGED");
+                    out.deny(Code::MonthChanged);
                 }
             }
         }
     }
     if method == Method::VirtualAccount && pg == "ksnet" {
         // Closed from 23:00 up to 06:00, local time.
-        let hour = korean_time(now).hour();
+        let hour = local_now.hour();
         if !(6..23).contains(&hour) {
-            out.deny("OUTSIDE_CANCEL_HOURS");
+            out.deny(Code::OutsideCancelHours);
         }
     }
 
     // Partial refunds: only for a valid amount below the balance.
-    if amount_valid && amount < balance {
+    if amount_valid && below {
         partial_restrictions(payment, pg, &mut out);
         let limited = matches!(
             method,
@@ -338,30 +421,30 @@ pub fn decide(
                 .filter(|c| c.status == CancellationStatus::Succeeded)
                 .count();
             if succeeded >= 9 {
-                out.deny("PARTIAL_CANCEL_LIMIT_REACHED");
+                out.deny(Code::PartialCancelLimitReached);
             }
         }
         if (pg == "nice_v2" || pg == "welcome") && !merchant.has_contract("partial_refund_service")
         {
-            out.deny("CONTRACT_REQUIRED");
+            out.deny(Code::ContractRequired);
         }
     }
 
     if method == Method::VirtualAccount {
         if pg != "tosspayments" && !merchant.has_contract("virtual_account_refund") {
-            out.deny("CONTRACT_REQUIRED");
+            out.deny(Code::ContractRequired);
         }
         let phone_required = pg == "smartro" || pg == "smartro_v2";
         match &request.refund_account {
-            None => out.deny("REFUND_ACCOUNT_REQUIRED"),
+            None => out.deny(Code::RefundAccountRequired),
             Some(account) if !complete(account, phone_required) => {
-                out.deny("REFUND_ACCOUNT_INVALID");
+                out.deny(Code::RefundAccountInvalid);
             }
             Some(_) => {}
         }
     }
     if !filled(request.reason.as_ref()) {
-        out.deny("REASON_REQUIRED");
+        out.deny(Code::ReasonRequired);
     }
     out
 }
