@@ -822,10 +822,7 @@ fn reasons_are_all_reported_together() {
 
 #[test]
 fn methods_without_documented_rules_have_no_policy() {
-    for method in [
-        Method::ConvenienceStore,
-        Method::Crypto,
-    ] {
+    for method in [Method::ConvenienceStore, Method::Crypto] {
         let decision = decide(
             &v2(method, "2026-03-02T10:00:00+09:00"),
             &reason(),
