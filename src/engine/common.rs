@@ -11,26 +11,30 @@ use rust_decimal::Decimal;
 pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let amount = &cx.payment.amount;
     let mut problems = Vec::new();
-    let mut negative = |field: String, value: Decimal| {
+    // The field's name is written only for a negative amount: a valid payment allocates nothing.
+    let mut negative = |field: &dyn Fn() -> String, value: Decimal| {
         if value.is_sign_negative() && !value.is_zero() {
             problems.push(PaymentProblem::NegativeAmount {
-                field,
+                field: field(),
                 amount: value,
             });
         }
     };
-    negative("amount.total".to_owned(), amount.total);
-    negative("amount.tax_free".to_owned(), amount.tax_free);
+    negative(&|| "amount.total".to_owned(), amount.total);
+    negative(&|| "amount.tax_free".to_owned(), amount.tax_free);
     if let Some(vat) = amount.vat {
-        negative("amount.vat".to_owned(), vat);
+        negative(&|| "amount.vat".to_owned(), vat);
     }
-    negative("amount.cancelled".to_owned(), amount.cancelled);
+    negative(&|| "amount.cancelled".to_owned(), amount.cancelled);
     negative(
-        "amount.cancelled_tax_free".to_owned(),
+        &|| "amount.cancelled_tax_free".to_owned(),
         amount.cancelled_tax_free,
     );
     for (i, cancellation) in cx.payment.cancellations.iter().enumerate() {
-        negative(format!("cancellations[{i}].amount"), cancellation.amount);
+        negative(
+            &|| format!("cancellations[{i}].amount"),
+            cancellation.amount,
+        );
     }
     if amount.cancelled > amount.total {
         problems.push(PaymentProblem::CancelledExceedsTotal {
