@@ -1,81 +1,141 @@
-//! How long a decision takes on loaded policies, and how long loading takes.
+//! How long a decision takes next to the same checks written by hand, what its JSON report
+//! adds, how many decisions a second a varied batch gets, and how long loading takes.
 //!
-//! Run with `cargo bench`. Loading is kept out of the decision benches: an engine is built
+//! Run with `cargo bench --bench decide`. Criterion times every case; a summary pass at the
+//! end times them again side by side and prints the ratios (engine / floor, report /
+//! decision). The floor is `benches/floor/`: PortOne V2's rules as `if`s, checked against the
+//! engine by `tests/floor.rs`. Loading is kept out of the decision benches: an engine is built
 //! once and shared, as a refund service would do.
 
-#![allow(clippy::expect_used, reason = "a benchmark stops on broken inputs")]
+#![allow(
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::arithmetic_side_effects,
+    reason = "a benchmark stops on broken inputs, prints its summary, and adds up its timings"
+)]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a benchmark reads the clock, its arguments and the example case files"
+)]
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use refund_policy::model::{
-    Bank, Card, CardType, EasyPay, MerchantProfile, Method, Payment, Provider, RefundAccount,
-    RefundRequest, parse_instant,
-};
+#[path = "floor/mod.rs"]
+mod floor;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use floor::cases::{self, Case};
+use refund_policy::messages::Lang;
+use refund_policy::model::Provider;
 use refund_policy::{Engine, PolicySet};
-use rust_decimal::Decimal;
 use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
-fn payment(method: Method, pg: Option<&str>) -> Payment {
-    let paid_at = parse_instant("2026-01-20T10:00:00+09:00").expect("an instant");
-    let mut payment = Payment::paid(Provider::PortoneV2, method, Decimal::from(10_000), paid_at);
-    payment.pg = pg.map(str::to_owned);
-    payment
+/// Decisions in the varied batch.
+const BATCH: usize = 100_000;
+
+fn engine() -> &'static Engine {
+    Engine::builtin().expect("the built-in policies load")
 }
 
-fn decisions(c: &mut Criterion) {
-    let engine = Engine::builtin().expect("the built-in policies load");
-    let now = parse_instant("2026-02-03T10:00:00+09:00").expect("an instant");
-    let merchant =
-        MerchantProfile::with_contracts(["virtual_account_refund", "mobile_next_month_refund"]);
-    let request = RefundRequest {
-        reason: Some("고객 요청".to_owned()),
-        ..RefundRequest::default()
-    };
-    let with_account = RefundRequest {
-        refund_account: Some(RefundAccount {
-            bank: Some(Bank::Shinhan),
-            number: Some("56211105948400".to_owned()),
-            holder_name: Some("홍길동".to_owned()),
-            holder_phone: None,
-        }),
-        ..request.clone()
-    };
-    let mut card = payment(Method::Card, Some("kcp"));
-    card.card = Some(Card {
-        card_type: Some(CardType::Credit),
-        ..Card::default()
-    });
-    let partial = RefundRequest {
-        amount: Some(Decimal::from(3_000)),
-        ..request.clone()
-    };
-    let mut kakaopay = payment(Method::EasyPay, None);
-    kakaopay.easy_pay = Some(EasyPay {
-        provider: "kakaopay".to_owned(),
-        funding: None,
-    });
-    let virtual_account = payment(Method::VirtualAccount, Some("smartro_v2"));
-    let mobile = payment(Method::Mobile, Some("kcp_v2"));
+// Each way of deciding is one call that is never inlined, so all three pay the same call and
+// a profiler can tell them apart.
+#[inline(never)]
+fn decide(engine: &Engine, case: &Case) -> refund_policy::Decision {
+    engine.decide(
+        black_box(&case.payment),
+        black_box(&case.request),
+        black_box(&case.merchant),
+        black_box(case.now),
+    )
+}
 
-    let mut group = c.benchmark_group("decide");
-    group.bench_function("card partial, allowed", |b| {
-        b.iter(|| engine.decide(black_box(&card), black_box(&partial), &merchant, now))
-    });
-    group.bench_function("kakaopay, unknown funding", |b| {
-        b.iter(|| engine.decide(black_box(&kakaopay), black_box(&request), &merchant, now))
-    });
-    group.bench_function("virtual account at smartro, missing phone", |b| {
-        b.iter(|| {
-            engine.decide(
-                black_box(&virtual_account),
-                black_box(&with_account),
-                &merchant,
-                now,
-            )
+#[inline(never)]
+fn decide_by_hand(case: &Case) -> floor::Verdict {
+    floor::decide(
+        black_box(&case.payment),
+        black_box(&case.request),
+        black_box(&case.merchant),
+        black_box(case.now),
+    )
+}
+
+/// The decision and its JSON report, as a service answering over HTTP would build them.
+#[inline(never)]
+fn decide_and_report(engine: &Engine, case: &Case) -> Vec<u8> {
+    let decision = decide(engine, case);
+    serde_json::to_vec(&decision.report(Lang::Ko)).expect("a report serializes")
+}
+
+/// The timed cases: floor, engine, and engine with its report, in one group per case.
+fn timed_cases(c: &mut Criterion) {
+    let engine = engine();
+    for case in cases::all().iter().take(cases::TIMED) {
+        let mut group = c.benchmark_group(case.name);
+        group.warm_up_time(Duration::from_secs(1));
+        group.measurement_time(Duration::from_secs(3));
+        group.bench_function("floor", |b| b.iter(|| decide_by_hand(case)));
+        group.bench_function("engine", |b| b.iter(|| decide(engine, case)));
+        group.bench_function("engine + JSON report", |b| {
+            b.iter(|| decide_and_report(engine, case))
+        });
+        group.finish();
+    }
+}
+
+/// The PortOne V2 example cases, repeated to [`BATCH`] decisions, each with inputs of its own.
+fn batch() -> Vec<Case> {
+    let mut files: Vec<_> = std::fs::read_dir(Path::new("examples/cases/portone-v2"))
+        .expect("the PortOne V2 example cases")
+        .map(|entry| entry.expect("a readable entry").path())
+        .collect();
+    files.sort();
+    let examples: Vec<Case> = files
+        .iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(file).expect("a readable case file");
+            refund_policy::Case::from_text(&text).expect("a valid case file")
         })
+        .filter(|case| case.payment.provider == Provider::PortoneV2)
+        .map(|case| Case {
+            name: "example",
+            payment: case.payment,
+            request: case.request,
+            merchant: case.merchant,
+            now: case.now,
+        })
+        .collect();
+    examples.iter().cycle().take(BATCH).cloned().collect()
+}
+
+fn decide_batch(engine: &Engine, batch: &[Case]) -> usize {
+    batch
+        .iter()
+        .filter(|case| decide(engine, case).is_allowed())
+        .count()
+}
+
+fn decide_batch_by_hand(batch: &[Case]) -> usize {
+    batch
+        .iter()
+        .filter(|case| decide_by_hand(case).is_allowed())
+        .count()
+}
+
+fn varied_batch(c: &mut Criterion, batch: &[Case]) {
+    let engine = engine();
+    let mut group = c.benchmark_group("varied batch");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(
+        u64::try_from(batch.len()).expect("a batch size"),
+    ));
+    group.bench_with_input(BenchmarkId::new("floor", batch.len()), batch, |b, batch| {
+        b.iter(|| decide_batch_by_hand(batch))
     });
-    group.bench_function("mobile next month to an account", |b| {
-        b.iter(|| engine.decide(black_box(&mobile), black_box(&with_account), &merchant, now))
-    });
+    group.bench_with_input(
+        BenchmarkId::new("engine", batch.len()),
+        batch,
+        |b, batch| b.iter(|| decide_batch(engine, batch)),
+    );
     group.finish();
 }
 
@@ -86,5 +146,78 @@ fn loading(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, decisions, loading);
-criterion_main!(benches);
+/// The least time per call of `f` over a few rounds of at least 50 ms each: the least is the
+/// run least disturbed by other work on the machine.
+fn per_call<T>(mut f: impl FnMut() -> T) -> Duration {
+    let mut calls: u32 = 1;
+    loop {
+        let start = Instant::now();
+        for _ in 0..calls {
+            black_box(f());
+        }
+        if start.elapsed() >= Duration::from_millis(50) {
+            break;
+        }
+        calls = calls.saturating_mul(2);
+    }
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..calls {
+                black_box(f());
+            }
+            start.elapsed() / calls
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn nanos(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e9
+}
+
+/// The timed cases again, side by side in one pass, with the ratios criterion does not print.
+fn summary(batch: &[Case]) {
+    let engine = engine();
+    println!("\nSummary (least time per call over five rounds; report = with report − decision)");
+    println!(
+        "{:<28} {:>10} {:>10} {:>15} {:>14} {:>16}",
+        "case", "floor ns", "engine ns", "+ report ns", "engine/floor", "report/decision"
+    );
+    for case in cases::all().iter().take(cases::TIMED) {
+        let by_hand = nanos(per_call(|| decide_by_hand(case)));
+        let decision = nanos(per_call(|| decide(engine, case)));
+        let reported = nanos(per_call(|| decide_and_report(engine, case)));
+        println!(
+            "{:<28} {by_hand:>10.0} {decision:>10.0} {reported:>15.0} {:>14.1} {:>16.1}",
+            case.name,
+            decision / by_hand,
+            (reported - decision) / decision,
+        );
+    }
+    let count = f64::from(u32::try_from(batch.len()).expect("a batch size"));
+    let by_hand = per_call(|| decide_batch_by_hand(batch)).as_secs_f64();
+    let decisions = per_call(|| decide_batch(engine, batch)).as_secs_f64();
+    println!(
+        "varied batch of {} PortOne V2 decisions: floor {:.0} decisions/s, engine {:.0} decisions/s ({:.1}x)",
+        batch.len(),
+        count / by_hand,
+        count / decisions,
+        decisions / by_hand,
+    );
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    let batch = batch();
+    timed_cases(&mut criterion);
+    varied_batch(&mut criterion, &batch);
+    loading(&mut criterion);
+    criterion.final_summary();
+    // Nothing worth a summary runs under `cargo test --benches` or `--list`, and a profiler
+    // (`--profile-time`) wants the benchmarks alone.
+    let skip = ["--test", "--list", "--profile-time"];
+    if !std::env::args().any(|arg| skip.contains(&arg.as_str())) {
+        summary(&batch);
+    }
+}

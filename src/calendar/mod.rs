@@ -20,17 +20,12 @@
 //! assert_eq!(expected.latest, NaiveDate::from_ymd_opt(2026, 2, 20).unwrap());
 //! ```
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 /// The local calendar date of `instant` in `zone`.
 pub(crate) fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
     instant.with_timezone(&zone).date_naive()
-}
-
-/// The local wall-clock time of `instant` in `zone`.
-pub(crate) fn local_time(instant: DateTime<Utc>, zone: Tz) -> NaiveTime {
-    instant.with_timezone(&zone).time()
 }
 
 /// Implements `Serialize` as the `Display` text and `Deserialize` through `FromStr`, for the

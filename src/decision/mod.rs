@@ -21,6 +21,7 @@ use crate::model::{Bank, Currency, Provider, amount};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
+use smallvec::SmallVec;
 use std::fmt;
 use std::sync::Arc;
 
@@ -95,7 +96,7 @@ pub struct Decision {
     pub(crate) policy: Option<Arc<str>>,
     pub(crate) now: DateTime<Utc>,
     pub(crate) reasons: Vec<Reason>,
-    pub(crate) notes: Vec<Note>,
+    pub(crate) notes: Notes,
     pub(crate) refund: RefundSummary,
     pub(crate) deadline: Option<DeadlineSummary>,
     pub(crate) refund_account: Option<RefundAccountSummary>,
@@ -187,6 +188,10 @@ impl Decision {
         self.now
     }
 }
+
+/// A decision's notes, inline: a resolved rule set writes at most one note per note code, and
+/// an allowed refund carries a few (fee, processing time), which then cost no allocation.
+pub(crate) type Notes = SmallVec<[Note; 4]>;
 
 /// What a request refunds (contract §4: `refund`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

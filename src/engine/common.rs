@@ -14,34 +14,38 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let exponent = currency.minor_unit_exponent();
     let mut problems = Vec::new();
     // Each amount is either negative or too fine for its currency (half a won), never both
-    // reported: one problem per field is enough to fix it.
-    let mut check = |field: String, value: Decimal| {
+    // reported: one problem per field is enough to fix it. The field's name is written only
+    // for a problem: a valid payment allocates nothing.
+    let mut check = |field: &dyn Fn() -> String, value: Decimal| {
         if value.is_sign_negative() && !value.is_zero() {
             problems.push(PaymentProblem::NegativeAmount {
-                field,
+                field: field(),
                 amount: value,
             });
         } else if let Some(decimals) = too_precise(value, exponent) {
             problems.push(PaymentProblem::TooPrecise {
-                field,
+                field: field(),
                 amount: value,
                 currency,
                 decimals,
             });
         }
     };
-    check("amount.total".to_owned(), amount.total);
-    check("amount.tax_free".to_owned(), amount.tax_free);
+    check(&|| "amount.total".to_owned(), amount.total);
+    check(&|| "amount.tax_free".to_owned(), amount.tax_free);
     if let Some(vat) = amount.vat {
-        check("amount.vat".to_owned(), vat);
+        check(&|| "amount.vat".to_owned(), vat);
     }
-    check("amount.cancelled".to_owned(), amount.cancelled);
+    check(&|| "amount.cancelled".to_owned(), amount.cancelled);
     check(
-        "amount.cancelled_tax_free".to_owned(),
+        &|| "amount.cancelled_tax_free".to_owned(),
         amount.cancelled_tax_free,
     );
     for (i, cancellation) in cx.payment.cancellations.iter().enumerate() {
-        check(format!("cancellations[{i}].amount"), cancellation.amount);
+        check(
+            &|| format!("cancellations[{i}].amount"),
+            cancellation.amount,
+        );
     }
     if amount.cancelled > amount.total {
         problems.push(PaymentProblem::CancelledExceedsTotal {

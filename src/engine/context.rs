@@ -3,7 +3,7 @@
 //! context and write to the [`Sink`](super::Sink); none reads what another wrote.
 
 use super::account::AccountFacts;
-use crate::calendar::{local_date, local_time};
+use crate::calendar::local_date;
 use crate::decision::{AmountProblem, NoteDetails, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{CommonRules, CompiledPolicy};
@@ -126,6 +126,8 @@ impl<'a> Context<'a> {
             }
             _ => None,
         };
+        // `now` is turned into local time once, for its date and its time of day.
+        let local_now = now.with_timezone(&policy.zone).naive_local();
         let no_policy = policy
             .no_policy
             .get(payment.method.index())
@@ -142,8 +144,8 @@ impl<'a> Context<'a> {
             partial: amount > Decimal::ZERO && amount < balance,
             amount_problems: super::common::amount_problems(amount, request, payment.currency),
             paid_on: payment.paid_at.map(|t| local_date(t, policy.zone)),
-            today: local_date(now, policy.zone),
-            local_time: local_time(now, policy.zone),
+            today: local_now.date(),
+            local_time: local_now.time(),
             pg,
             common: &policy.common,
             no_policy,

@@ -5,8 +5,8 @@
 use super::Context;
 use super::context::difference;
 use crate::decision::{
-    DeadlineSummary, Decision, Note, NoteCode, NoteDetails, ProviderError, Reason, ReasonCode,
-    ReasonDetails, RefundSummary, RuleId,
+    DeadlineSummary, Decision, Note, NoteCode, NoteDetails, Notes, ProviderError, Reason,
+    ReasonCode, ReasonDetails, RefundSummary, RuleId,
 };
 use crate::policy::{CompiledPolicy, RuleMeta};
 use std::sync::Arc;
@@ -17,7 +17,7 @@ pub(crate) struct Sink<'p> {
     errors: &'p [Option<ProviderError>],
     policy: Option<&'p Arc<str>>,
     reasons: Vec<Reason>,
-    notes: Vec<Note>,
+    notes: Notes,
     deadline: Option<DeadlineSummary>,
     to_account: bool,
 }
@@ -28,7 +28,7 @@ impl<'p> Sink<'p> {
             errors: &policy.errors,
             policy: policy.is_loaded().then_some(&policy.id),
             reasons: Vec::new(),
-            notes: Vec::new(),
+            notes: Notes::new(),
             deadline: None,
             to_account: false,
         }
@@ -132,13 +132,13 @@ impl Sink<'_> {
     /// The reasons, the notes (settled as a decision settles them) and the last refundable
     /// day: what refund options are made of.
     pub(crate) fn into_parts(self) -> (Vec<Reason>, Vec<Note>, Option<DeadlineSummary>) {
-        (self.reasons, settled(self.notes), self.deadline)
+        (self.reasons, settled(self.notes).into_vec(), self.deadline)
     }
 }
 
 /// The notes of a refund: those that describe the provider's refund are dropped when the
 /// provider cannot refund at all.
-fn settled(mut notes: Vec<Note>) -> Vec<Note> {
+fn settled(mut notes: Notes) -> Notes {
     if notes.iter().any(|n| n.code() == NoteCode::ManualRefund) {
         notes.retain(|n| !describes_the_refund(n.code()));
     }

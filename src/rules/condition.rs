@@ -90,22 +90,75 @@ pub(crate) fn compile(
 /// The circumstances that make `condition` hold, or `None` when it does not. An empty
 /// condition always holds, and then the circumstance is the payment method itself.
 pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Vec<Circumstance>> {
+    test(condition, cx, Why::recording())
+}
+
+/// Whether `condition` holds, for checks that do not report why: nothing is recorded, so
+/// nothing is allocated.
+pub(crate) fn matches(condition: &Condition, cx: &Context<'_>) -> bool {
+    test(condition, cx, Why::discarding()).is_some()
+}
+
+/// Whether an optional condition holds; no condition always holds.
+pub(crate) fn applies_to(condition: Option<&Condition>, cx: &Context<'_>) -> bool {
+    condition.is_none_or(|condition| matches(condition, cx))
+}
+
+/// Where [`test`] writes the circumstances that make a condition hold, if anyone asks.
+struct Why {
+    record: bool,
+    list: Vec<Circumstance>,
+}
+
+impl Why {
+    fn recording() -> Why {
+        Why {
+            record: true,
+            list: Vec::new(),
+        }
+    }
+
+    fn discarding() -> Why {
+        Why {
+            record: false,
+            list: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, circumstance: Circumstance) {
+        if self.record {
+            self.list.push(circumstance);
+        }
+    }
+
+    /// For circumstances that copy the payment's text: built only when recorded.
+    fn push_with(&mut self, circumstance: impl FnOnce() -> Circumstance) {
+        if self.record {
+            self.list.push(circumstance());
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+fn test(condition: &Condition, cx: &Context<'_>, mut why: Why) -> Option<Vec<Circumstance>> {
     let payment = cx.payment;
     let card = payment.card.as_ref();
     let funding = payment.easy_pay.as_ref().and_then(|e| e.funding);
-    let mut why = Vec::new();
 
     if let Some(set) = &condition.pg {
         if !set.contains(cx.pg) {
             return None;
         }
-        why.push(Circumstance::Pg(payment.pg.clone().unwrap_or_default()));
+        why.push_with(|| Circumstance::Pg(payment.pg.clone().unwrap_or_default()));
     }
     if let Some(set) = &condition.unless_pg {
         if set.contains(cx.pg) {
             return None;
         }
-        why.push(Circumstance::PgNotListed(payment.pg.clone()));
+        why.push_with(|| Circumstance::PgNotListed(payment.pg.clone()));
     }
     if let Some(types) = &condition.card_type {
         let card_type = card
@@ -173,7 +226,7 @@ pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Vec<Circu
     if why.is_empty() {
         why.push(Circumstance::Method(payment.method));
     }
-    Some(why)
+    Some(why.list)
 }
 
 /// Whether an optional condition holds; no condition always holds.

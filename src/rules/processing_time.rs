@@ -48,7 +48,7 @@ impl Rule for Processing {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        if condition::applies(self.when.as_ref(), cx).is_some() {
+        if condition::applies_to(self.when.as_ref(), cx) {
             out.note(
                 &self.meta.id,
                 NoteDetails::processing_delay(self.days, cx.today),

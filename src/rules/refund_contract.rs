@@ -48,7 +48,7 @@ impl Rule for RefundContract {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        if condition::applies(self.when.as_ref(), cx).is_some()
+        if condition::applies_to(self.when.as_ref(), cx)
             && !cx.merchant.has_contract(&self.contract.id)
         {
             out.reason(

@@ -1,0 +1,65 @@
+//! One case, decided many times, for an instruction counter: `valgrind --tool=callgrind` on
+//! this binary gives each of `floor_once`, `decide_once` and `report_once` its instructions per
+//! call, which a loaded machine does not skew the way it skews time.
+//!
+//! `cargo bench --no-run --bench instructions`, then
+//! `valgrind --tool=callgrind target/release/deps/instructions-* CASE` (CASE: the index of one
+//! of the timed cases, 0 to 5), and `callgrind_annotate --inclusive=yes` on its output.
+
+#![allow(clippy::expect_used, reason = "a benchmark stops on broken inputs")]
+#![allow(clippy::disallowed_methods, reason = "a benchmark reads its arguments")]
+
+#[path = "floor/mod.rs"]
+mod floor;
+
+use floor::cases::{self, Case};
+use refund_policy::Engine;
+use refund_policy::messages::Lang;
+use std::hint::black_box;
+
+/// Calls of each function; enough that the first call's warm-up does not show.
+const RUNS: usize = 1_000;
+
+#[inline(never)]
+fn floor_once(case: &Case) -> floor::Verdict {
+    floor::decide(
+        black_box(&case.payment),
+        black_box(&case.request),
+        black_box(&case.merchant),
+        black_box(case.now),
+    )
+}
+
+#[inline(never)]
+fn decide_once(engine: &Engine, case: &Case) -> refund_policy::Decision {
+    engine.decide(
+        black_box(&case.payment),
+        black_box(&case.request),
+        black_box(&case.merchant),
+        black_box(case.now),
+    )
+}
+
+#[inline(never)]
+fn report_once(engine: &Engine, case: &Case, out: &mut Vec<u8>) {
+    out.clear();
+    let decision = decide_once(engine, case);
+    serde_json::to_writer(&mut *out, &decision.report(Lang::Ko)).expect("a report serializes");
+}
+
+fn main() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    let index: usize = std::env::args()
+        .nth(1)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(0);
+    let all = cases::all();
+    let case = all.get(index).expect("a case index");
+    let mut out = Vec::with_capacity(4096);
+    for _ in 0..RUNS {
+        black_box(floor_once(case));
+        black_box(decide_once(engine, case));
+        report_once(engine, case, &mut out);
+        black_box(&out);
+    }
+}
