@@ -66,7 +66,8 @@ impl Rule for TaxableBalanceCheck {
         let taxable_balance = cx.balance.saturating_sub(cx.tax_free_balance);
         if taxable_balance.is_sign_negative() && !taxable_balance.is_zero() {
             self.check(cx, out.sink());
-        } else {
+        } else if taxable_balance < cx.balance {
+            // Without a tax-free balance every partial amount is within the taxable one.
             out.taxable_limit(&self.meta.id, taxable_balance);
         }
     }
