@@ -353,7 +353,7 @@ fn portone_v1_error_envelope_is_an_error_naming_code_and_message() {
 fn portone_v1_names_an_unknown_pay_method_or_status() {
     let text = with(
         "portone_v1",
-        "seed002-vbank-paid",
+        "api-reference-vbank-paid",
         "/response/pay_method",
         "bitcoin".into(),
     );
@@ -364,7 +364,7 @@ fn portone_v1_names_an_unknown_pay_method_or_status() {
     );
     let text = with(
         "portone_v1",
-        "seed002-vbank-paid",
+        "api-reference-vbank-paid",
         "/response/status",
         "refunded".into(),
     );
@@ -388,8 +388,9 @@ fn portone_v1_names_an_unknown_pay_method_or_status() {
 }
 
 #[test]
-fn portone_v1_seed_schema_placeholders_are_refused_by_name() {
-    // Seed 002's response model, verbatim placeholders: nothing in it is a payment.
+fn portone_v1_api_reference_schema_placeholders_are_refused_by_name() {
+    // The V1 API reference's example response model, verbatim placeholders
+    // (https://api.iamport.kr/#!/payments/cancelPayment): nothing in it is a payment.
     let text = r#"{"code": 0, "message": "string", "response": {"imp_uid": "string",
         "pay_method": "string", "pg_provider": "string", "escrow": true, "card_type": "null",
         "amount": 0, "cancel_amount": 0, "currency": "string", "status": "ready",
@@ -402,7 +403,7 @@ fn portone_v1_seed_schema_placeholders_are_refused_by_name() {
 
 #[test]
 fn portone_v1_amount_zero_is_a_full_cancel_and_bank_codes_are_per_pg() {
-    let payment = fixture_payment("portone_v1", Format::PortoneV1, "seed002-vbank-paid");
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
     let request = adapters::request(
         Format::PortoneV1,
         r#"{"amount": 0, "refund_bank": "88", "refund_holder": "홍길동", "refund_account": "123"}"#,
@@ -438,9 +439,9 @@ fn portone_v1_amount_zero_is_a_full_cancel_and_bank_codes_are_per_pg() {
 }
 
 #[test]
-fn portone_v1_vbank_refund_from_seed_002_decides() {
-    let payment = fixture_payment("portone_v1", Format::PortoneV1, "seed002-vbank-paid");
-    let text = fixture_text("portone_v1", "seed002-vbank-paid.cancel-refund");
+fn portone_v1_vbank_refund_from_the_api_reference_decides() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
+    let text = fixture_text("portone_v1", "api-reference-vbank-paid.cancel-refund");
     let request =
         adapters::request(Format::PortoneV1, &text, &payment, engine().policies()).unwrap();
     let decision = decide(&payment, &request);
@@ -456,8 +457,8 @@ fn portone_v1_vbank_refund_from_seed_002_decides() {
 // ---------------------------------------------------------------------------------- Bootpay
 
 #[test]
-fn bootpay_seed_003_receipt_is_already_cancelled() {
-    let payment = fixture_payment("bootpay", Format::Bootpay, "seed003-cancelled");
+fn bootpay_cancel_page_receipt_is_already_cancelled() {
+    let payment = fixture_payment("bootpay", Format::Bootpay, "cancel-page-cancelled");
     let decision = decide(&payment, &RefundRequest::default());
     let codes: Vec<String> = decision
         .reason_codes()
@@ -952,7 +953,7 @@ fn payment_parts_the_decision_does_not_need_never_fail_the_read() {
     );
     let text = with(
         "portone_v1",
-        "seed002-vbank-paid",
+        "api-reference-vbank-paid",
         "/response/card_type",
         9.into(),
     );

@@ -1,6 +1,7 @@
-//! Bootpay: the seed's per-method table at its boundaries (180 days, a year, 1095 days, the
-//! calendar month), partial cancels by PG, the virtual-account PGs and contract, KFTC bank
-//! codes, and Bootpay's own error names and numbers.
+//! Bootpay: the per-method table of Bootpay's cancel page
+//! (<https://developers.bootpay.ai/server/cancel>) at its boundaries (180 days, a year, 1095
+//! days, the calendar month), partial cancels by PG, the virtual-account PGs and contract, KFTC
+//! bank codes, and Bootpay's own error names and numbers.
 
 #![allow(
     clippy::unwrap_used,

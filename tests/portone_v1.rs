@@ -196,8 +196,9 @@ fn cards_are_refundable_for_a_year_a_leap_day_ending_on_february_28th() {
 
 #[test]
 fn mobile_payments_are_refundable_in_the_korean_month_of_payment() {
-    // The seed's example: paid January 31st, refund February 1st is impossible, although both
-    // instants are in January UTC.
+    // PortOne V1's cancel guide example
+    // (https://developers.portone.io/opi/ko/integration/cancel/v1/basic): paid January 31st,
+    // refund February 1st is impossible, although both instants are in January UTC.
     let january = v1(Method::Mobile, Some("danal"), "2026-01-31T23:30:00+09:00");
     let february = decide(
         &january,

@@ -87,7 +87,7 @@ fn refused(output: &Output, needles: &[&str]) {
 }
 
 #[test]
-fn portone_v1_response_model_from_seed_002_decides() {
+fn portone_v1_response_model_from_the_api_reference_decides() {
     let merchant = file(
         "vbank-contract.yaml",
         "contracts: [virtual_account_refund]\n",
@@ -95,11 +95,11 @@ fn portone_v1_response_model_from_seed_002_decides() {
     let out = refund_policy(&[
         "decide",
         "--payment",
-        &fixture("portone_v1/seed002-vbank-paid.json"),
+        &fixture("portone_v1/api-reference-vbank-paid.json"),
         "--payment-format",
         "portone_v1",
         "--request",
-        &fixture("portone_v1/seed002-vbank-paid.cancel-refund.json"),
+        &fixture("portone_v1/api-reference-vbank-paid.cancel-refund.json"),
         "--request-format",
         "portone_v1",
         "--merchant",
@@ -119,11 +119,11 @@ fn portone_v1_response_model_from_seed_002_decides() {
     let out = refund_policy(&[
         "decide",
         "--payment",
-        &fixture("portone_v1/seed002-vbank-paid.json"),
+        &fixture("portone_v1/api-reference-vbank-paid.json"),
         "--payment-format",
         "portone_v1",
         "--request",
-        &fixture("portone_v1/seed002-vbank-paid.cancel-refund.json"),
+        &fixture("portone_v1/api-reference-vbank-paid.cancel-refund.json"),
         "--request-format",
         "portone_v1",
         "--now",
@@ -156,11 +156,11 @@ fn portone_v1_payload_can_be_piped_in() {
 }
 
 #[test]
-fn bootpay_receipt_from_seed_003_is_already_cancelled() {
+fn bootpay_receipt_from_the_cancel_page_is_already_cancelled() {
     let out = refund_policy(&[
         "decide",
         "--payment",
-        &fixture("bootpay/seed003-cancelled.json"),
+        &fixture("bootpay/cancel-page-cancelled.json"),
         "--payment-format",
         "bootpay",
         "--now",
@@ -177,7 +177,7 @@ fn bootpay_receipt_from_seed_003_is_already_cancelled() {
 }
 
 #[test]
-fn bootpay_receipt_with_seed_003_cancel_body_decides() {
+fn bootpay_receipt_with_the_cancel_page_body_decides() {
     let out = refund_policy(&[
         "decide",
         "--payment",
@@ -185,7 +185,7 @@ fn bootpay_receipt_with_seed_003_cancel_body_decides() {
         "--payment-format",
         "bootpay",
         "--request",
-        &fixture("bootpay/card-paid.cancel-seed003-example.json"),
+        &fixture("bootpay/card-paid.cancel-page-example.json"),
         "--request-format",
         "bootpay",
         "--now",
@@ -231,7 +231,7 @@ fn unknown_method_exits_2_naming_it() {
     ]);
     refused(&out, &["`method`", "`포인트`"]);
 
-    let v1 = std::fs::read_to_string(fixture("portone_v1/seed002-vbank-paid.json"))
+    let v1 = std::fs::read_to_string(fixture("portone_v1/api-reference-vbank-paid.json"))
         .unwrap()
         .replace("\"pay_method\": \"vbank\"", "\"pay_method\": \"bitcoin\"");
     let payment = file("v1-unknown-method.json", &v1);
@@ -458,7 +458,7 @@ fn banks_written_the_korean_way_decide_like_their_enum_name() {
         json(&refund_policy(&[
             "decide",
             "--payment",
-            &fixture("portone_v1/seed002-vbank-paid.json"),
+            &fixture("portone_v1/api-reference-vbank-paid.json"),
             "--payment-format",
             "portone_v1",
             "--request",
@@ -477,7 +477,7 @@ fn banks_written_the_korean_way_decide_like_their_enum_name() {
     let out = refund_policy(&[
         "decide",
         "--payment",
-        &fixture("portone_v1/seed002-vbank-paid.json"),
+        &fixture("portone_v1/api-reference-vbank-paid.json"),
         "--payment-format",
         "portone_v1",
         "--request",

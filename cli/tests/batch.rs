@@ -253,7 +253,7 @@ fn each_line_reads_its_own_provider_format() {
             "card-partially-cancelled",
             "card-partially-cancelled.cancel-amount-zero",
         ),
-        ("bootpay", "card-paid", "card-paid.cancel-seed003-example"),
+        ("bootpay", "card-paid", "card-paid.cancel-page-example"),
         ("toss_payments", "card-done", "card-done.cancel-partial"),
     ];
     let mut lines = Vec::new();

@@ -1,6 +1,7 @@
 //! Bootpay v2: the receipt (`GET /v2/receipt/{receipt_id}`, and the answer of
-//! `POST /v2/cancel`) and the cancel body (`docs.bootpay.co.kr`, and the types of Bootpay's
-//! server SDKs, `github.com/bootpay/backend-go` `bootpay/types.go`).
+//! `POST /v2/cancel`) and the cancel body, from Bootpay's cancel page
+//! (<https://developers.bootpay.ai/server/cancel>) and the types of Bootpay's server SDKs
+//! (<https://github.com/bootpay/backend-go>, `bootpay/types.go`).
 //!
 //! Amounts are in won (the SDKs write them as floats; the text's digits are read exactly).
 //! `pg` is a display name in receipts (`KCP`, `나이스페이먼츠`): it is mapped to Bootpay's own

@@ -1,6 +1,7 @@
 //! PortOne V1 (iamport): the payment annotation (`GET /payments/{imp_uid}`), in its
 //! `{code, message, response}` envelope or bare, and the `POST /payments/cancel` parameters
-//! (`developers.portone.io`, the V1 API reference).
+//! (the V1 API reference, <https://api.iamport.kr/#!/payments/cancelPayment>, and its schema,
+//! <https://github.com/portone-io/developers.portone.io/blob/af926bd2/src/schema/v1.openapi.json>).
 //!
 //! V1 amounts are in the currency's major unit (`Double` in the cancel parameters); instants
 //! are UNIX seconds, 0 meaning none. V1 reports failures as `code != 0` with a `message`, even

@@ -1,5 +1,6 @@
 //! PortOne V2: the `Payment` object (`GET /payments/{paymentId}`) and `CancelPaymentBody`
-//! (`POST /payments/{paymentId}/cancel`), from `developers.portone.io` `v2.openapi.json`.
+//! (`POST /payments/{paymentId}/cancel`), from PortOne's V2 API reference
+//! (<https://developers.portone.io/api/rest-v2/payment>, `v2.openapi.json`).
 //!
 //! Amounts are integers in the currency's minor unit: KRW has none, so won stay won; USD cents
 //! become dollars. The minor unit is stated by PortOne only for the browser SDK's

@@ -1,6 +1,6 @@
 //! Toss Payments (core API 2022-11-16): the `Payment` object (`GET /v1/payments/{paymentKey}`)
-//! and the cancel body (`POST /v1/payments/{paymentKey}/cancel`), from
-//! `docs.tosspayments.com/reference`.
+//! and the cancel body (`POST /v1/payments/{paymentKey}/cancel`), from Toss's API reference
+//! (<https://docs.tosspayments.com/reference#결제-취소>).
 //!
 //! Toss keeps `totalAmount` as paid and reports what remains in `balanceAmount`, so the amount
 //! cancelled is `totalAmount − balanceAmount`. Its `taxFreeAmount` shrinks with every cancel

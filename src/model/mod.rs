@@ -20,8 +20,8 @@ pub(crate) mod vocabulary;
 pub use amount::{AmountError, MAX_AMOUNT, parse_amount};
 pub use bank::{Bank, UnknownBank};
 pub use currency::{Currency, UnknownCurrency};
-pub use escrow::EscrowStatus;
-pub use gift_certificate::{GiftCertificate, GiftCertificateType};
+pub use escrow::{EscrowStatus, UnknownEscrowStatus};
+pub use gift_certificate::{GiftCertificate, GiftCertificateType, UnknownGiftCertificateType};
 pub use instant::{InstantError, parse_instant};
 pub use merchant::MerchantProfile;
 pub use payment::{

@@ -86,7 +86,7 @@ pub struct SourceDoc {
     /// Where to read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// A repository path or seed file with the exact text (`repo@commit path`).
+    /// A public repository path with the exact text (`owner/repo@commit path`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
 }
