@@ -26,7 +26,7 @@ function fieldLimits(t, field) {
   return limits;
 }
 
-function contractNames(t, ids, contracts, lang) {
+function contractNames(ids, contracts, lang) {
   return ids.map((id) => {
     const known = contracts.find((c) => c.id === id);
     return [known ? `${known[lang]} ` : '', '(', { code: id }, ')'];
@@ -47,7 +47,7 @@ export function renderOptions(box, options, ui) {
   }
   const code = (text) => el('code', {}, text);
   const names = (ids) =>
-    contractNames(t, ids, contracts, lang).flatMap((parts, i) => [i > 0 ? ', ' : null, ...parts.map((p) => (typeof p === 'object' ? code(p.code) : p))]);
+    contractNames(ids, contracts, lang).flatMap((parts, i) => [i > 0 ? ', ' : null, ...parts.map((p) => (typeof p === 'object' ? code(p.code) : p))]);
 
   const status = el(
     'p',
