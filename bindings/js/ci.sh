@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI for the JavaScript package: build it, hold it to its size budget, run its Node.js tests
-# (the example cases decided through the package agree with the native engine) and its browser
-# test (the operator page in headless Chromium). Installs what is missing: the wasm32 target
+# (the example cases decided, and their refund options, through the package agree with the
+# native engine) and its browser test (the operator page in headless Chromium). Installs what is missing: the wasm32 target
 # and wasm-bindgen-cli (build.sh), npm packages, Debian's chromium.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,8 +14,11 @@ step() { printf '\n== js: %s (at %ss)\n' "$*" "$((SECONDS - start))"; }
 step "build the package (build.sh)"
 bash "$here/build.sh" --quiet
 
+# Over the size budget fails CI, but only at the end: the tests still run and say whether the
+# package works, which is what whoever shrinks it next needs to know.
 step "size (size.sh)"
-bash "$here/size.sh"
+size_ok=true
+bash "$here/size.sh" || size_ok=false
 
 step "npm ci"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
@@ -35,4 +38,8 @@ fi
 step "browser test (headless Chromium)"
 (cd "$here" && node --test test/browser/)
 
+if [ "$size_ok" != true ]; then
+  printf '\njs failed in %ss: the tests passed, the .wasm is over its size budget (see size.sh above)\n' "$((SECONDS - start))" >&2
+  exit 1
+fi
 printf '\njs passed in %ss\n' "$((SECONDS - start))"

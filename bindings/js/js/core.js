@@ -121,6 +121,15 @@ export class Engine {
     );
   }
 
+  /**
+   * What can be refunded of a payment now, before any request exists: the options in the
+   * shape `refund-policy options --format json` prints, messages in `lang`. `payment` and
+   * `merchant` are JSON or YAML text, or objects; `now` defaults to the current time.
+   */
+  options({ payment, paymentFormat = 'normalized', merchant, now, lang = 'ko' } = {}) {
+    return call(() => this.#handle.options(text(payment), paymentFormat, text(merchant), instant(now), lang));
+  }
+
   /** A cancel body in `format` read into the normalized request, for `payment` in `paymentFormat`. */
   readRequest(request, { format = 'normalized', payment, paymentFormat = 'normalized' } = {}) {
     return call(() => this.#handle.readRequest(text(request), format, text(payment), paymentFormat));
@@ -140,11 +149,21 @@ export class Engine {
   checkCase(caseText, { lang = 'ko' } = {}) {
     return call(() => this.#handle.checkCase(text(caseText), lang));
   }
+
+  /** Runs an option case file: `{ name, passed, mismatches, options }`. */
+  checkOptionsCase(caseText, { lang = 'ko' } = {}) {
+    return call(() => this.#handle.checkOptionsCase(text(caseText), lang));
+  }
 }
 
 /** Decides with the built-in policies; see `Engine#decide`. */
 export function decide(args) {
   return Engine.builtin().decide(args);
+}
+
+/** Refund options with the built-in policies; see `Engine#options`. */
+export function options(args) {
+  return Engine.builtin().options(args);
 }
 
 /** A payment object in `format` (a provider's own, or `normalized`) read into the normalized model. */
@@ -155,6 +174,11 @@ export function readPayment(payment, format = 'normalized') {
 /** A case file's parts in the normalized model: `{ name, now, merchant, payment, request, expect }`. */
 export function readCase(caseText) {
   return call(() => raw.readCase(text(caseText)));
+}
+
+/** An option case file's parts in the normalized model: `{ name, now, merchant, payment, expect_options }`. */
+export function readOptionsCase(caseText) {
+  return call(() => raw.readOptionsCase(text(caseText)));
 }
 
 /** `policies validate`: `{ ok, providers, problems }` for policy sources `[{ name, text }]`. */

@@ -1,7 +1,8 @@
-// The operator page: a payment in, the decision out, in Korean or English. Everything shown
-// comes from the engine (the refund-policy crate built to WebAssembly); nothing is computed here
-// but layout.
+// The operator page: a payment in, what can be refunded of it now (the options) and the decision
+// on a request out, in Korean or English. Everything shown comes from the engine (the
+// refund-policy crate built to WebAssembly); nothing is computed here but layout.
 import { Engine, builtinPolicies, formats, readPayment, validatePolicies } from '../js/browser.js';
+import { prefillRequest, renderOptions } from './options.js';
 import { formatNames, strings } from './strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,6 +13,7 @@ const state = {
   files: [], // the policy files being edited
   current: -1,
   contracts: new Set(),
+  filledAmount: '', // the amount last filled in from the options, replaced while untouched
 };
 const t = (key, ...args) => {
   const value = strings[state.lang][key];
@@ -168,6 +170,25 @@ function renderDecision(decision) {
   $('decision-json').textContent = JSON.stringify(decision, null, 2);
 }
 
+// The options for the payment now, rendered above the decision; they fill the request form.
+function updateOptions(text, format) {
+  let options = null;
+  try {
+    options = state.engine.options({
+      payment: text,
+      paymentFormat: format,
+      merchant: { contracts: [...state.contracts] },
+      now: $('now').value.trim(),
+      lang: state.lang,
+    });
+  } catch {
+    // The decision below fails on the same input and says why.
+  }
+  const ui = { t, el, fact, money, item, lang: state.lang, contracts: state.engine.contracts() };
+  renderOptions($('options'), options, ui);
+  state.filledAmount = prefillRequest($('request-form'), options, state.filledAmount);
+}
+
 function update() {
   const { text, format } = paymentInput();
   $('payment-detected').textContent = $('payment-format').value === 'auto' && text.trim() ? `${t('detected')}: ${formatNames[format][state.lang]}` : '';
@@ -175,6 +196,7 @@ function update() {
   showError($('request-error'), null);
   if (!text.trim()) {
     renderPayment(null);
+    renderOptions($('options'), null, {});
     renderDecision(null);
     return;
   }
@@ -184,10 +206,12 @@ function update() {
   } catch (error) {
     showError($('payment-error'), error);
     renderPayment(null);
+    renderOptions($('options'), null, {});
     renderDecision(null);
     return;
   }
   renderPayment(payment);
+  updateOptions(text, format);
   const { request, requestFormat } = requestInput(format);
   try {
     const decision = state.engine.decide({

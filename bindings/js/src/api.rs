@@ -6,6 +6,7 @@ use crate::failure::{Failure, Kind, ProblemView};
 use refund_policy::adapters::{self, Format};
 use refund_policy::messages::Lang;
 use refund_policy::model::{MerchantProfile, Payment, Provider, RefundRequest, parse_instant};
+use refund_policy::options::OptionsCase;
 use refund_policy::{Case, Engine, PolicySet, PolicySource, input};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -176,6 +177,55 @@ pub fn decide(engine: &Engine, args: DecideArgs<'_>) -> Result<Value, Failure> {
     let merchant = merchant(engine, args.merchant)?;
     let decision = engine.decide(&payment, &request, &merchant, now);
     to_value(&decision.report(lang))
+}
+
+/// The inputs of refund options, as texts (JSON or YAML) and names: a payment, before any
+/// request exists.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OptionsArgs<'a> {
+    /// The payment, in `payment_format`.
+    pub payment: &'a str,
+    /// `normalized` (or empty), `portone_v2`, `portone_v1`, `bootpay` or `toss_payments`.
+    pub payment_format: &'a str,
+    /// The merchant profile; blank is a merchant without special contracts.
+    pub merchant: &'a str,
+    /// The moment the options hold for, RFC 3339 with an offset.
+    pub now: &'a str,
+    /// `ko` (or empty) or `en`.
+    pub lang: &'a str,
+}
+
+/// What can be refunded of a payment now, in the JSON shape `refund-policy options --format
+/// json` prints (contract §8).
+pub fn options(engine: &Engine, args: OptionsArgs<'_>) -> Result<Value, Failure> {
+    let lang = lang(args.lang)?;
+    let payment_format = format(args.payment_format, "payment_format")?;
+    let now = parse_instant(args.now).map_err(|e| Failure::new(Kind::InstantError, "now", e))?;
+    let payment = payment(args.payment, payment_format)?;
+    let merchant = merchant(engine, args.merchant)?;
+    to_value(&engine.options(&payment, &merchant, now).report(lang))
+}
+
+/// An option case file's parts in the normalized model: name, now, merchant, payment,
+/// expect_options.
+pub fn read_options_case(text: &str) -> Result<Value, Failure> {
+    let case = OptionsCase::from_text(text).map_err(|e| Failure::input("case", &e))?;
+    to_value(&case)
+}
+
+/// Runs an option case file: its options (messages in `lang`), and every way they differ from
+/// what the case expects.
+pub fn check_options_case(engine: &Engine, text: &str, lang: Lang) -> Result<Value, Failure> {
+    let case = OptionsCase::from_text(text).map_err(|e| Failure::input("case", &e))?;
+    case.check_merchant(engine)
+        .map_err(|e| Failure::input("case", &e))?;
+    let outcome = case.run(engine);
+    Ok(json!({
+        "name": case.name,
+        "passed": outcome.passed(),
+        "mismatches": outcome.mismatches,
+        "options": to_value(&outcome.options.report(lang))?,
+    }))
 }
 
 /// A case file's parts in the normalized model: name, now, merchant, payment, request, expect.

@@ -2,7 +2,7 @@
 //! JSON of a [`Failure`], which the JavaScript wrapper (`js/core.js`) turns into an error of
 //! the failure's kind. Passing text both ways keeps amounts exact until JavaScript parses them.
 
-use crate::api::{self, DecideArgs};
+use crate::api::{self, DecideArgs, OptionsArgs};
 use crate::failure::Failure;
 use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -61,6 +61,31 @@ impl EngineHandle {
         answer(api::decide(&self.0, args))
     }
 
+    /// What can be refunded of a payment now; see [`api::options`].
+    pub fn options(
+        &self,
+        payment: &str,
+        payment_format: &str,
+        merchant: &str,
+        now: &str,
+        lang: &str,
+    ) -> Result<String, String> {
+        let args = OptionsArgs {
+            payment,
+            payment_format,
+            merchant,
+            now,
+            lang,
+        };
+        answer(api::options(&self.0, args))
+    }
+
+    /// Runs an option case file.
+    #[wasm_bindgen(js_name = checkOptionsCase)]
+    pub fn check_options_case(&self, text: &str, lang: &str) -> Result<String, String> {
+        answer(api::lang(lang).and_then(|lang| api::check_options_case(&self.0, text, lang)))
+    }
+
     /// A cancel body in `format` read into the normalized request, for the payment given.
     #[wasm_bindgen(js_name = readRequest)]
     pub fn read_request(
@@ -116,6 +141,12 @@ pub fn read_payment(text: &str, format: &str) -> Result<String, String> {
 #[wasm_bindgen(js_name = readCase)]
 pub fn read_case(text: &str) -> Result<String, String> {
     answer(api::read_case(text))
+}
+
+/// An option case file's parts in the normalized model.
+#[wasm_bindgen(js_name = readOptionsCase)]
+pub fn read_options_case(text: &str) -> Result<String, String> {
+    answer(api::read_options_case(text))
 }
 
 /// `policies validate` over sources given as JSON `[{name, text}]`.

@@ -9,7 +9,7 @@
 
 use refund_policy::messages::Lang;
 use refund_policy::{Engine, input};
-use refund_policy_js::api::{self, DecideArgs, SourceText};
+use refund_policy_js::api::{self, DecideArgs, OptionsArgs, SourceText};
 use refund_policy_js::failure::{Failure, Kind};
 use serde_json::{Value, json};
 
@@ -323,4 +323,97 @@ fn a_failure_is_written_as_the_json_the_wrapper_reads() {
         json!({"kind": "UnknownLanguage", "message": "unknown language `fr`, expected `ko` or `en`", "input": "lang"})
     );
     assert_eq!(Kind::LoadError, api::engine(&broken()).unwrap_err().kind);
+}
+
+#[test]
+fn options_are_the_library_report_in_the_language_asked() {
+    for (lang, name) in [(Lang::Ko, "ko"), (Lang::En, "en")] {
+        let got = api::options(
+            &engine(),
+            OptionsArgs {
+                payment: MOBILE,
+                now: NEXT_DAY,
+                lang: name,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let payment = input::payment(MOBILE).unwrap();
+        let now = refund_policy::model::parse_instant(NEXT_DAY).unwrap();
+        let options = engine().options(&payment, &Default::default(), now);
+        assert_eq!(got, serde_json::to_value(options.report(lang)).unwrap());
+        assert_eq!(got["refundable"], false);
+        assert_eq!(got["blocking"][0]["code"], "MONTH_CHANGED");
+    }
+    let signed = api::options(
+        &engine(),
+        OptionsArgs {
+            payment: MOBILE,
+            merchant: "contracts: [mobile_next_month_refund]",
+            now: NEXT_DAY,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(signed["refundable"], true);
+    assert_eq!(signed["max_amount"], 10000);
+}
+
+#[test]
+fn options_fail_with_the_kinds_decisions_fail_with() {
+    let args = OptionsArgs {
+        payment: MOBILE,
+        now: NEXT_DAY,
+        ..Default::default()
+    };
+    let fails = |args: OptionsArgs<'_>| kind(&api::options(&engine(), args).unwrap_err());
+    assert_eq!(fails(OptionsArgs { lang: "ja", ..args }), "UnknownLanguage");
+    assert_eq!(
+        fails(OptionsArgs {
+            now: "2026-02-01T00:10:00",
+            ..args
+        }),
+        "InstantError"
+    );
+    assert_eq!(
+        fails(OptionsArgs {
+            payment_format: "portone",
+            ..args
+        }),
+        "UnknownFormat"
+    );
+    assert_eq!(
+        fails(OptionsArgs {
+            payment: "method: crad",
+            ..args
+        }),
+        "InputError"
+    );
+    let merchant = api::options(
+        &engine(),
+        OptionsArgs {
+            merchant: "contracts: [mobile_next_month_refnd]",
+            ..args
+        },
+    )
+    .unwrap_err();
+    assert_eq!(merchant.input, "merchant");
+}
+
+#[test]
+fn option_cases_run_as_the_command_line_runs_them() {
+    let case = "name: mobile payment the next month in Korea\n\
+                now: 2026-02-01T00:10:00+09:00\n\
+                payment: { provider: portone_v2, method: mobile, status: paid, amount: { total: 10000 }, paid_at: 2026-01-31T23:30:00+09:00 }\n\
+                expect_options: { refundable: false, blocking: [MONTH_CHANGED], last_refundable_day: 2026-01-31 }\n";
+    let outcome = api::check_options_case(&engine(), case, Lang::En).unwrap();
+    assert_eq!(outcome["passed"], true, "{outcome}");
+    assert_eq!(outcome["options"]["blocking"][0]["code"], "MONTH_CHANGED");
+    let wrong = case.replace("refundable: false", "refundable: true");
+    let outcome = api::check_options_case(&engine(), &wrong, Lang::En).unwrap();
+    assert_eq!(outcome["passed"], false);
+    let parts = api::read_options_case(case).unwrap();
+    assert_eq!(parts["expect_options"]["refundable"], false);
+    let not_an_option_case = api::read_options_case("name: x\n").unwrap_err();
+    assert_eq!(not_an_option_case.input, "case");
 }

@@ -1,6 +1,7 @@
 // The operator page in headless Chromium (Debian's /usr/bin/chromium, driven by
-// playwright-core): it loads a provider payload, shows the payment and the decision with every
-// reason, and switches language. What it shows is compared with the package's own decision in
+// playwright-core): it loads a provider payload, shows the payment, what can be refunded of it
+// now (the options, with the expected completion date) and the decision with every reason, and
+// switches language. What it shows is compared with the package's own options and decision in
 // Node.js for the same inputs.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { decide } from '../../js/node.js';
+import { decide, options } from '../../js/node.js';
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -74,7 +75,10 @@ test('a PortOne V2 payload shows the payment as read and the decision with every
   assert.equal(await page.textContent('[data-fact="provider"]'), 'portone_v2');
   assert.equal(await page.textContent('[data-fact="method"]'), 'virtual_account');
 
-  const expected = decide({ payment: payload, paymentFormat: 'portone_v2', request: {}, merchant: { contracts: [] }, now, lang: 'ko' });
+  // The request form starts from the options: the largest amount.
+  const offered = options({ payment: payload, paymentFormat: 'portone_v2', now, lang: 'ko' });
+  assert.equal(await page.inputValue('input[name="amount"]'), String(offered.max_amount));
+  const expected = decide({ payment: payload, paymentFormat: 'portone_v2', request: { amount: String(offered.max_amount) }, merchant: { contracts: [] }, now, lang: 'ko' });
   assert.equal(expected.verdict, 'deny');
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'deny');
   assert.equal(await page.textContent('#verdict'), '환불 불가');
@@ -99,7 +103,7 @@ test('the merchant contract and a refund account turn the decision into an allow
   await page.fill('input[name="number"]', '56211105948400');
   await page.fill('input[name="holder_name"]', '홍길동');
   await page.fill('input[name="holder_phone"]', '01012345678');
-  const request = { reason: '고객 요청', refund_account: { bank: 'SHINHAN', number: '56211105948400', holder_name: '홍길동', holder_phone: '01012345678' } };
+  const request = { amount: await page.inputValue('input[name="amount"]'), reason: '고객 요청', refund_account: { bank: 'SHINHAN', number: '56211105948400', holder_name: '홍길동', holder_phone: '01012345678' } };
   const expected = decide({ payment: payload, paymentFormat: 'portone_v2', request, merchant: { contracts: ['virtual_account_refund'] }, now, lang: 'ko' });
   await page.waitForSelector(`#verdict[data-verdict="${expected.verdict}"]`);
   assert.deepEqual(await page.locator('#reasons > li').evaluateAll((items) => items.map((li) => li.dataset.code)), expected.reasons.map((r) => r.code));
@@ -109,6 +113,41 @@ test('the merchant contract and a refund account turn the decision into an allow
   assert.ok(expected.fee || expected.processing_days, 'a virtual-account refund has a fee or processing days');
 });
 
+test('the options panel says what can be refunded now, with the expected completion date, above the decision', async () => {
+  // The page still holds the payload, the contract and the refund account of the test before.
+  const merchant = { contracts: ['virtual_account_refund'] };
+  const expected = options({ payment: payload, paymentFormat: 'portone_v2', merchant, now, lang: 'ko' });
+  const without = options({ payment: payload, paymentFormat: 'portone_v2', now, lang: 'ko' });
+  await page.waitForSelector('#options-status[data-refundable="true"]');
+  assert.equal(expected.refundable, true);
+  assert.equal(await page.textContent('#options-status'), '지금 환불할 수 있습니다');
+  assert.match(await page.textContent('[data-fact="max_amount"]'), new RegExp(Number(expected.max_amount).toLocaleString('ko-KR')));
+  // The expected date is the engine's, from the business-day calendar.
+  assert.ok(expected.processing?.expected_by, 'a virtual-account refund has an expected completion date');
+  assert.match(await page.textContent('[data-fact="expected_by"]'), new RegExp(expected.processing.expected_by));
+  const fields = await page.locator('#options-fields > li').evaluateAll((items) => items.map((li) => [li.dataset.field, li.classList.contains('needed')]));
+  assert.deepEqual(fields, expected.fields.map((f) => [f.field, f.required]));
+  for (const path of expected.required_fields.filter((f) => f.startsWith('refund_account.'))) {
+    const name = { 'refund_account.number': 'number' }[path] ?? path.slice('refund_account.'.length);
+    assert.equal(await page.getAttribute(`input[name="${name}"]`, 'required'), '', `${path} is marked required in the form`);
+  }
+  assert.deepEqual(JSON.parse(await page.textContent('#options-json')), expected);
+  // The options sit above the decision.
+  const [optionsTop, decisionTop] = await Promise.all(['#options', '#decision'].map((s) => page.locator(s).evaluate((node) => node.getBoundingClientRect().top)));
+  assert.ok(optionsTop < decisionTop);
+
+  // Without the contract nothing can be refunded: each blocking reason with its provider error.
+  await page.uncheck('input[value="virtual_account_refund"]');
+  await page.waitForSelector('#options-status[data-refundable="false"]');
+  assert.equal(without.refundable, false);
+  assert.deepEqual(await page.locator('#options-blocking > li').evaluateAll((items) => items.map((li) => li.dataset.code)), without.blocking.map((r) => r.code));
+  assert.match(await page.textContent('[data-fact="missing_contracts"]'), /virtual_account_refund/);
+  const blockingError = without.blocking.find((r) => r.provider_error)?.provider_error;
+  if (blockingError) assert.ok((await texts('#options-blocking .item-error code')).some((text) => text.startsWith(blockingError.name)));
+  await page.check('input[value="virtual_account_refund"]');
+  await page.waitForSelector('#options-status[data-refundable="true"]');
+});
+
 test('switching to English shows the same decision in English', async () => {
   const koMessages = await texts('#reasons .message, #notes .message');
   await page.click('#lang-en');
@@ -116,6 +155,8 @@ test('switching to English shows the same decision in English', async () => {
   assert.equal(await page.textContent('h1'), 'Refund check');
   const verdict = await page.getAttribute('#verdict', 'data-verdict');
   assert.equal(await page.textContent('#verdict'), verdict === 'allow' ? 'Refund allowed' : 'Refund denied');
+  assert.equal(await page.textContent('#options h2'), 'What can be refunded now');
+  assert.doesNotMatch(await page.textContent('#options-status'), /[가-힣]/);
   const enMessages = await texts('#reasons .message, #notes .message');
   assert.equal(enMessages.length, koMessages.length);
   assert.ok(enMessages.length > 0);

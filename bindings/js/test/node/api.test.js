@@ -86,12 +86,24 @@ test('provider payloads go through their adapters, payment and cancel body', () 
 test('every provider fixture reads as the normalized form beside it, and decides alike', () => {
   let payments = 0;
   let requests = 0;
+  let refused = 0;
   const engine = Engine.builtin();
   for (const provider of ['portone_v2', 'portone_v1', 'bootpay', 'toss_payments']) {
     const names = readdirSync(new URL(`tests/fixtures/${provider}/`, root))
       .filter((n) => n.endsWith('.json'))
       .map((n) => n.slice(0, -'.json'.length));
     for (const name of names) {
+      if (name.endsWith('.refused')) {
+        // A payload the adapter refuses, with each line of the `.refused.txt` beside it in its message.
+        const [paymentName] = name.split('.cancel-');
+        const wanted = fixture(`${provider}/${name}.txt`).split('\n').filter((l) => l.trim());
+        const refuse = name.includes('.cancel-')
+          ? () => engine.readRequest(fixture(`${provider}/${name}.json`), { format: provider, payment: fixture(`${provider}/${paymentName}.json`), paymentFormat: provider })
+          : () => readPayment(fixture(`${provider}/${name}.json`), provider);
+        assert.throws(refuse, (e) => e instanceof InputError && wanted.every((line) => e.message.includes(line)), name);
+        refused += 1;
+        continue;
+      }
       const text = fixture(`${provider}/${name}.json`);
       const expected = fixture(`${provider}/${name}.expected.yaml`);
       const [paymentName] = name.split('.cancel-');
@@ -113,6 +125,7 @@ test('every provider fixture reads as the normalized form beside it, and decides
   }
   assert.ok(payments >= 50, `${payments} payment fixtures`);
   assert.ok(requests >= 10, `${requests} cancel-body fixtures`);
+  assert.ok(refused >= 8, `${refused} refused fixtures`);
 });
 
 test('unreadable input throws InputError with the library message and its place', () => {
