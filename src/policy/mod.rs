@@ -83,7 +83,7 @@ impl PolicySet {
     ///             provider_errors: {}\nmethods: { crad: {} }\n";
     /// let error = PolicySet::load(&[PolicySource::new("mine.yaml", text)]).unwrap_err();
     /// let problems: Vec<String> = error.problems().iter().map(|p| p.to_string()).collect();
-    /// assert_eq!(problems[0], "mine.yaml:3:12: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)");
+    /// assert_eq!(problems[0], "mine.yaml:3:12: `time_zone`: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)");
     /// assert!(problems.contains(&"mine.yaml:6:12: in `methods`: unknown value `crad` (did you mean `card`?)".to_owned()));
     /// ```
     pub fn load(sources: &[PolicySource<'_>]) -> Result<PolicySet, LoadError> {

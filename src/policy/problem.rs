@@ -41,6 +41,19 @@ impl Named {
         }
     }
 
+    /// The one field that holds this kind of name, where there is one.
+    fn field(self) -> Option<&'static str> {
+        match self {
+            Named::TimeZone => Some("time_zone"),
+            Named::Contract => Some("contract"),
+            Named::Source
+            | Named::Pg
+            | Named::PgGroup
+            | Named::EasyPayService
+            | Named::RuleKind => None,
+        }
+    }
+
     /// What to do when no close name exists.
     fn fallback_help(self) -> Option<&'static str> {
         match self {
@@ -87,7 +100,7 @@ pub enum IdKind {
 ///         suggestion: Some("Asia/Seoul".to_owned()),
 ///     }
 /// );
-/// assert_eq!(zone.to_string(), "unknown time zone `Asia/Seol`");
+/// assert_eq!(zone.to_string(), "`time_zone`: unknown time zone `Asia/Seol`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -354,6 +367,11 @@ impl fmt::Display for ProblemKind {
             }
             ProblemKind::DuplicateKey { key, .. } => write!(f, "duplicate key `{key}`"),
             ProblemKind::Unknown { what, value, .. } => {
+                // The field is named where one field always holds the name; other names sit
+                // in lists and keys the location points at.
+                if let Some(field) = what.field() {
+                    write!(f, "`{field}`: ")?;
+                }
                 write!(f, "unknown {} `{value}`", what.words())
             }
             ProblemKind::UnknownGroupMember { group, value, .. } => {
