@@ -21,6 +21,7 @@ mod compile;
 mod compiled;
 pub mod document;
 mod layering;
+mod locations;
 mod problem;
 mod read;
 mod review;
