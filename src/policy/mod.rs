@@ -14,6 +14,7 @@
 //! the most general, are [`PolicyDocument::scopes`].
 
 mod banks;
+mod budget;
 mod builtin;
 mod catalog;
 mod checker;
@@ -27,6 +28,7 @@ mod read;
 mod review;
 mod schema;
 
+pub use budget::PolicyLimit;
 pub use builtin::builtin_sources;
 pub use document::PolicyDocument;
 pub use problem::{IdKind, LoadError, Named, Problem, ProblemKind};

@@ -1,6 +1,7 @@
 //! What is wrong with a policy file, and where: a [`ProblemKind`] callers can match, at a place
 //! in a file. The words of a problem are written from its kind.
 
+use super::budget::PolicyLimit;
 use crate::decision::ReasonCode;
 use crate::model::{Bank, Currency, Provider};
 use crate::yaml::Location;
@@ -270,6 +271,16 @@ pub enum ProblemKind {
         /// The file that uses it first.
         first: String,
     },
+    /// A policy holds more than one of its [limits](crate::input::limits) allows; it is
+    /// refused before its scopes are laid over each other.
+    OverLimit {
+        /// The limit.
+        limit: PolicyLimit,
+        /// The field holding too many, by its whole path; empty for the whole policy.
+        field: String,
+        /// How many it holds.
+        found: usize,
+    },
     /// A contract id given different names in two files.
     ContractNamedDifferently {
         /// The contract id.
@@ -353,6 +364,9 @@ impl ProblemKind {
             }
             ProblemKind::ContractNamedDifferently { .. } => {
                 text("a contract id means one contract across the policy set")
+            }
+            ProblemKind::OverLimit { .. } => {
+                text("the limits are far above any real policy: check how the file was made")
             }
         }
     }
@@ -471,6 +485,11 @@ impl fmt::Display for ProblemKind {
             ProblemKind::ContractNamedDifferently { id, first } => {
                 write!(f, "contract `{id}` is named differently in `{first}`")
             }
+            ProblemKind::OverLimit {
+                limit,
+                field,
+                found,
+            } => limit.write(f, field, *found),
         }
     }
 }
