@@ -11,7 +11,9 @@
 )]
 
 use refund_policy::decision::ReasonCode;
-use refund_policy::policy::{Named, ProblemKind};
+use refund_policy::input::limits;
+use refund_policy::model::Provider;
+use refund_policy::policy::{Named, PolicyLimit, ProblemKind};
 use refund_policy::{Engine, LoadError, PolicySet, PolicySource};
 
 /// A small, valid policy to break in the tests below.
@@ -425,4 +427,90 @@ fn the_load_error_prints_one_problem_per_line() {
     let lines: Vec<&str> = printed.lines().collect();
     assert_eq!(lines.len(), 2, "{printed}");
     assert!(lines.iter().all(|l| l.starts_with("mine.yaml:")));
+}
+
+/// `MINIMAL` with `count` PGs in its catalog and a top-level `at_pg` entry for each, in which
+/// every `step`-th PG needs a reason.
+fn with_pgs(count: usize, step: usize) -> String {
+    let ids: Vec<String> = (0..count).map(|i| format!("pg_{i:05}")).collect();
+    let mut text = MINIMAL.replace(
+        "provider_errors:",
+        &format!(
+            "pgs:\n  source: guide\n  known: [{}]\nprovider_errors:",
+            ids.join(", ")
+        ),
+    );
+    text.push_str("at_pg:\n");
+    for (i, id) in ids.iter().enumerate() {
+        if i % step == 0 {
+            text.push_str(&format!(
+                "  {id}: {{ reason: {{ required: true, source: guide }} }}\n"
+            ));
+        } else {
+            text.push_str(&format!("  {id}: {{}}\n"));
+        }
+    }
+    text
+}
+
+#[test]
+fn a_policy_with_thousands_of_pg_entries_loads_with_a_scope_for_each() {
+    let count = limits::MAX_PG_ENTRIES;
+    let policies = load(&with_pgs(count, 100)).expect("a policy at the limits loads");
+    let document = policies.document(Provider::TossPayments).unwrap();
+    let scopes = document.scopes();
+    let pgs: Vec<&str> = scopes.iter().filter_map(|s| s.pg).collect();
+    assert_eq!(pgs.len(), count);
+    assert_eq!(pgs.first(), Some(&"pg_00000"));
+    assert_eq!(pgs.last(), Some(&"pg_01999"));
+    let with_rules = scopes
+        .iter()
+        .filter(|s| s.pg.is_some() && s.rules.reason.is_some())
+        .count();
+    assert_eq!(with_rules, count / 100);
+}
+
+#[test]
+fn thousands_of_unknown_pgs_are_each_a_problem_at_their_line() {
+    let mut text = broken(
+        "provider_errors:",
+        "pgs: { source: guide, known: [kcp] }\nprovider_errors:",
+    );
+    text.push_str("at_pg:\n");
+    for i in 0..limits::MAX_PG_ENTRIES {
+        text.push_str(&format!("  pg_{i:05}: {{}}\n"));
+    }
+    let first_line = u32::try_from(MINIMAL.lines().count()).unwrap() + 3;
+    let error = load(&text).unwrap_err();
+    let lines: Vec<u32> = error.problems().iter().map(|p| p.location.line).collect();
+    let expected: Vec<u32> = (0..limits::MAX_PG_ENTRIES)
+        .map(|i| first_line + u32::try_from(i).unwrap())
+        .collect();
+    assert_eq!(lines, expected);
+}
+
+#[test]
+fn a_policy_over_a_limit_is_refused_naming_the_limit_and_the_place() {
+    let too_many = limits::MAX_PGS + 1;
+    let pgs = with_pgs(too_many, too_many);
+    assert_eq!(
+        kinds(&pgs),
+        [
+            ProblemKind::OverLimit {
+                limit: PolicyLimit::Pgs,
+                field: "pgs.known".to_owned(),
+                found: too_many,
+            },
+            ProblemKind::OverLimit {
+                limit: PolicyLimit::PgEntries,
+                field: "at_pg".to_owned(),
+                found: too_many,
+            },
+        ]
+    );
+    let message = problems(&pgs).remove(0);
+    assert!(
+        message.contains("`pgs.known` holds 2001 PG ids, over the limit of 2000"),
+        "{message}"
+    );
 }

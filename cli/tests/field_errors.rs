@@ -549,6 +549,12 @@ const POLICY_ROWS: &[Row] = &[
         "wrong type",
     ),
     (
+        "time_zone",
+        "time_zone: Asia/Seoul",
+        "time_zone: Asia/Seol",
+        "unknown",
+    ),
+    (
         "sources.guide",
         "guide: { title: the provider's guide }",
         "guide: [the provider's guide]",
@@ -643,6 +649,12 @@ const POLICY_ROWS: &[Row] = &[
         "contract: virtual_account_refund",
         "contract: [va_refund]",
         "wrong type",
+    ),
+    (
+        "contract",
+        "contract: virtual_account_refund",
+        "contract: va_refund",
+        "unknown",
     ),
 ];
 

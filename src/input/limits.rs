@@ -41,3 +41,23 @@ pub const MAX_ALIAS_EXPANSION: usize = 10_000;
 
 /// The most parser events one document may produce.
 pub const MAX_EVENTS: usize = 200_000;
+
+// What a policy may hold, checked after reading and before its scopes are laid over each
+// other: the table of rules a policy compiles to has an entry for every method, easy-pay
+// service and PG, so these bound its size (at most 501 × 2,000 entries a method) as the node
+// limit alone would not. Each is many times what a real policy needs: the built-in PortOne
+// policies, the largest, know 56 PG ids and 56 easy-pay services and set about 50 rules.
+
+/// The most PG ids a policy's `pgs.known` may list.
+pub const MAX_PGS: usize = 2_000;
+
+/// The most entries one `at_pg` map may have.
+pub const MAX_PG_ENTRIES: usize = 2_000;
+
+/// The most easy-pay services a policy's `easy_pay_providers.known` may list, and the most
+/// `providers` scopes `methods.easy_pay` may have.
+pub const MAX_EASY_PAY_SERVICES: usize = 500;
+
+/// The most rules one policy may set, counting each rule kind set in each scope (and each
+/// `partial_refund` restriction) once.
+pub const MAX_RULES: usize = 5_000;

@@ -6,6 +6,7 @@
 
 use super::compiled::{PgIndex, PgSet, RuleMeta};
 use super::document::RuleCommon;
+use super::locations::Locations;
 use super::problem::{Named, Problem, ProblemKind};
 use super::read::ReadDocument;
 use crate::decision::{ContractName, RuleId};
@@ -118,6 +119,8 @@ pub(crate) struct Checker<'a> {
     pub(crate) groups: BTreeMap<String, Vec<usize>>,
     pub(crate) contracts: BTreeMap<String, ContractName>,
     pub(crate) rule_ids: BTreeSet<RuleId>,
+    /// Where the tree's nodes are, found on the first problem.
+    locations: Option<Locations>,
 }
 
 impl<'a> Checker<'a> {
@@ -132,20 +135,22 @@ impl<'a> Checker<'a> {
             groups: BTreeMap::new(),
             contracts: BTreeMap::new(),
             rule_ids: BTreeSet::new(),
+            locations: None,
         }
     }
 
     pub(crate) fn report(&mut self, path: &[Segment], anchor: Anchor, kind: ProblemKind) {
         let tree = &self.read.tree;
+        let locations = self.locations.get_or_insert_with(|| Locations::of(tree));
         let keyed = match anchor {
-            Anchor::Key => tree.key_at(path).map(|k| k.at),
+            Anchor::Key => locations.key(path),
             Anchor::Value => None,
         };
         let at = keyed
             .or_else(|| {
                 (0..=path.len())
                     .rev()
-                    .find_map(|n| path.get(..n).and_then(|p| tree.get(p)).map(|node| node.at))
+                    .find_map(|n| path.get(..n).and_then(|p| locations.value(p)))
             })
             .unwrap_or(Location { line: 1, column: 1 });
         self.problems.push(Problem::new(&self.read.file, at, kind));

@@ -22,6 +22,11 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
     checker.contract_definitions(doc);
     let errors = checker.provider_errors(doc);
     let bank_tables = checker.bank_tables(doc);
+    if !checker.within_limits(doc) {
+        // Laying scopes over each other is the work the limits bound.
+        problems.extend(checker.problems);
+        return None;
+    }
     let every = checker.scope(
         &key(&[], "every_method"),
         Level::Every,

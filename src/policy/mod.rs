@@ -14,6 +14,7 @@
 //! the most general, are [`PolicyDocument::scopes`].
 
 mod banks;
+mod budget;
 mod builtin;
 mod catalog;
 mod checker;
@@ -21,11 +22,13 @@ mod compile;
 mod compiled;
 pub mod document;
 mod layering;
+mod locations;
 mod problem;
 mod read;
 mod review;
 mod schema;
 
+pub use budget::PolicyLimit;
 pub use builtin::builtin_sources;
 pub use document::PolicyDocument;
 pub use problem::{IdKind, LoadError, Named, Problem, ProblemKind};
@@ -83,7 +86,7 @@ impl PolicySet {
     ///             provider_errors: {}\nmethods: { crad: {} }\n";
     /// let error = PolicySet::load(&[PolicySource::new("mine.yaml", text)]).unwrap_err();
     /// let problems: Vec<String> = error.problems().iter().map(|p| p.to_string()).collect();
-    /// assert_eq!(problems[0], "mine.yaml:3:12: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)");
+    /// assert_eq!(problems[0], "mine.yaml:3:12: `time_zone`: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)");
     /// assert!(problems.contains(&"mine.yaml:6:12: in `methods`: unknown value `crad` (did you mean `card`?)".to_owned()));
     /// ```
     pub fn load(sources: &[PolicySource<'_>]) -> Result<PolicySet, LoadError> {

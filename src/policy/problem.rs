@@ -1,6 +1,7 @@
 //! What is wrong with a policy file, and where: a [`ProblemKind`] callers can match, at a place
 //! in a file. The words of a problem are written from its kind.
 
+use super::budget::PolicyLimit;
 use crate::decision::ReasonCode;
 use crate::model::{Bank, Currency, Provider};
 use crate::yaml::Location;
@@ -38,6 +39,19 @@ impl Named {
             Named::EasyPayService => "easy-pay service",
             Named::RuleKind => "rule kind",
             Named::TimeZone => "time zone",
+        }
+    }
+
+    /// The one field that holds this kind of name, where there is one.
+    fn field(self) -> Option<&'static str> {
+        match self {
+            Named::TimeZone => Some("time_zone"),
+            Named::Contract => Some("contract"),
+            Named::Source
+            | Named::Pg
+            | Named::PgGroup
+            | Named::EasyPayService
+            | Named::RuleKind => None,
         }
     }
 
@@ -87,7 +101,7 @@ pub enum IdKind {
 ///         suggestion: Some("Asia/Seoul".to_owned()),
 ///     }
 /// );
-/// assert_eq!(zone.to_string(), "unknown time zone `Asia/Seol`");
+/// assert_eq!(zone.to_string(), "`time_zone`: unknown time zone `Asia/Seol`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -257,6 +271,16 @@ pub enum ProblemKind {
         /// The file that uses it first.
         first: String,
     },
+    /// A policy holds more than one of its [limits](crate::input::limits) allows; it is
+    /// refused before its scopes are laid over each other.
+    OverLimit {
+        /// The limit.
+        limit: PolicyLimit,
+        /// The field holding too many, by its whole path; empty for the whole policy.
+        field: String,
+        /// How many it holds.
+        found: usize,
+    },
     /// A contract id given different names in two files.
     ContractNamedDifferently {
         /// The contract id.
@@ -341,6 +365,9 @@ impl ProblemKind {
             ProblemKind::ContractNamedDifferently { .. } => {
                 text("a contract id means one contract across the policy set")
             }
+            ProblemKind::OverLimit { .. } => {
+                text("the limits are far above any real policy: check how the file was made")
+            }
         }
     }
 }
@@ -354,6 +381,11 @@ impl fmt::Display for ProblemKind {
             }
             ProblemKind::DuplicateKey { key, .. } => write!(f, "duplicate key `{key}`"),
             ProblemKind::Unknown { what, value, .. } => {
+                // The field is named where one field always holds the name; other names sit
+                // in lists and keys the location points at.
+                if let Some(field) = what.field() {
+                    write!(f, "`{field}`: ")?;
+                }
                 write!(f, "unknown {} `{value}`", what.words())
             }
             ProblemKind::UnknownGroupMember { group, value, .. } => {
@@ -453,6 +485,11 @@ impl fmt::Display for ProblemKind {
             ProblemKind::ContractNamedDifferently { id, first } => {
                 write!(f, "contract `{id}` is named differently in `{first}`")
             }
+            ProblemKind::OverLimit {
+                limit,
+                field,
+                found,
+            } => limit.write(f, field, *found),
         }
     }
 }

@@ -49,21 +49,6 @@ impl Node {
         child.get(rest)
     }
 
-    /// The key node of the entry at `path`, when `path` ends in a map key.
-    pub(crate) fn key_at(&self, path: &[super::Segment]) -> Option<&Node> {
-        let (last, parent) = path.split_last()?;
-        let super::Segment::Key(key) = last else {
-            return None;
-        };
-        match &self.get(parent)?.value {
-            Value::Map(entries) => entries
-                .iter()
-                .find(|(k, _)| k.as_str() == Some(key.as_str()))
-                .map(|(k, _)| k),
-            _ => None,
-        }
-    }
-
     /// Removes the entry or item at `path`; false when there is nothing to remove there.
     pub(crate) fn remove(&mut self, path: &[super::Segment]) -> bool {
         let Some((last, parent)) = path.split_last() else {

@@ -211,7 +211,7 @@ fn custom_policies_that_do_not_load_fail_with_every_problem() {
     assert!(failure.problems.len() >= 2);
     assert_eq!(
         failure.problems[0].text,
-        "mine.yaml:3:12: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)"
+        "mine.yaml:3:12: `time_zone`: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)"
     );
     assert_eq!(
         failure.message,
