@@ -182,7 +182,7 @@ test('the policies tab shows every policy and reports the problems of a broken o
   await page.click('#load-policies');
   await page.waitForSelector('#policy-problems li');
   const problems = (await texts('#policy-problems li')).join('\n');
-  assert.match(problems, /mine\.yaml:3:12 unknown time zone `Asia\/Seol`/);
+  assert.match(problems, /mine\.yaml:3:12 `time_zone`: unknown time zone `Asia\/Seol`/);
   assert.match(problems, /mine\.yaml:6:12 in `methods`: unknown value `crad`/);
   assert.equal(await page.textContent('#policy-badge'), '기본 정책', 'policies with problems are not used');
   await page.click('#tab-check');

@@ -174,7 +174,7 @@ test('custom policies that do not load throw LoadError with every problem', () =
     () => Engine.fromPolicies([broken]),
     (error) => {
       assert.ok(error instanceof LoadError);
-      assert.equal(error.problems[0].text, 'mine.yaml:3:12: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)');
+      assert.equal(error.problems[0].text, 'mine.yaml:3:12: `time_zone`: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)');
       assert.ok(error.problems.some((p) => p.text === 'mine.yaml:6:12: in `methods`: unknown value `crad` (did you mean `card`?)'));
       assert.equal(error.message, error.problems.map((p) => p.text).join('\n'));
       return true;
@@ -182,7 +182,7 @@ test('custom policies that do not load throw LoadError with every problem', () =
   );
   const answer = validatePolicies([broken]);
   assert.equal(answer.ok, false);
-  assert.deepEqual(answer.problems[0], { file: 'mine.yaml', line: 3, column: 12, message: 'unknown time zone `Asia/Seol`', help: 'did you mean `Asia/Seoul`?', text: 'mine.yaml:3:12: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)' });
+  assert.deepEqual(answer.problems[0], { file: 'mine.yaml', line: 3, column: 12, message: '`time_zone`: unknown time zone `Asia/Seol`', help: 'did you mean `Asia/Seoul`?', text: 'mine.yaml:3:12: `time_zone`: unknown time zone `Asia/Seol` (did you mean `Asia/Seoul`?)' });
 });
 
 test('custom policies decide instead of the built-in ones', () => {
