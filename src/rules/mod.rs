@@ -164,6 +164,61 @@ fn one<D, R>(
     compile(doc, &scope.kind(key), checker).map(Arc::new)
 }
 
+/// The rules one scope sets, for the loader's limit on rules: each kind once, each
+/// `partial_refund` restriction once. The pattern names every field, so a new rule kind cannot
+/// be left uncounted.
+pub(crate) fn rules_in(scope: &ScopeDoc) -> usize {
+    let ScopeDoc {
+        no_policy,
+        refund_not_supported,
+        deadline,
+        same_month,
+        partial_refund,
+        partial_refund_limit,
+        partial_refund_contract,
+        refund_contract,
+        refund_account,
+        refund_account_format,
+        cancel_hours,
+        reason,
+        cancel_id,
+        requester,
+        fee,
+        processing_time,
+        async_cancellation,
+        taxable_balance_check,
+        cash_receipt_not_cancelled,
+        remarks: _,
+        at_pg: _,
+        providers: _,
+    } = scope;
+    let kinds = [
+        no_policy.is_some(),
+        refund_not_supported.is_some(),
+        deadline.is_some(),
+        same_month.is_some(),
+        partial_refund_limit.is_some(),
+        partial_refund_contract.is_some(),
+        refund_contract.is_some(),
+        refund_account.is_some(),
+        refund_account_format.is_some(),
+        cancel_hours.is_some(),
+        reason.is_some(),
+        cancel_id.is_some(),
+        requester.is_some(),
+        fee.is_some(),
+        processing_time.is_some(),
+        async_cancellation.is_some(),
+        taxable_balance_check.is_some(),
+        cash_receipt_not_cancelled.is_some(),
+    ];
+    kinds
+        .iter()
+        .filter(|set| **set)
+        .count()
+        .saturating_add(partial_refund.len())
+}
+
 impl RuleSet {
     /// Compiles the rule kinds of one scope. `scope` is where it sits and the label its rule
     /// ids carry.
