@@ -19,7 +19,8 @@ use std::hint::black_box;
 
 /// A valid policy with room for `at_pg` maps: the `{top}`, `{card}`, `{virtual_account}` and
 /// `{transfer}` marks.
-const BASE: &str = r#"policy: generated
+const BASE: &str = concat!(
+    r#"policy: generated
 provider: toss_payments
 time_zone: Asia/Seoul
 sources:
@@ -27,41 +28,17 @@ sources:
 pgs:
   source: guide
   known: [{known}]
-provider_errors:
-  INVALID_PAYMENT: { none: not the provider's, source: guide }
-  PAYMENT_NOT_PAID: { name: NOT_CANCELABLE_PAYMENT, source: guide }
-  ALREADY_CANCELLED: { name: ALREADY_CANCELED_PAYMENT, source: guide }
-  INVALID_AMOUNT: { name: INVALID_REQUEST, source: guide }
-  AMOUNT_EXCEEDS_CANCELLABLE: { name: NOT_CANCELABLE_AMOUNT, source: guide }
-  CANCELLABLE_AMOUNT_MISMATCH: { name: NOT_MATCHES_REFUNDABLE_AMOUNT, source: guide }
-  TAX_FREE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
-  TAX_FREE_EXCEEDS_AMOUNT: { none: no such check, source: guide }
-  PARTIAL_CANCEL_NOT_SUPPORTED: { name: NOT_ALLOWED_PARTIAL_REFUND, source: guide }
-  PARTIAL_CANCEL_LIMIT_REACHED: { none: no limit, source: guide }
-  DEADLINE_PASSED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
-  MONTH_CHANGED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
-  PAID_AT_MISSING: { none: the caller's gap, source: guide }
-  OUTSIDE_CANCEL_HOURS: { none: no hours, source: guide }
-  REFUND_ACCOUNT_REQUIRED: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
-  REFUND_ACCOUNT_INVALID: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
-  CONTRACT_REQUIRED: { none: no contracts, source: guide }
-  REFUND_NOT_SUPPORTED: { none: none, source: guide }
-  REASON_REQUIRED: { name: INVALID_REQUEST, source: guide }
-  FIELD_TOO_LONG: { name: INVALID_REQUEST, source: guide }
-  REQUESTER_REQUIRED: { none: never required, source: guide }
-  DUPLICATE_CANCEL_ID: { none: idempotent, source: guide }
-  CANCELLATION_PENDING: { none: no such error, source: guide }
-  NO_POLICY: { none: not the provider's, source: guide }
-  TAXABLE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
-  UNSETTLED_SALES_SHORT: { none: not documented, source: guide }
-{top}methods:
+"#,
+    include_str!("../tests/fixtures/policies/provider-errors.yaml"),
+    r#"{top}methods:
   card:
     deadline: { within: 1 year, source: guide }
 {card}  virtual_account:
     refund_account: { source: guide }
 {virtual_account}  transfer:
     deadline: { within: 1 year, source: guide }
-{transfer}"#;
+{transfer}"#
+);
 
 /// A policy with `entries` `at_pg` entries: as many PGs as one scope may name, each scope
 /// naming all of them, in as many scopes as it takes.

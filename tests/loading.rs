@@ -17,48 +17,25 @@ use refund_policy::policy::{Named, PolicyLimit, ProblemKind};
 use refund_policy::{Engine, LoadError, PolicySet, PolicySource};
 
 /// A small, valid policy to break in the tests below.
-const MINIMAL: &str = r#"policy: mine
+const MINIMAL: &str = concat!(
+    r#"policy: mine
 provider: toss_payments
 time_zone: Asia/Seoul
 sources:
   guide: { title: the provider's guide }
 contracts:
   virtual_account_refund: { ko: 가상계좌 환불 특약, en: virtual-account refund contract, source: guide }
-provider_errors:
-  INVALID_PAYMENT: { none: not the provider's, source: guide }
-  PAYMENT_NOT_PAID: { name: NOT_CANCELABLE_PAYMENT, source: guide }
-  ALREADY_CANCELLED: { name: ALREADY_CANCELED_PAYMENT, source: guide }
-  INVALID_AMOUNT: { name: INVALID_REQUEST, source: guide }
-  AMOUNT_EXCEEDS_CANCELLABLE: { name: NOT_CANCELABLE_AMOUNT, source: guide }
-  CANCELLABLE_AMOUNT_MISMATCH: { name: NOT_MATCHES_REFUNDABLE_AMOUNT, source: guide }
-  TAX_FREE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
-  TAX_FREE_EXCEEDS_AMOUNT: { none: no such check, source: guide }
-  PARTIAL_CANCEL_NOT_SUPPORTED: { name: NOT_ALLOWED_PARTIAL_REFUND, source: guide }
-  PARTIAL_CANCEL_LIMIT_REACHED: { none: no limit, source: guide }
-  DEADLINE_PASSED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
-  MONTH_CHANGED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
-  PAID_AT_MISSING: { none: the caller's gap, source: guide }
-  OUTSIDE_CANCEL_HOURS: { none: no hours, source: guide }
-  REFUND_ACCOUNT_REQUIRED: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
-  REFUND_ACCOUNT_INVALID: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
-  CONTRACT_REQUIRED: { none: no contracts, source: guide }
-  REFUND_NOT_SUPPORTED: { none: none, source: guide }
-  REASON_REQUIRED: { name: INVALID_REQUEST, source: guide }
-  FIELD_TOO_LONG: { name: INVALID_REQUEST, source: guide }
-  REQUESTER_REQUIRED: { none: never required, source: guide }
-  DUPLICATE_CANCEL_ID: { none: idempotent, source: guide }
-  CANCELLATION_PENDING: { none: no such error, source: guide }
-  NO_POLICY: { none: not the provider's, source: guide }
-  TAXABLE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
-  UNSETTLED_SALES_SHORT: { none: not documented, source: guide }
-methods:
+"#,
+    include_str!("fixtures/policies/provider-errors.yaml"),
+    r#"methods:
   card:
     deadline: { within: 1 year, source: guide }
   virtual_account:
     refund_account: { source: guide }
     refund_contract: { contract: virtual_account_refund, source: guide }
     fee: { amount: 300, source: guide }
-"#;
+"#
+);
 
 fn load(text: &str) -> Result<PolicySet, LoadError> {
     PolicySet::load(&[PolicySource::new("mine.yaml", text)])

@@ -478,7 +478,8 @@ fn every_input_field_with_a_bad_value_exits_2_naming_the_field() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-const POLICY: &str = r#"policy: mine
+const POLICY: &str = concat!(
+    r#"policy: mine
 provider: toss_payments
 time_zone: Asia/Seoul
 sources:
@@ -488,34 +489,9 @@ contracts:
 pgs:
   source: guide
   known: [tosspayments, kcp]
-provider_errors:
-  INVALID_PAYMENT: { none: not the provider's, source: guide }
-  PAYMENT_NOT_PAID: { name: NOT_CANCELABLE_PAYMENT, source: guide }
-  ALREADY_CANCELLED: { name: ALREADY_CANCELED_PAYMENT, source: guide }
-  INVALID_AMOUNT: { name: INVALID_REQUEST, source: guide }
-  AMOUNT_EXCEEDS_CANCELLABLE: { name: NOT_CANCELABLE_AMOUNT, source: guide }
-  CANCELLABLE_AMOUNT_MISMATCH: { name: NOT_MATCHES_REFUNDABLE_AMOUNT, source: guide }
-  TAX_FREE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
-  TAX_FREE_EXCEEDS_AMOUNT: { none: no such check, source: guide }
-  PARTIAL_CANCEL_NOT_SUPPORTED: { name: NOT_ALLOWED_PARTIAL_REFUND, source: guide }
-  PARTIAL_CANCEL_LIMIT_REACHED: { none: no limit, source: guide }
-  DEADLINE_PASSED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
-  MONTH_CHANGED: { name: EXCEED_MAX_REFUND_DUE, source: guide }
-  PAID_AT_MISSING: { none: the caller's gap, source: guide }
-  OUTSIDE_CANCEL_HOURS: { none: no hours, source: guide }
-  REFUND_ACCOUNT_REQUIRED: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
-  REFUND_ACCOUNT_INVALID: { name: INVALID_REFUND_ACCOUNT_NUMBER, source: guide }
-  CONTRACT_REQUIRED: { none: no contracts, source: guide }
-  REFUND_NOT_SUPPORTED: { none: none, source: guide }
-  REASON_REQUIRED: { name: INVALID_REQUEST, source: guide }
-  FIELD_TOO_LONG: { name: INVALID_REQUEST, source: guide }
-  REQUESTER_REQUIRED: { none: never required, source: guide }
-  DUPLICATE_CANCEL_ID: { none: idempotent, source: guide }
-  CANCELLATION_PENDING: { none: no such error, source: guide }
-  NO_POLICY: { none: not the provider's, source: guide }
-  TAXABLE_EXCEEDS_CANCELLABLE: { none: no such check, source: guide }
-  UNSETTLED_SALES_SHORT: { none: no such error, source: guide }
-methods:
+"#,
+    include_str!("../../tests/fixtures/policies/provider-errors.yaml"),
+    r#"methods:
   card:
     deadline: { within: 1 year, source: guide }
     partial_refund_limit: { max_partial_cancels: 9, source: guide }
@@ -526,7 +502,8 @@ methods:
     refund_contract: { contract: virtual_account_refund, source: guide }
     fee: { amount: 300, source: guide }
     processing_time: { business_days: 1-2, source: guide }
-"#;
+"#
+);
 
 const POLICY_ROWS: &[Row] = &[
     ("policy", "policy: mine", "policy: [mine]", "wrong type"),
