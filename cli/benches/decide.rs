@@ -15,6 +15,9 @@ use std::process::{Command, Stdio};
 /// The examples of the README, from the workspace root.
 const QUICKSTART: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/quickstart");
 
+/// PortOne V2's own payment and cancel objects, from the adapters' fixtures.
+const PORTONE_V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/portone_v2");
+
 /// Runs the binary with `args` and checks that it succeeded.
 fn run(args: &[&str]) {
     let status = Command::new(env!("CARGO_BIN_EXE_refund-policy"))
@@ -61,6 +64,27 @@ fn decide(c: &mut Criterion) {
     ];
     group.bench_function("decide with a merchant, as text", |b| {
         b.iter(|| run(&contracted));
+    });
+    // An allowed card refund: its processing-time note reads the business-day calendar too.
+    let (card, cancel) = (
+        format!("{PORTONE_V2}/card-paid.json"),
+        format!("{PORTONE_V2}/card-paid.cancel-partial.json"),
+    );
+    let card_refund = [
+        "decide",
+        "--payment",
+        &card,
+        "--payment-format",
+        "portone_v2",
+        "--request",
+        &cancel,
+        "--request-format",
+        "portone_v2",
+        "--now",
+        "2026-03-10T10:00:00+09:00",
+    ];
+    group.bench_function("decide a card refund from PortOne objects", |b| {
+        b.iter(|| run(&card_refund));
     });
     group.finish();
 }
