@@ -1,9 +1,15 @@
-//! How loading grows with the size of a policy: 1,000 to 8,000 `at_pg` entries, spread over
-//! scopes of at most `MAX_PG_ENTRIES` each, as a generated policy might be. Every size loads
-//! (the setup checks it), so the times compare whole loads; they should about double from one
-//! size to the next.
+//! What loading costs: the built-in policies, all four together and each on first use, and how
+//! loading grows with the size of a policy: 1,000 to 8,000 `at_pg` entries, spread over scopes
+//! of at most `MAX_PG_ENTRIES` each, as a generated policy might be. Every size loads (the setup
+//! checks it), so the times compare whole loads; they should about double from one size to the
+//! next.
 //!
-//! Run with `cargo bench --bench loading`.
+//! Run with `cargo bench --bench loading` (`-- load_builtin` for the built-in policies alone).
+//! For an instruction counter, which a loaded machine does not skew: `cargo bench --no-run
+//! --bench loading`, then `valgrind --tool=callgrind target/release/deps/loading-HASH once
+//! WHAT`, where WHAT is `all` (the four built-in files, loaded together), a provider id
+//! (`portone_v2`: the built-in set answering for that provider, which compiles its file) or
+//! `none` (the process alone, to subtract).
 
 #![allow(
     clippy::expect_used,
@@ -11,8 +17,9 @@
     reason = "a benchmark stops on a policy that does not load, and sizes its inputs"
 )]
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use refund_policy::input::limits;
+use refund_policy::model::Provider;
 use refund_policy::{PolicySet, PolicySource};
 use std::fmt::Write;
 use std::hint::black_box;
@@ -63,6 +70,33 @@ fn policy(entries: usize) -> String {
         .replace("{transfer}", &at_pg("    ", scopes > 3))
 }
 
+/// The four built-in files, loaded together, as `PolicySet::load` loads a caller's files.
+fn load_all_builtin() -> PolicySet {
+    let sources: Vec<PolicySource<'_>> = refund_policy::policy::builtin_sources().collect();
+    PolicySet::load(black_box(&sources)).expect("the built-in policies load")
+}
+
+/// A new built-in set answering for `provider`, which compiles that provider's file alone.
+fn builtin_on_first_use(provider: Provider) -> bool {
+    let set = PolicySet::builtin();
+    set.policy_id(black_box(provider)).is_some()
+}
+
+fn builtin(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load_builtin");
+    group.bench_function("all four", |b| b.iter(load_all_builtin));
+    for provider in Provider::ALL {
+        assert!(
+            builtin_on_first_use(provider),
+            "{provider} has a built-in policy"
+        );
+        group.bench_function(format!("{provider} on first use"), |b| {
+            b.iter(|| builtin_on_first_use(provider));
+        });
+    }
+    group.finish();
+}
+
 fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_at_pg_entries");
     group.sample_size(20);
@@ -80,5 +114,32 @@ fn loading(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, loading);
-criterion_main!(benches);
+/// `once WHAT`: one load for an instruction counter (see the top of the file).
+fn once(what: &str) {
+    match what {
+        "none" => {}
+        "all" => {
+            black_box(load_all_builtin());
+        }
+        id => {
+            let provider = Provider::ALL
+                .into_iter()
+                .find(|p| p.id() == id)
+                .expect("`once` takes `all`, `none` or a provider id");
+            assert!(builtin_on_first_use(provider));
+        }
+    }
+}
+
+fn main() {
+    #[allow(clippy::disallowed_methods, reason = "a benchmark reads its arguments")]
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "once") {
+        once(args.get(at + 1).map_or("all", String::as_str));
+        return;
+    }
+    let mut criterion = Criterion::default().configure_from_args();
+    builtin(&mut criterion);
+    loading(&mut criterion);
+    criterion.final_summary();
+}

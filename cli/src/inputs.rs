@@ -86,6 +86,10 @@ pub(crate) fn read(engine: &Engine, texts: Texts<'_>) -> Result<Inputs, Unreadab
     check_v1_tax_free(&texts, &request)?;
     let merchant = match texts.merchant {
         Some(text) => {
+            // The payment's policy first: the decision needs it anyway, and the built-in set,
+            // which compiles a provider's policy on first use, then usually finds the merchant's
+            // contracts in it without compiling the other providers' policies.
+            engine.policies().policy_id(payment.provider);
             let merchant =
                 input::merchant(text).map_err(|e| Unreadable::from_error(Part::Merchant, &e))?;
             engine

@@ -11,10 +11,11 @@ use crate::decision::RuleId;
 use crate::model::Method;
 
 /// Checks and compiles one read document. Problems go to `problems`; a policy is returned only
-/// if it has none.
-pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Option<CompiledPolicy> {
+/// if it has none. The policy keeps the document, which is moved, not copied.
+pub(crate) fn compile(read: ReadDocument, problems: &mut Vec<Problem>) -> Option<CompiledPolicy> {
     let doc = &read.document;
-    let mut checker = Checker::new(read);
+    let provider = doc.provider;
+    let mut checker = Checker::new(&read);
     checker.check_policy_id();
     let zone = checker.time_zone();
     checker.pg_catalog(doc);
@@ -68,7 +69,7 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
     }
     Some(CompiledPolicy {
         id: policy,
-        provider: doc.provider,
+        provider,
         zone: zone?,
         pgs,
         methods,
@@ -77,6 +78,6 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
         common,
         no_policy,
         rule_ids,
-        document: Some(doc.clone()),
+        document: Some(read.document),
     })
 }

@@ -27,6 +27,7 @@ mod problem;
 mod read;
 mod review;
 mod schema;
+mod slot;
 
 pub use budget::PolicyLimit;
 pub use builtin::builtin_sources;
@@ -44,8 +45,9 @@ pub(crate) use compiled::{CommonRules, CompiledPolicy, PgSet, RuleMeta};
 
 use crate::decision::{ContractName, RuleId};
 use crate::model::Provider;
+use slot::Slot;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A policy file's text and the name to use for it in problems.
 ///
@@ -70,10 +72,16 @@ impl<'a> PolicySource<'a> {
 }
 
 /// Loaded, checked and compiled policies, at most one per provider.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// A set is immutable once made and can be shared between threads. The built-in set
+/// ([`PolicySet::builtin`]) compiles each provider's policy the first time something asks for
+/// that provider; any other set is compiled whole by [`PolicySet::load`].
+#[derive(Debug, Clone)]
 pub struct PolicySet {
-    by_provider: [Arc<CompiledPolicy>; Provider::ALL.len()],
-    contracts: BTreeMap<String, ContractName>,
+    by_provider: [Slot; Provider::ALL.len()],
+    /// The special contracts of every policy, by id; for the built-in set, gathered when first
+    /// asked for.
+    contracts: OnceLock<BTreeMap<String, ContractName>>,
 }
 
 impl PolicySet {
@@ -91,39 +99,65 @@ impl PolicySet {
     /// ```
     pub fn load(sources: &[PolicySource<'_>]) -> Result<PolicySet, LoadError> {
         let mut problems = Vec::new();
-        let mut compiled: Vec<CompiledPolicy> = Vec::new();
         let mut read_documents = Vec::new();
         for source in sources {
             if let Some(document) = read::read(source.name, source.text, &mut problems) {
                 read_documents.push(document);
             }
         }
-        for document in &read_documents {
-            if let Some(policy) = compile::compile(document, &mut problems) {
-                compiled.push(policy);
-            }
-        }
+        // Across files first: compiling then moves each document into its policy.
         let contracts = set_checks(&read_documents, &mut problems);
+        let compiled: Vec<CompiledPolicy> = read_documents
+            .into_iter()
+            .filter_map(|document| compile::compile(document, &mut problems))
+            .collect();
         if !problems.is_empty() {
             return Err(LoadError::new(problems));
         }
-        let mut by_provider = Provider::ALL.map(|p| Arc::new(CompiledPolicy::absent(p)));
+        let mut by_provider = Provider::ALL.map(Slot::absent);
         for policy in compiled {
             if let Some(slot) = by_provider.get_mut(policy.provider.index()) {
-                *slot = Arc::new(policy);
+                *slot = Slot::loaded(policy);
             }
         }
         Ok(PolicySet {
             by_provider,
-            contracts,
+            contracts: OnceLock::from(contracts),
         })
+    }
+
+    /// The built-in policies (`policies/*.yaml`), each compiled the first time a provider's
+    /// policy is asked for: deciding for one provider reads one file. What
+    /// [`Engine::builtin`](crate::Engine::builtin) decides with, kept once for the process; this
+    /// makes a new set, which compiles again.
+    ///
+    /// The set answers as [`PolicySet::load`] over [`builtin_sources`] does; the crate's tests
+    /// load the files that way, every problem and cross-file check included.
+    ///
+    /// ```
+    /// use refund_policy::PolicySet;
+    /// use refund_policy::model::Provider;
+    /// let policies = PolicySet::builtin();
+    /// assert_eq!(policies.policy_id(Provider::TossPayments), Some("toss_payments"));
+    /// ```
+    pub fn builtin() -> PolicySet {
+        let mut by_provider = Provider::ALL.map(Slot::absent);
+        for (provider, source) in builtin::files() {
+            if let Some(slot) = by_provider.get_mut(provider.index()) {
+                *slot = Slot::deferred(provider, source);
+            }
+        }
+        PolicySet {
+            by_provider,
+            contracts: OnceLock::new(),
+        }
     }
 
     /// A set with no policies: every decision is `NO_POLICY` once the common checks pass.
     pub fn empty() -> PolicySet {
         PolicySet {
-            by_provider: Provider::ALL.map(|p| Arc::new(CompiledPolicy::absent(p))),
-            contracts: BTreeMap::new(),
+            by_provider: Provider::ALL.map(Slot::absent),
+            contracts: OnceLock::from(BTreeMap::new()),
         }
     }
 
@@ -131,8 +165,8 @@ impl PolicySet {
         // `by_provider` has a slot for every provider, so the fallback is never taken; it
         // keeps indexing panic-free.
         match self.by_provider.get(provider.index()) {
-            Some(policy) => policy,
-            None => &self.by_provider[0],
+            Some(slot) => slot.get(),
+            None => self.by_provider[0].get(),
         }
     }
 
@@ -140,6 +174,7 @@ impl PolicySet {
     pub fn providers(&self) -> impl Iterator<Item = Provider> + '_ {
         self.by_provider
             .iter()
+            .map(Slot::get)
             .filter(|p| p.is_loaded())
             .map(|p| p.provider)
     }
@@ -157,18 +192,76 @@ impl PolicySet {
 
     /// The special contracts the policies define, by id.
     pub fn contracts(&self) -> impl Iterator<Item = &ContractName> + '_ {
-        self.contracts.values()
+        self.all_contracts().values()
     }
 
     /// Whether some policy defines the contract `id`.
+    ///
+    /// The built-in set looks in the policies compiled so far before compiling the others, so
+    /// a merchant's contract with the payment's provider is usually found without them.
     pub fn defines_contract(&self, id: &str) -> bool {
-        self.contracts.contains_key(id)
+        if let Some(contracts) = self.contracts.get() {
+            return contracts.contains_key(id);
+        }
+        let defines = |policy: &CompiledPolicy| {
+            policy
+                .document
+                .as_ref()
+                .is_some_and(|doc| doc.contracts.contains_key(id))
+        };
+        self.by_provider
+            .iter()
+            .filter_map(Slot::compiled)
+            .any(defines)
+            || self.by_provider.iter().any(|slot| defines(slot.get()))
     }
 
     /// Every rule id a decision can name: each rule of each policy, the common checks, and
     /// the `NO_POLICY` ids of methods and providers without rules.
     pub fn rule_ids(&self) -> impl Iterator<Item = &RuleId> + '_ {
-        self.by_provider.iter().flat_map(|p| p.rule_ids.iter())
+        self.by_provider
+            .iter()
+            .flat_map(|p| p.get().rule_ids.iter())
+    }
+
+    /// The contracts of every policy, gathered from their documents on the first call for the
+    /// built-in set (which the crate's tests hold to define each contract alike).
+    fn all_contracts(&self) -> &BTreeMap<String, ContractName> {
+        self.contracts.get_or_init(|| {
+            let mut contracts = BTreeMap::new();
+            for slot in &self.by_provider {
+                let Some(doc) = &slot.get().document else {
+                    continue;
+                };
+                for (id, contract) in &doc.contracts {
+                    contracts
+                        .entry(id.clone())
+                        .or_insert_with(|| contract_name(id, contract));
+                }
+            }
+            contracts
+        })
+    }
+}
+
+/// Two sets are equal when they decide alike: the same policies for every provider and the same
+/// contracts, whether each was compiled at load or on first use.
+impl PartialEq for PolicySet {
+    fn eq(&self, other: &PolicySet) -> bool {
+        self.by_provider
+            .iter()
+            .zip(&other.by_provider)
+            .all(|(a, b)| a.get() == b.get())
+            && self.all_contracts() == other.all_contracts()
+    }
+}
+
+/// A contract's names, as decisions and options carry them.
+fn contract_name(id: &str, contract: &document::ContractDoc) -> ContractName {
+    ContractName {
+        id: Arc::from(id),
+        ko: Arc::from(contract.ko.as_str()),
+        en: Arc::from(contract.en.as_str()),
     }
 }
 
@@ -210,11 +303,7 @@ fn set_checks(
             ));
         }
         for (id, contract) in &doc.contracts {
-            let name = ContractName {
-                id: Arc::from(id.as_str()),
-                ko: Arc::from(contract.ko.as_str()),
-                en: Arc::from(contract.en.as_str()),
-            };
+            let name = contract_name(id, contract);
             match contracts.get(id) {
                 Some((earlier, file)) if earlier.ko != name.ko || earlier.en != name.en => {
                     problems.push(Problem::new(

@@ -1,0 +1,74 @@
+//! One provider's place in a policy set: a policy compiled when the set was loaded, or a
+//! built-in file compiled on first use.
+//!
+//! Reading YAML is most of what loading costs, so the built-in set reads a provider's file only
+//! when something asks for that provider: a command-line decision reads one policy, not four.
+//! The built-in files are checked whole by the crate's tests (`PolicySet::load` over all of
+//! them, cross-file checks included), so compiling one alone finds nothing they did not.
+
+use super::compiled::CompiledPolicy;
+use super::{PolicySource, compile, read};
+use crate::model::Provider;
+use std::sync::{Arc, OnceLock};
+
+/// A provider's policy, compiled now or on first use.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    provider: Provider,
+    /// The file to compile on first use; `None` once the policy was given.
+    source: Option<PolicySource<'static>>,
+    policy: OnceLock<Arc<CompiledPolicy>>,
+}
+
+impl Slot {
+    /// A slot holding `policy`, already compiled.
+    pub(crate) fn loaded(policy: CompiledPolicy) -> Slot {
+        Slot {
+            provider: policy.provider,
+            source: None,
+            policy: OnceLock::from(Arc::new(policy)),
+        }
+    }
+
+    /// A slot for a provider no source covers: every method is `NO_POLICY`.
+    pub(crate) fn absent(provider: Provider) -> Slot {
+        Slot::loaded(CompiledPolicy::absent(provider))
+    }
+
+    /// A slot that compiles `source`, the file covering `provider`, when first asked.
+    pub(crate) fn deferred(provider: Provider, source: PolicySource<'static>) -> Slot {
+        Slot {
+            provider,
+            source: Some(source),
+            policy: OnceLock::new(),
+        }
+    }
+
+    /// The policy, compiled on the first call for a deferred slot.
+    pub(crate) fn get(&self) -> &CompiledPolicy {
+        self.policy
+            .get_or_init(|| Arc::new(self.compile()))
+            .as_ref()
+    }
+
+    /// The policy if it is compiled already; never compiles.
+    pub(crate) fn compiled(&self) -> Option<&CompiledPolicy> {
+        self.policy.get().map(Arc::as_ref)
+    }
+
+    /// Compiles the deferred file. A file with problems, or one covering another provider than
+    /// the slot's, stands in as absent, so that a decision is `NO_POLICY` rather than a panic;
+    /// the crate's tests keep the built-in files from either.
+    fn compile(&self) -> CompiledPolicy {
+        let Some(source) = self.source else {
+            return CompiledPolicy::absent(self.provider);
+        };
+        let mut problems = Vec::new();
+        let compiled = read::read(source.name, source.text, &mut problems)
+            .and_then(|document| compile::compile(document, &mut problems));
+        match compiled {
+            Some(policy) if problems.is_empty() && policy.provider == self.provider => policy,
+            _ => CompiledPolicy::absent(self.provider),
+        }
+    }
+}
