@@ -107,9 +107,16 @@ fn answer_all(
         }
         let answer = answer(number, text, options, &mut tally)
             .map_err(|e| std::io::Error::other(format!("line {number}: {e}")))?;
-        output.write_all(answer.as_bytes())?;
-        output.write_all(b"\n")?;
-        output.flush()?;
+        let written = output
+            .write_all(answer.as_bytes())
+            .and_then(|()| output.write_all(b"\n"))
+            .and_then(|()| output.flush());
+        match written {
+            // The reader has gone (`| head`): the answers have nowhere to go, which ends the
+            // stream as its end of input would.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(tally),
+            written => written?,
+        }
     }
 }
 

@@ -64,13 +64,17 @@ pub(crate) fn run(args: Args) -> Outcome {
             passed = passed.saturating_add(1);
         } else {
             failed = failed.saturating_add(1);
-            println!("{}: {name}: {}", file.display(), mismatches.join("; "));
+            crate::stdout::println(format_args!(
+                "{}: {name}: {}",
+                file.display(),
+                mismatches.join("; ")
+            ))?;
         }
     }
-    println!(
+    crate::stdout::println(format_args!(
         "{passed} passed, {} failed",
         failed.saturating_add(unreadable)
-    );
+    ))?;
     Ok(if unreadable > 0 {
         ExitCode::from(2)
     } else if failed > 0 {

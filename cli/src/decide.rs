@@ -153,12 +153,11 @@ pub(crate) fn run(args: Args) -> Outcome {
         Format::Json => {
             let json = serde_json::to_string_pretty(&decision.report(args.lang))
                 .map_err(|e| Failure::input(format!("cannot write the decision: {e}")))?;
-            println!("{json}");
+            crate::stdout::println(json)?;
         }
-        Format::Text => print!(
-            "{}",
-            crate::text::explain(&decision, &inputs.payment, args.lang)
-        ),
+        Format::Text => {
+            crate::stdout::print(crate::text::explain(&decision, &inputs.payment, args.lang))?
+        }
     }
     Ok(if args.fail_on_deny && !decision.is_allowed() {
         ExitCode::from(DENIED)

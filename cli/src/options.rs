@@ -58,9 +58,9 @@ pub(crate) fn run(args: Args) -> Outcome {
         Format::Json => {
             let json = serde_json::to_string_pretty(&options.report(args.lang))
                 .map_err(|e| Failure::input(format!("cannot write the options: {e}")))?;
-            println!("{json}");
+            crate::stdout::println(json)?;
         }
-        Format::Text => print!("{}", options_text(&options, args.lang)),
+        Format::Text => crate::stdout::print(options_text(&options, args.lang))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -33,12 +33,12 @@ pub(crate) fn run(command: Command) -> Outcome {
         Command::Schema => {
             let schema = refund_policy::policy::json_schema()
                 .map_err(|e| Failure::input(format!("cannot write the schema: {e}")))?;
-            print!("{schema}");
+            crate::stdout::print(schema)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { provider, policies } => {
             let engine = engine(&policies)?;
-            print!("{}", crate::text::show(engine.policies(), provider));
+            crate::stdout::print(crate::text::show(engine.policies(), provider))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -58,16 +58,16 @@ fn validate(paths: &[PathBuf]) -> Outcome {
     match PolicySet::load(&sources) {
         Ok(set) => {
             let providers: Vec<String> = set.providers().map(|p| p.to_string()).collect();
-            println!(
+            crate::stdout::println(format_args!(
                 "{} policy file{} loaded without problems ({})",
                 texts.len(),
                 if texts.len() == 1 { "" } else { "s" },
                 providers.join(", ")
-            );
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {
-            println!("{error}");
+            crate::stdout::println(error)?;
             Ok(ExitCode::from(1))
         }
     }

@@ -19,6 +19,6 @@ pub(crate) fn run(which: Which) -> Outcome {
         Which::Options => refund_policy::options::json_schema(),
     }
     .map_err(|e| Failure::input(format!("cannot write the schema: {e}")))?;
-    print!("{schema}");
+    crate::stdout::print(schema)?;
     Ok(ExitCode::SUCCESS)
 }

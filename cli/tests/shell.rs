@@ -171,3 +171,56 @@ fn unreadable_inputs_are_reported_as_file_line_column_message() {
         stderr(&out)
     );
 }
+
+/// Runs the command line with standard output a pipe whose reader is already gone, as in
+/// `refund-policy ... | head -1` once `head` has exited.
+fn into_a_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_refund-policy"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs")
+        .wait_with_output()
+        .expect("the binary ends")
+}
+
+#[test]
+fn a_reader_that_has_gone_stops_the_output_quietly_and_keeps_the_exit_code() {
+    let deny = [
+        "decide",
+        "--payment",
+        PAYMENT,
+        "--request",
+        REQUEST,
+        "--now",
+        IN_FEBRUARY,
+        "--fail-on-deny",
+    ];
+    let commands: [&[&str]; 5] = [
+        &["policies", "show", "--provider", "portone_v2"],
+        &["completions", "bash"],
+        &["schema", "decision"],
+        &deny,
+        &["check", "examples/cases/portone-v2"],
+    ];
+    for args in commands {
+        let out = into_a_closed_pipe(args);
+        let expected = if args.contains(&"--fail-on-deny") {
+            3
+        } else {
+            0
+        };
+        assert_eq!(
+            out.status.code(),
+            Some(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
