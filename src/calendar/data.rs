@@ -173,7 +173,7 @@ pub(super) fn read(text: &str) -> Result<BusinessCalendar, CalendarDataError> {
     let document: Document = yaml::from_node(&tree).map_err(|e| CalendarDataError::Invalid {
         at: e.at,
         message: e.describe(),
-        help: e.help,
+        help: e.help.clone(),
     })?;
     check_years(&document.years)?;
     let mut holidays = Vec::new();
