@@ -149,9 +149,9 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date written `YYYY-MM-DD`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                crate::model::time_text::date(v)
                     .map(Date)
-                    .map_err(|_| E::custom(format!("`{v}` is not a date: write `YYYY-MM-DD`")))
+                    .ok_or_else(|| E::custom(format!("`{v}` is not a date: write `YYYY-MM-DD`")))
             }
         }
         deserializer.deserialize_str(DateVisitor)
