@@ -445,3 +445,39 @@ impl<'de> Visitor<'de> for RawVisitor {
         Ok(Raw::Map(entries))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Result<Vec<String>, String> {
+        let (tree, _) = parse(text).map_err(|e| e.message)?;
+        match tree.value {
+            Value::Map(entries) => Ok(entries
+                .iter()
+                .filter_map(|(key, _)| key.as_str().map(str::to_owned))
+                .collect()),
+            other => Err(format!("not a map: {other:?}")),
+        }
+    }
+
+    #[test]
+    fn scalar_keys_read_as_written() {
+        assert_eq!(
+            keys("01: a\ntrue: b\n1.50: c\n'null': d\n0x10: e\n"),
+            Ok(vec!["01", "true", "1.50", "null", "0x10"]
+                .into_iter()
+                .map(str::to_owned)
+                .collect())
+        );
+    }
+
+    #[test]
+    fn null_and_collection_keys_are_refused_at_their_place() {
+        let error = parse("a: 1\n~: 2\n").expect_err("a null key");
+        assert_eq!(error.message, "a map key cannot be null");
+        assert_eq!(error.at, Location { line: 2, column: 1 });
+        let error = parse("? [a, b]\n: 1\n").expect_err("a list as a key");
+        assert_eq!(error.message, "a map key must be text, not a list or a map");
+    }
+}
