@@ -310,11 +310,21 @@ pub fn request(
 /// card of a card payment, the service of an easy pay). It reads whatever its shape, so that a
 /// part the decision does not need never fails the read, older API versions' shapes included;
 /// where the part is needed and did not read, the adapter reads it again strictly to say why.
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum Lax<T> {
     Read(T),
     Unread(IgnoredAny),
+}
+
+/// The part is captured as a tree and read from it, rather than through serde's `untagged`
+/// buffer: that would compile a second deserializer for each part's type.
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Lax<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let part = crate::yaml::Node::deserialize(deserializer)?;
+        Ok(match crate::yaml::read_part(&part) {
+            Some(read) => Lax::Read(read),
+            None => Lax::Unread(IgnoredAny),
+        })
+    }
 }
 
 impl<T> Lax<T> {

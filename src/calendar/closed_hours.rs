@@ -72,7 +72,7 @@ impl FromStr for ClosedHours {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let error = || ClosedHoursError(text.to_owned());
         let (from, until) = text.split_once('-').ok_or_else(error)?;
-        let parse = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| error());
+        let parse = |t: &str| crate::model::time_text::hour_minute(t.trim()).ok_or_else(error);
         let (from, until) = (parse(from)?, parse(until)?);
         if from == until {
             return Err(error());

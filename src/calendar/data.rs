@@ -149,9 +149,9 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date written `YYYY-MM-DD`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                crate::model::time_text::date(v)
                     .map(Date)
-                    .map_err(|_| E::custom(format!("`{v}` is not a date: write `YYYY-MM-DD`")))
+                    .ok_or_else(|| E::custom(format!("`{v}` is not a date: write `YYYY-MM-DD`")))
             }
         }
         deserializer.deserialize_str(DateVisitor)
@@ -173,7 +173,7 @@ pub(super) fn read(text: &str) -> Result<BusinessCalendar, CalendarDataError> {
     let document: Document = yaml::from_node(&tree).map_err(|e| CalendarDataError::Invalid {
         at: e.at,
         message: e.describe(),
-        help: e.help,
+        help: e.help.clone(),
     })?;
     check_years(&document.years)?;
     let mut holidays = Vec::new();

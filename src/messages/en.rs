@@ -7,6 +7,7 @@ use crate::decision::{
     TimeRule,
 };
 use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
+use chrono::Timelike;
 use rust_decimal::Decimal;
 
 pub(super) fn money(amount: Decimal, currency: Currency) -> String {
@@ -282,8 +283,9 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             closed,
             time_zone,
         } => format!(
-            "the PG takes no cancels between {closed} ({time_zone}), and it is {} now",
-            local_time.format("%H:%M")
+            "the PG takes no cancels between {closed} ({time_zone}), and it is {:02}:{:02} now",
+            local_time.hour(),
+            local_time.minute()
         ),
         ReasonDetails::RefundAccountRequired {} => {
             "a refund account is required: give its bank, number and holder name".to_owned()

@@ -9,6 +9,7 @@ use crate::decision::{
 use crate::model::{
     CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
 };
+use chrono::Timelike;
 use rust_decimal::Decimal;
 
 /// Whether `word` is read with a final consonant (받침), which decides the particle after it:
@@ -360,8 +361,9 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             closed,
             time_zone,
         } => format!(
-            "이 PG는 {closed}({time_zone} 기준)에는 취소를 받지 않습니다. 지금은 {}입니다",
-            local_time.format("%H:%M")
+            "이 PG는 {closed}({time_zone} 기준)에는 취소를 받지 않습니다. 지금은 {:02}:{:02}입니다",
+            local_time.hour(),
+            local_time.minute()
         ),
         ReasonDetails::RefundAccountRequired {} => {
             "환불 계좌가 필요합니다: 은행, 계좌번호, 예금주를 보내세요".to_owned()

@@ -1,6 +1,6 @@
 //! Instants on the wire: RFC 3339 with an offset, always.
 
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
@@ -29,10 +29,7 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, InstantError> {
     match DateTime::parse_from_rfc3339(trimmed) {
         Ok(instant) => Ok(instant.with_timezone(&Utc)),
         Err(_) => {
-            let without_offset = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
-                .iter()
-                .any(|format| NaiveDateTime::parse_from_str(trimmed, format).is_ok());
-            if without_offset {
+            if super::time_text::is_date_time_without_offset(trimmed) {
                 Err(InstantError::NoOffset(text.to_owned()))
             } else {
                 Err(InstantError::Malformed(text.to_owned()))

@@ -15,6 +15,7 @@ mod merchant;
 mod payment;
 mod provider;
 mod request;
+pub(crate) mod time_text;
 pub(crate) mod vocabulary;
 
 pub use amount::{AmountError, MAX_AMOUNT, parse_amount};

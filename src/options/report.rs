@@ -9,6 +9,7 @@ use crate::model::{Currency, Method, Provider, amount};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// [`RefundOptions`] as contract §8 writes them: the fixed fields first (`refundable`,
 /// `blocking`, `max_amount`, `partial_allowed`, `last_refundable_day`, `required_fields`,
@@ -198,7 +199,7 @@ pub struct BankCodesEntry {
     /// The table's name.
     pub table: String,
     /// Bank (contract §1 name) to the code to send.
-    pub codes: std::collections::BTreeMap<String, String>,
+    pub codes: BTreeMap<String, String>,
 }
 
 /// The last refundable day.
@@ -347,11 +348,15 @@ impl RefundOptions {
             refund_account_banks: self.bank_codes.as_ref().map(|b| BankCodesEntry {
                 rule: b.rule.to_string(),
                 table: b.table.to_string(),
+                // Inserted rather than collected: collecting into a map compiles a sort of its own
+                // into the WebAssembly package.
                 codes: b
                     .codes
                     .iter()
-                    .map(|(bank, code)| (bank.name().to_owned(), code.to_string()))
-                    .collect(),
+                    .fold(BTreeMap::new(), |mut codes, (bank, code)| {
+                        codes.insert(bank.name().to_owned(), code.to_string());
+                        codes
+                    }),
             }),
             deadline: self.deadline.as_ref().map(|d| DeadlineEntry {
                 rule: d.summary.rule.to_string(),

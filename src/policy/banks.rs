@@ -43,11 +43,14 @@ impl Checker<'_> {
             let compiled = Arc::new(BankTable {
                 meta,
                 name: Arc::from(table.table.as_str()),
+                // Inserted rather than collected: collecting a map compiles a sort of its own.
                 codes: table
                     .codes
                     .iter()
-                    .map(|(bank, code)| (*bank, Arc::from(code.trim())))
-                    .collect(),
+                    .fold(BTreeMap::new(), |mut codes, (bank, code)| {
+                        codes.insert(*bank, Arc::from(code.trim()));
+                        codes
+                    }),
             });
             match (&table.pgs, table.other_pgs) {
                 (Some(_), true) | (None, false) => self.report(

@@ -195,7 +195,9 @@ impl CompiledPolicy {
         let id: Arc<str> = Arc::from(provider.id());
         let no_policy = Method::ALL.map(|_| RuleId::new(format!("{provider} › no policy")));
         let common = CommonRules::new(provider.id());
-        let mut rule_ids: BTreeSet<RuleId> = common.all().into_iter().cloned().collect();
+        // Extended rather than collected: collecting a set compiles a sort of its own.
+        let mut rule_ids = BTreeSet::new();
+        rule_ids.extend(common.all().into_iter().cloned());
         rule_ids.extend(no_policy.iter().cloned());
         CompiledPolicy {
             id,

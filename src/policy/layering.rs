@@ -251,10 +251,9 @@ impl Checker<'_> {
         let (groups, ids): (Vec<_>, Vec<_>) = map
             .iter()
             .partition(|(name, _)| self.groups.contains_key(name.as_str()));
-        let explicit: BTreeSet<usize> = ids
-            .iter()
-            .filter_map(|(name, _)| self.pgs.get(name))
-            .collect();
+        // Extended rather than collected: collecting a set compiles a sort of its own.
+        let mut explicit = BTreeSet::new();
+        explicit.extend(ids.iter().filter_map(|(name, _)| self.pgs.get(name)));
         for (name, doc) in groups.into_iter().chain(ids) {
             let entry_path = key(path, name);
             let label = if method_label.is_empty() {

@@ -322,8 +322,11 @@ fn set_checks(
             }
         }
     }
+    // Inserted rather than collected: collecting a map compiles a sort of its own.
     contracts
         .into_iter()
-        .map(|(id, (name, _))| (id, name))
-        .collect()
+        .fold(BTreeMap::new(), |mut names, (id, (name, _))| {
+            names.insert(id, name);
+            names
+        })
 }

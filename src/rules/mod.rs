@@ -367,14 +367,16 @@ impl RuleSet {
             taxable_balance_check,
             cash_receipt_not_cancelled,
         } = narrower;
-        let mut restrictions: Vec<Arc<partial_refund::PartialRefusal>> = self
-            .partial_refund
-            .iter()
-            .chain(partial_refund)
-            .cloned()
-            .collect();
-        restrictions.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        restrictions.dedup_by(|a, b| a.meta.id == b.meta.id);
+        // Sorted by id as they are inserted, the first of each id kept: what a stable sort and
+        // a dedup give, without compiling a sort for the few restrictions a scope has.
+        let mut restrictions: Vec<Arc<partial_refund::PartialRefusal>> = Vec::new();
+        for restriction in self.partial_refund.iter().chain(partial_refund) {
+            if let Err(at) =
+                restrictions.binary_search_by(|kept| kept.meta.id.cmp(&restriction.meta.id))
+            {
+                restrictions.insert(at, Arc::clone(restriction));
+            }
+        }
         RuleSet {
             no_policy: pick(&self.no_policy, no_policy),
             refund_not_supported: pick(&self.refund_not_supported, refund_not_supported),

@@ -104,15 +104,8 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
             // crate reads amounts from text, and nothing in it wants a binary float.
             Value::Number { text, integer } => self.number(text, *integer, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s).map_err(|e| as_number(e, s)),
-            Value::Seq(items) => visitor.visit_seq(Items {
-                items: items.iter(),
-                index: 0,
-            }),
-            Value::Map(entries) => visitor.visit_map(Entries {
-                entries: entries.iter(),
-                key: None,
-                value: None,
-            }),
+            Value::Seq(items) => visitor.visit_seq(Items::new(items)),
+            Value::Map(entries) => visitor.visit_map(Entries::new(entries)),
         };
         self.located(result)
     }
@@ -177,12 +170,14 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match &self.node.value {
-            Value::String(s) => self.located(visitor.visit_borrowed_str(s)),
+        let text = match &self.node.value {
+            Value::String(s) => s,
             // A plain number where text is wanted is its digits, as written (`01012345678`).
-            Value::Number { text, .. } => self.located(visitor.visit_borrowed_str(text)),
-            _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
-        }
+            Value::Number { text, .. } => text,
+            _ => return Err(DeError::expected(&visitor, self.node).at(self.node.at)),
+        };
+        // One call of the visitor, not one per arm: this is compiled for every type's field names.
+        self.located(visitor.visit_borrowed_str(text))
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -228,8 +223,11 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        // Straight to `visit_seq`, not through `deserialize_any`: a derived visitor's other
+        // `visit_*` methods would be compiled in for every type, which the WebAssembly package
+        // pays for in size.
         match &self.node.value {
-            Value::Seq(_) => self.deserialize_any(visitor),
+            Value::Seq(items) => self.located(visitor.visit_seq(Items::new(items))),
             _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
         }
     }
@@ -252,8 +250,9 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        // Straight to `visit_map`, for the same reason as `deserialize_seq`.
         match &self.node.value {
-            Value::Map(_) => self.deserialize_any(visitor),
+            Value::Map(entries) => self.located(visitor.visit_map(Entries::new(entries))),
             _ => Err(DeError::expected(&visitor, self.node).at(self.node.at)),
         }
     }
@@ -311,6 +310,15 @@ struct Items<'de> {
     index: usize,
 }
 
+impl<'de> Items<'de> {
+    fn new(items: &'de [Node]) -> Items<'de> {
+        Items {
+            items: items.iter(),
+            index: 0,
+        }
+    }
+}
+
 impl<'de> SeqAccess<'de> for Items<'de> {
     type Error = DeError;
 
@@ -337,6 +345,16 @@ struct Entries<'de> {
     entries: std::slice::Iter<'de, (Node, Node)>,
     key: Option<&'de Node>,
     value: Option<&'de Node>,
+}
+
+impl<'de> Entries<'de> {
+    fn new(entries: &'de [(Node, Node)]) -> Entries<'de> {
+        Entries {
+            entries: entries.iter(),
+            key: None,
+            value: None,
+        }
+    }
 }
 
 fn key_segment(key: &Node) -> Segment {

@@ -39,8 +39,15 @@ pub(crate) enum ErrorKind {
 pub(crate) const NULL_REFUSED: &str = "null is not a value here";
 
 /// A deserialization problem with where it happened.
+///
+/// Boxed: every derived `Deserialize` impl returns and forwards it, and a one-pointer error
+/// keeps those many functions small (the WebAssembly package pays for their size).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct DeError {
+pub(crate) struct DeError(Box<Details>);
+
+/// What a [`DeError`] holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Details {
     pub(crate) kind: ErrorKind,
     pub(crate) message: Box<str>,
     pub(crate) help: Option<String>,
@@ -51,16 +58,30 @@ pub(crate) struct DeError {
     pub(crate) in_key: bool,
 }
 
+impl std::ops::Deref for DeError {
+    type Target = Details;
+
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for DeError {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+}
+
 impl DeError {
     pub(super) fn new(message: String) -> DeError {
-        DeError {
+        DeError(Box::new(Details {
             kind: ErrorKind::Other,
             message: message.into(),
             help: None,
             path: Vec::new(),
             at: None,
             in_key: false,
-        }
+        }))
     }
 
     /// Sets the position if an inner node has not already set a more precise one.

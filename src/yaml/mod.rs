@@ -8,10 +8,12 @@
 //! drives serde's derived `Deserialize` impls over the tree, recording the path and position of
 //! the first problem and suggesting the nearest name for a misspelled one.
 
+mod capture;
 pub(crate) mod de;
 mod error;
 mod tree;
 
+pub(crate) use capture::read_part;
 pub(crate) use de::{Segment, from_node};
 pub(crate) use error::{DeError, ErrorKind, NULL_REFUSED};
 pub(crate) use tree::{Node, Value, parse, parse_document};

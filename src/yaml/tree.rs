@@ -175,7 +175,7 @@ pub(crate) fn parse_document(
     let raw: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options())
         .map_err(|e| syntax_error(&e, document))?;
     let mut duplicates = Vec::new();
-    let node = build(raw, text, &mut duplicates);
+    let node = build(raw, text, &mut duplicates)?;
     Ok((node, duplicates))
 }
 
@@ -265,7 +265,7 @@ fn location(l: &serde_saphyr::Location) -> Location {
     }
 }
 
-/// The number's text as written: from the source at its span, falling back to its value.
+/// A scalar's text as written: from the source at its span, falling back to its value.
 fn number_text(raw: &Spanned<Raw>, source: &str, fallback: String) -> String {
     let span = raw.defined.span();
     let slice = span
@@ -282,7 +282,32 @@ fn number_text(raw: &Spanned<Raw>, source: &str, fallback: String) -> String {
     }
 }
 
-fn build(raw: Spanned<Raw>, source: &str, duplicates: &mut Vec<Duplicate>) -> Node {
+/// A map key's text: a string as it reads, a number or a boolean as written (`01`, `true`).
+/// Keys are read as values rather than as strings so that the parser compiles one reader, not
+/// two (the WebAssembly package pays for each); null and collections are refused here as the
+/// parser refused them as strings.
+fn key_text(key: &Spanned<Raw>, source: &str) -> Result<String, SyntaxError> {
+    let problem = match &key.value {
+        Raw::String(s) => return Ok(s.clone()),
+        Raw::Integer(i) => return Ok(number_text(key, source, i.to_string())),
+        Raw::Float(f) => return Ok(number_text(key, source, f.to_string())),
+        Raw::Bool(b) => return Ok(number_text(key, source, b.to_string())),
+        Raw::Null => "a map key cannot be null",
+        Raw::Seq(_) | Raw::Map(_) => "a map key must be text, not a list or a map",
+    };
+    Err(SyntaxError::new(
+        InputErrorKind::Syntax {
+            problem: problem.to_owned(),
+        },
+        location(&key.referenced),
+    ))
+}
+
+fn build(
+    raw: Spanned<Raw>,
+    source: &str,
+    duplicates: &mut Vec<Duplicate>,
+) -> Result<Node, SyntaxError> {
     let at = location(&raw.referenced);
     let value = match raw.value {
         Raw::Null => Value::Null,
@@ -300,7 +325,7 @@ fn build(raw: Spanned<Raw>, source: &str, duplicates: &mut Vec<Duplicate>) -> No
             items
                 .into_iter()
                 .map(|item| build(item, source, duplicates))
-                .collect(),
+                .collect::<Result<_, _>>()?,
         ),
         Raw::Map(entries) => {
             let mut kept: Vec<(Node, Node)> = Vec::with_capacity(entries.len());
@@ -309,9 +334,9 @@ fn build(raw: Spanned<Raw>, source: &str, duplicates: &mut Vec<Duplicate>) -> No
             for (key, value) in entries {
                 let key_node = Node {
                     at: location(&key.referenced),
-                    value: Value::String(key.value),
+                    value: Value::String(key_text(&key, source)?),
                 };
-                let value_node = build(value, source, duplicates);
+                let value_node = build(value, source, duplicates)?;
                 let key_text = key_node.as_str().unwrap_or_default().to_owned();
                 match seen.get(&key_text).and_then(|&i| kept.get(i)) {
                     Some((first, _)) => duplicates.push(Duplicate {
@@ -328,7 +353,7 @@ fn build(raw: Spanned<Raw>, source: &str, duplicates: &mut Vec<Duplicate>) -> No
             Value::Map(kept)
         }
     };
-    Node { value, at }
+    Ok(Node { value, at })
 }
 
 /// What serde-saphyr hands over: every node with its span, every map entry in order.
@@ -339,7 +364,7 @@ enum Raw {
     Float(f64),
     String(String),
     Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
 }
 
 impl<'de> Deserialize<'de> for Raw {
@@ -418,5 +443,41 @@ impl<'de> Visitor<'de> for RawVisitor {
             entries.push((key, value));
         }
         Ok(Raw::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Result<Vec<String>, String> {
+        let (tree, _) = parse(text).map_err(|e| e.message)?;
+        match tree.value {
+            Value::Map(entries) => Ok(entries
+                .iter()
+                .filter_map(|(key, _)| key.as_str().map(str::to_owned))
+                .collect()),
+            other => Err(format!("not a map: {other:?}")),
+        }
+    }
+
+    #[test]
+    fn scalar_keys_read_as_written() {
+        assert_eq!(
+            keys("01: a\ntrue: b\n1.50: c\n'null': d\n0x10: e\n"),
+            Ok(vec!["01", "true", "1.50", "null", "0x10"]
+                .into_iter()
+                .map(str::to_owned)
+                .collect())
+        );
+    }
+
+    #[test]
+    fn null_and_collection_keys_are_refused_at_their_place() {
+        let error = parse("a: 1\n~: 2\n").expect_err("a null key");
+        assert_eq!(error.message, "a map key cannot be null");
+        assert_eq!(error.at, Location { line: 2, column: 1 });
+        let error = parse("? [a, b]\n: 1\n").expect_err("a list as a key");
+        assert_eq!(error.message, "a map key must be text, not a list or a map");
     }
 }

@@ -81,8 +81,9 @@ function instant(value) {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
+// Policy files `[{ name, text }]` as the module takes them: their names, and their texts.
 function sources(list) {
-  return JSON.stringify(list.map(({ name, text }) => ({ name: String(name), text: String(text) })));
+  return [list.map(({ name }) => String(name)), list.map(({ text }) => String(text))];
 }
 
 let builtin;
@@ -107,7 +108,7 @@ export class Engine {
 
   /** An engine over your own policies: `[{ name, text }]`; throws `LoadError` with every problem. */
   static fromPolicies(list) {
-    return new Engine(call(() => raw.EngineHandle.fromSources(sources(list))));
+    return new Engine(call(() => raw.EngineHandle.fromSources(...sources(list))));
   }
 
   /**
@@ -183,7 +184,7 @@ export function readOptionsCase(caseText) {
 
 /** `policies validate`: `{ ok, providers, problems }` for policy sources `[{ name, text }]`. */
 export function validatePolicies(list) {
-  return call(() => raw.validatePolicies(sources(list)));
+  return call(() => raw.validatePolicies(...sources(list)));
 }
 
 /** The built-in policy files: `[{ name, text }]`. */

@@ -40,15 +40,27 @@ pub struct DecideArgs<'a> {
     pub lang: &'a str,
 }
 
-/// Reads a list of policy sources written as JSON (`[{"name": ..., "text": ...}]`).
-pub fn sources(json: &str) -> Result<Vec<SourceText>, Failure> {
-    serde_json::from_str(json).map_err(|e| {
-        Failure::new(
+/// Pairs policy files given as two lists, their names and their texts, in the same order.
+///
+/// Two lists of strings rather than one JSON text: reading JSON here would compile a second
+/// JSON reader into the WebAssembly module for this one list.
+pub fn sources(names: Vec<String>, texts: Vec<String>) -> Result<Vec<SourceText>, Failure> {
+    if names.len() != texts.len() {
+        return Err(Failure::new(
             Kind::InputError,
             "policies",
-            format!("policy sources must be a list of `{{name, text}}`: {e}"),
-        )
-    })
+            format!(
+                "policy sources must come as one name per text: {} names, {} texts",
+                names.len(),
+                texts.len()
+            ),
+        ));
+    }
+    Ok(names
+        .into_iter()
+        .zip(texts)
+        .map(|(name, text)| SourceText { name, text })
+        .collect())
 }
 
 fn borrowed(sources: &[SourceText]) -> Vec<PolicySource<'_>> {

@@ -25,10 +25,10 @@ impl EngineHandle {
         api::builtin().map(EngineHandle).map_err(|f| f.to_json())
     }
 
-    /// Policies from sources given as JSON `[{name, text}]`.
+    /// Policies from their files' names and texts, in the same order.
     #[wasm_bindgen(js_name = fromSources)]
-    pub fn from_sources(sources: &str) -> Result<EngineHandle, String> {
-        api::sources(sources)
+    pub fn from_sources(names: Vec<String>, texts: Vec<String>) -> Result<EngineHandle, String> {
+        api::sources(names, texts)
             .and_then(|sources| api::engine(&sources))
             .map(EngineHandle)
             .map_err(|f| f.to_json())
@@ -149,10 +149,10 @@ pub fn read_options_case(text: &str) -> Result<String, String> {
     answer(api::read_options_case(text))
 }
 
-/// `policies validate` over sources given as JSON `[{name, text}]`.
+/// `policies validate` over policy files' names and texts, in the same order.
 #[wasm_bindgen(js_name = validatePolicies)]
-pub fn validate_policies(sources: &str) -> Result<String, String> {
-    answer(api::sources(sources).map(|sources| api::validate(&sources)))
+pub fn validate_policies(names: Vec<String>, texts: Vec<String>) -> Result<String, String> {
+    answer(api::sources(names, texts).map(|sources| api::validate(&sources)))
 }
 
 /// The built-in policy files.
