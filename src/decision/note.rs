@@ -128,7 +128,7 @@ impl NoteDetails {
     pub(crate) fn processing_delay(days: BusinessDays, today: NaiveDate) -> NoteDetails {
         let (min, max) = (days.min(), days.max());
         let (expected_earliest, expected_by, no_date) =
-            match crate::options::expected_completion(today, min, max) {
+            match crate::engine::expected_completion(today, min, max) {
                 ExpectedCompletion::Dates(dates) => {
                     (Some(dates.earliest), Some(dates.latest), None)
                 }

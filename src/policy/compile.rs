@@ -69,7 +69,7 @@ pub(crate) fn compile(read: &ReadDocument, problems: &mut Vec<Problem>) -> Optio
     Some(CompiledPolicy {
         id: policy,
         provider: doc.provider,
-        zone: zone?,
+        zone: zone?.into(),
         pgs,
         methods,
         errors,
