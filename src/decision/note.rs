@@ -7,6 +7,7 @@ use crate::options::ExpectedCompletion;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A non-blocking note and the policy rule it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +87,8 @@ pub enum NoteDetails {
         /// The span that was applied: the strictest of the rule's.
         #[serde(serialize_with = "display")]
         applied: Span,
-        /// The rule's spans by funding.
-        spans: Vec<FundingSpan>,
+        /// The rule's spans by funding, shared with the rule: the note allocates nothing.
+        spans: Arc<[FundingSpan]>,
     },
     /// `UNKNOWN_PG`.
     UnknownPg {
@@ -128,7 +129,7 @@ impl NoteDetails {
     pub(crate) fn processing_delay(days: BusinessDays, today: NaiveDate) -> NoteDetails {
         let (min, max) = (days.min(), days.max());
         let (expected_earliest, expected_by, no_date) =
-            match crate::options::expected_completion(today, min, max) {
+            match crate::engine::expected_completion(today, min, max) {
                 ExpectedCompletion::Dates(dates) => {
                     (Some(dates.earliest), Some(dates.latest), None)
                 }

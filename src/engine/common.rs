@@ -112,7 +112,11 @@ pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 /// Whether `value` has more decimals than the payment's currency allows.
 fn too_precise(value: Decimal, exponent: Option<u16>) -> Option<u16> {
     let exponent = exponent?;
-    (value.normalize().scale() > u32::from(exponent)).then_some(exponent)
+    // Normalizing only drops trailing zeros: a scale already within the currency's needs no
+    // normalizing, and amounts are mostly written that way.
+    let fine =
+        value.scale() <= u32::from(exponent) || value.normalize().scale() <= u32::from(exponent);
+    (!fine).then_some(exponent)
 }
 
 /// The problems that make the request's amounts invalid (`INVALID_AMOUNT`).

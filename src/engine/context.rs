@@ -2,14 +2,13 @@
 //! and the facts that follow from them, resolved once before any check runs. Checks read the
 //! context and write to the [`Sink`](super::Sink); none reads what another wrote.
 
+use super::LocalZone;
 use super::account::AccountFacts;
-use crate::calendar::local_date;
 use crate::decision::{AmountProblem, NoteDetails, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{CommonRules, CompiledPolicy};
 use crate::rules::RuleSet;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -20,7 +19,7 @@ pub(crate) struct Context<'a> {
     pub(crate) merchant: &'a MerchantProfile,
     pub(crate) now: DateTime<Utc>,
     /// The policy's time zone.
-    pub(crate) zone: Tz,
+    pub(crate) zone: &'a LocalZone,
     /// `total − cancelled`.
     pub(crate) balance: Decimal,
     /// `tax_free − cancelled_tax_free`.
@@ -90,7 +89,9 @@ impl<'a> Context<'a> {
             difference(payment.amount.tax_free, payment.amount.cancelled_tax_free);
         let amount = request.amount.unwrap_or(balance);
         let pg_id = payment.pg.as_deref().map(id_key);
-        let pg = policy.pgs.of(pg_id.as_deref());
+        // One look-up: whether the PG is known, and its index (unknown PGs share `other`'s).
+        let known_pg = pg_id.as_deref().and_then(|id| policy.pgs.get(id));
+        let pg = known_pg.unwrap_or_else(|| policy.pgs.of(None));
         let service_id = payment.easy_pay.as_ref().map(|e| id_key(&e.provider));
         let service = service_id.as_deref();
         let rules = policy
@@ -108,7 +109,7 @@ impl<'a> Context<'a> {
         // A policy that is not loaded lists nothing, and says so with `NO_POLICY` already.
         let listed = policy.document.as_ref();
         let unknown_pg = match (listed, payment.pg.as_deref(), pg_id.as_deref()) {
-            (Some(_), Some(given), Some(id)) if policy.pgs.get(id).is_none() => {
+            (Some(_), Some(given), Some(id)) if known_pg.is_none() => {
                 Some(NoteDetails::UnknownPg {
                     id: given.to_owned(),
                     closest: closest(id, policy.pgs.names()),
@@ -127,7 +128,7 @@ impl<'a> Context<'a> {
             _ => None,
         };
         // `now` is turned into local time once, for its date and its time of day.
-        let local_now = now.with_timezone(&policy.zone).naive_local();
+        let (today, local_time) = policy.zone.local(now);
         let no_policy = policy
             .no_policy
             .get(payment.method.index())
@@ -137,15 +138,15 @@ impl<'a> Context<'a> {
             request,
             merchant,
             now,
-            zone: policy.zone,
+            zone: &policy.zone,
             balance,
             tax_free_balance,
             amount,
             partial: amount > Decimal::ZERO && amount < balance,
             amount_problems: super::common::amount_problems(amount, request, payment.currency),
-            paid_on: payment.paid_at.map(|t| local_date(t, policy.zone)),
-            today: local_now.date(),
-            local_time: local_now.time(),
+            paid_on: payment.paid_at.map(|t| policy.zone.date(t)),
+            today,
+            local_time,
             pg,
             common: &policy.common,
             no_policy,

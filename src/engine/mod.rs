@@ -12,12 +12,16 @@
 
 mod account;
 mod common;
+mod completion;
 mod context;
 pub(crate) mod options;
 mod sink;
+mod zone;
 
+pub(crate) use completion::expected as expected_completion;
 pub(crate) use context::Context;
 pub(crate) use sink::Sink;
+pub(crate) use zone::LocalZone;
 
 use crate::decision::Decision;
 use crate::input::InputError;

@@ -7,11 +7,12 @@
 //! shapes cover every request. `decide` is untouched: it builds the same context from the
 //! caller's request.
 
+use super::expected_completion;
 use super::{Context, common_checks};
 use crate::decision::{Note, NoteDetails, Reason, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::options::sink::OptionsSink;
-use crate::options::{Processing, RefundOptions, expected_completion};
+use crate::options::{Processing, RefundOptions};
 use crate::policy::CompiledPolicy;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -70,7 +70,7 @@ pub(crate) fn compile(read: ReadDocument, problems: &mut Vec<Problem>) -> Option
     Some(CompiledPolicy {
         id: policy,
         provider,
-        zone: zone?,
+        zone: zone?.into(),
         pgs,
         methods,
         errors,

@@ -6,8 +6,8 @@ use super::banks::BankTable;
 use super::document::PolicyDocument;
 use super::layering::MethodRules;
 use crate::decision::{ProviderError, ReasonCode, RuleId};
+use crate::engine::LocalZone;
 use crate::model::{Method, Provider};
-use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
@@ -176,7 +176,8 @@ impl CommonRules {
 pub(crate) struct CompiledPolicy {
     pub(crate) id: Arc<str>,
     pub(crate) provider: Provider,
-    pub(crate) zone: Tz,
+    /// The policy's time zone, its offsets tabled.
+    pub(crate) zone: LocalZone,
     pub(crate) pgs: PgIndex,
     pub(crate) methods: [Option<MethodRules>; Method::ALL.len()],
     /// By reason code, in [`ReasonCode::ALL`] order.
@@ -202,7 +203,7 @@ impl CompiledPolicy {
         CompiledPolicy {
             id,
             provider,
-            zone: chrono_tz::Asia::Seoul,
+            zone: chrono_tz::Asia::Seoul.into(),
             pgs: PgIndex::default(),
             methods: Default::default(),
             errors: vec![None; ReasonCode::ALL.len()],

@@ -90,13 +90,20 @@ pub(crate) fn compile(
 /// The circumstances that make `condition` hold, or `None` when it does not. An empty
 /// condition always holds, and then the circumstance is the payment method itself.
 pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Vec<Circumstance>> {
-    test(condition, cx, Why::recording())
+    let mut why = Vec::new();
+    if !test(condition, cx, &mut why) {
+        return None;
+    }
+    if why.is_empty() {
+        why.push(Circumstance::Method(cx.payment.method));
+    }
+    Some(why)
 }
 
 /// Whether `condition` holds, for checks that do not report why: nothing is recorded, so
-/// nothing is allocated.
+/// nothing is allocated, and the test compiles to the comparisons alone.
 pub(crate) fn matches(condition: &Condition, cx: &Context<'_>) -> bool {
-    test(condition, cx, Why::discarding()).is_some()
+    test(condition, cx, &mut Discard)
 }
 
 /// Whether an optional condition holds; no condition always holds.
@@ -104,46 +111,38 @@ pub(crate) fn applies_to(condition: Option<&Condition>, cx: &Context<'_>) -> boo
     condition.is_none_or(|condition| matches(condition, cx))
 }
 
-/// Where [`test`] writes the circumstances that make a condition hold, if anyone asks.
-struct Why {
-    record: bool,
-    list: Vec<Circumstance>,
-}
-
-impl Why {
-    fn recording() -> Why {
-        Why {
-            record: true,
-            list: Vec::new(),
-        }
-    }
-
-    fn discarding() -> Why {
-        Why {
-            record: false,
-            list: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, circumstance: Circumstance) {
-        if self.record {
-            self.list.push(circumstance);
-        }
-    }
-
+/// Where [`test`] writes the circumstances that make a condition hold: a list, or nowhere.
+trait Why {
+    fn push(&mut self, circumstance: Circumstance);
     /// For circumstances that copy the payment's text: built only when recorded.
-    fn push_with(&mut self, circumstance: impl FnOnce() -> Circumstance) {
-        if self.record {
-            self.list.push(circumstance());
-        }
+    fn push_with(&mut self, circumstance: impl FnOnce() -> Circumstance);
+}
+
+impl Why for Vec<Circumstance> {
+    fn push(&mut self, circumstance: Circumstance) {
+        Vec::push(self, circumstance);
     }
 
-    fn is_empty(&self) -> bool {
-        self.list.is_empty()
+    fn push_with(&mut self, circumstance: impl FnOnce() -> Circumstance) {
+        Vec::push(self, circumstance());
     }
 }
 
-fn test(condition: &Condition, cx: &Context<'_>, mut why: Why) -> Option<Vec<Circumstance>> {
+/// Records nothing.
+struct Discard;
+
+impl Why for Discard {
+    fn push(&mut self, _: Circumstance) {}
+
+    fn push_with(&mut self, _: impl FnOnce() -> Circumstance) {}
+}
+
+/// Whether `condition` holds; what made it hold goes to `why`.
+fn test(condition: &Condition, cx: &Context<'_>, why: &mut impl Why) -> bool {
+    test_parts(condition, cx, why).is_some()
+}
+
+fn test_parts(condition: &Condition, cx: &Context<'_>, why: &mut impl Why) -> Option<()> {
     let payment = cx.payment;
     let card = payment.card.as_ref();
     let funding = payment.easy_pay.as_ref().and_then(|e| e.funding);
@@ -223,10 +222,7 @@ fn test(condition: &Condition, cx: &Context<'_>, mut why: Why) -> Option<Vec<Cir
         }
         why.push(Circumstance::SameDayFullCancel(wanted));
     }
-    if why.is_empty() {
-        why.push(Circumstance::Method(payment.method));
-    }
-    Some(why.list)
+    Some(())
 }
 
 /// Whether an optional condition holds; no condition always holds.

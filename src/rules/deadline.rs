@@ -13,6 +13,7 @@ use crate::policy::document::keyed_by;
 use crate::policy::{Anchor, Checker, ProblemKind, RuleMeta, Site};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 rule_doc! {
     /// `deadline`: refundable until the payment day plus a span (`DEADLINE_PASSED`).
@@ -30,8 +31,9 @@ rule_doc! {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DeadlineSpan {
     Fixed(Span),
-    /// Spans by funding, in `Funding` order.
-    ByFunding(Vec<(Funding, Span)>),
+    /// Spans by funding, in `Funding` order; shared with every `FUNDING_ASSUMED` note, which
+    /// lists them.
+    ByFunding(Arc<[FundingSpan]>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +51,11 @@ pub(crate) fn compile(
     let span = match (&doc.within, doc.by_funding.is_empty()) {
         (Some(span), true) => DeadlineSpan::Fixed(*span),
         (None, false) => {
-            DeadlineSpan::ByFunding(doc.by_funding.iter().map(|(f, s)| (*f, *s)).collect())
+            let spans = doc.by_funding.iter().map(|(funding, within)| FundingSpan {
+                funding: *funding,
+                within: *within,
+            });
+            DeadlineSpan::ByFunding(spans.collect())
         }
         (Some(_), false) => {
             checker.report(&site.path, Anchor::Key, ProblemKind::DeadlineWithBothSpans);
@@ -66,7 +72,7 @@ pub(crate) fn compile(
 /// The span that applies, and the funding assumption made to pick it, if any.
 struct Applied<'r> {
     span: Span,
-    assumed: Option<&'r [(Funding, Span)]>,
+    assumed: Option<&'r Arc<[FundingSpan]>>,
 }
 
 fn applied_span(
@@ -80,16 +86,16 @@ fn applied_span(
             assumed: None,
         }),
         DeadlineSpan::ByFunding(spans) => {
-            if let Some(span) = funding.and_then(|f| spans.iter().find(|(g, _)| *g == f)) {
+            if let Some(span) = funding.and_then(|f| spans.iter().find(|s| s.funding == f)) {
                 return Some(Applied {
-                    span: span.1,
+                    span: span.within,
                     assumed: None,
                 });
             }
             // Unknown (or unlisted) funding: the strictest span, the one ending first.
             let strictest = spans
                 .iter()
-                .filter_map(|(_, span)| span.last_day_from(paid_on).map(|day| (day, *span)))
+                .filter_map(|s| s.within.last_day_from(paid_on).map(|day| (day, s.within)))
                 .min_by_key(|(day, _)| *day)?;
             Some(Applied {
                 span: strictest.1,
@@ -124,13 +130,7 @@ impl Rule for Deadline {
                 NoteDetails::FundingAssumed {
                     funding,
                     applied: applied.span,
-                    spans: spans
-                        .iter()
-                        .map(|(funding, within)| FundingSpan {
-                            funding: *funding,
-                            within: *within,
-                        })
-                        .collect(),
+                    spans: Arc::clone(spans),
                 },
             );
         }
@@ -170,8 +170,10 @@ impl Rule for Deadline {
         match &self.span {
             DeadlineSpan::Fixed(span) => format!("within {span}"),
             DeadlineSpan::ByFunding(spans) => {
-                let spans: Vec<String> =
-                    spans.iter().map(|(f, s)| format!("{s} for {f}")).collect();
+                let spans: Vec<String> = spans
+                    .iter()
+                    .map(|s| format!("{} for {}", s.within, s.funding))
+                    .collect();
                 format!("within {}; other funding: the strictest", spans.join(", "))
             }
         }

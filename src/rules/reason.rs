@@ -49,10 +49,14 @@ impl Rule for ReasonRule {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let given = cx.request.reason.as_deref();
-        if self.required && given.is_none_or(|r| r.trim().is_empty()) {
+        // Blank is what `trim` leaves empty; the first other character answers.
+        if self.required && given.is_none_or(|r| r.chars().all(char::is_whitespace)) {
             out.reason(&self.meta, ReasonDetails::ReasonRequired {});
         }
-        if let (Some(text), Some(max)) = (given, self.max_chars) {
+        if let (Some(text), Some(max)) = (given, self.max_chars)
+            // A text of no more bytes than the limit has no more characters either.
+            && usize::try_from(max).is_ok_and(|max| text.len() > max)
+        {
             let chars = text.chars().count();
             if usize::try_from(max).is_ok_and(|max| chars > max) {
                 out.reason(

@@ -1,0 +1,117 @@
+//! When a refund reaches the customer, for the `PROCESSING_DELAY` note most allowed refunds
+//! carry: the Korean business-day calendar as an index of its business days, so that "`n`
+//! business days after `today`" is two look-ups instead of a walk over the days, each checked
+//! against the holidays.
+//!
+//! The index answers only what lies inside the calendar's data; everything else (a count that
+//! runs past it, a date before it) goes to the calendar itself, which says why no date is given.
+
+use crate::calendar::{BusinessCalendar, ExpectedDates, korea};
+use crate::options::{ExpectedCompletion, expected_completion};
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+/// The business days of a calendar.
+#[derive(Debug)]
+struct Index {
+    first_day: NaiveDate,
+    /// For each day of the calendar from `first_day`, where in `business_days` the first
+    /// business day on or after it is; `None` when none is left in the data.
+    received: Vec<Option<u32>>,
+    /// The business days, in order.
+    business_days: Vec<NaiveDate>,
+}
+
+impl Index {
+    fn new(calendar: &BusinessCalendar) -> Index {
+        let days = calendar
+            .first_day()
+            .iter_days()
+            .take_while(|day| *day <= calendar.last_day());
+        let mut business_days = Vec::new();
+        let mut received = Vec::new();
+        let mut waiting = 0;
+        for day in days {
+            if calendar.is_business_day(day) == Ok(true) {
+                // The days since the last business day are received on this one.
+                let at = u32::try_from(business_days.len()).ok();
+                received.extend(std::iter::repeat_n(at, waiting));
+                received.push(at);
+                business_days.push(day);
+                waiting = 0;
+            } else {
+                waiting = waiting.saturating_add(1);
+            }
+        }
+        received.extend(std::iter::repeat_n(None, waiting));
+        Index {
+            first_day: calendar.first_day(),
+            received,
+            business_days,
+        }
+    }
+
+    /// The `n`-th business day after the day a request made on `date` is received, when the
+    /// data holds it.
+    fn add_business_days(&self, date: NaiveDate, n: u32) -> Option<NaiveDate> {
+        let day = usize::try_from(date.signed_duration_since(self.first_day).num_days()).ok()?;
+        let received = usize::try_from((*self.received.get(day)?)?).ok()?;
+        let at = received.checked_add(usize::try_from(n).ok()?)?;
+        self.business_days.get(at).copied()
+    }
+}
+
+/// The index of the Korean calendar, built on first use; `None` when the calendar did not
+/// load.
+fn index() -> Option<&'static Index> {
+    static INDEX: OnceLock<Option<Index>> = OnceLock::new();
+    INDEX.get_or_init(|| korea().ok().map(Index::new)).as_ref()
+}
+
+/// When a refund requested on `today` and taking `min` to `max` business days reaches the
+/// customer: what [`expected_completion`] says, from the index when the data holds both dates.
+pub(crate) fn expected(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
+    let dates = index().and_then(|index| {
+        Some(ExpectedDates {
+            earliest: index.add_business_days(today, min)?,
+            latest: index.add_business_days(today, max)?,
+        })
+    });
+    match dates {
+        Some(dates) => ExpectedCompletion::Dates(dates),
+        None => expected_completion(today, min, max),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expected;
+    use crate::calendar::korea;
+    use crate::options::expected_completion;
+
+    /// From a month before the calendar's data to a month after it, for every count a policy
+    /// uses and more, the index says what the calendar says: the same dates, or the same
+    /// reason for none.
+    #[test]
+    fn the_index_agrees_with_the_calendar() {
+        let Ok(calendar) = korea() else {
+            panic!("the Korean calendar loads");
+        };
+        let month = chrono::Days::new(31);
+        let (Some(from), Some(to)) = (
+            calendar.first_day().checked_sub_days(month),
+            calendar.last_day().checked_add_days(month),
+        ) else {
+            panic!("the calendar's data lies well inside chrono's dates");
+        };
+        for today in from.iter_days().take_while(|day| *day <= to) {
+            for (min, max) in [(0, 0), (0, 3), (1, 2), (3, 5), (5, 7), (7, 30)] {
+                assert_eq!(
+                    expected(today, min, max),
+                    expected_completion(today, min, max),
+                    "{today} {min}-{max}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! A policy's time zone with its UTC offsets tabled: every decision turns two instants (payment
+//! and now) into local dates, and a table of the zone's offsets with the instants they start at
+//! answers with a comparison where the time-zone database searches the zone's whole history.
+//!
+//! The table is exact: it holds every change of offset the database has between [`FROM`] and
+//! [`UNTIL`], and instants outside that range are converted by the database itself. It is built
+//! once per zone and process, when the first policy in that zone is loaded.
+
+use crate::calendar::local_date;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// 1970-01-01T00:00:00Z: the table starts here.
+const FROM: i64 = 0;
+/// 2100-01-01T00:00:00Z: the table ends before here.
+const UNTIL: i64 = 4_102_444_800;
+/// Six days, in seconds. The table samples the zone at this step and bisects between two
+/// samples whose offsets differ. No zone of the database keeps an offset for less than a week
+/// (the shortest span, just under 7 days, is America/Noronha's in October 2000): two changes
+/// never fall within one step, so a step whose ends agree holds no change, and one whose ends
+/// differ holds exactly one. The tests compare the table with the database.
+const STEP: i64 = 518_400;
+
+/// A time zone and its offsets from [`FROM`] to [`UNTIL`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LocalZone {
+    tz: Tz,
+    table: Arc<Table>,
+}
+
+/// The offsets of one zone.
+#[derive(Debug, PartialEq)]
+struct Table {
+    tz: Tz,
+    /// [`FROM`] and [`UNTIL`], in UTC.
+    from: NaiveDateTime,
+    until: NaiveDateTime,
+    /// The first instant of each offset, in UTC, ascending; the first is `from`.
+    starts: Box<[NaiveDateTime]>,
+    /// The offset from each of `starts`, to the next or to `until`.
+    offsets: Box<[FixedOffset]>,
+}
+
+/// The tables built so far: a process loads its policies, most often all in one zone, once or
+/// a few times, and a table costs some thousands of look-ups in the database.
+static TABLES: Mutex<Vec<Arc<Table>>> = Mutex::new(Vec::new());
+
+impl From<Tz> for LocalZone {
+    fn from(tz: Tz) -> LocalZone {
+        LocalZone::new(tz)
+    }
+}
+
+/// `second` as a UTC date and time.
+fn utc(second: i64) -> Option<NaiveDateTime> {
+    DateTime::from_timestamp(second, 0).map(|t| t.naive_utc())
+}
+
+/// The offset of `tz` at `second`, by the database.
+fn offset_of(tz: Tz, second: i64) -> Option<FixedOffset> {
+    Some(tz.offset_from_utc_datetime(&utc(second)?).fix())
+}
+
+impl Table {
+    fn new(tz: Tz) -> Option<Table> {
+        let mut current = offset_of(tz, FROM)?;
+        let mut starts = vec![utc(FROM)?];
+        let mut offsets = vec![current];
+        let mut at = FROM;
+        while at < UNTIL {
+            let next = at.saturating_add(STEP).min(UNTIL);
+            let then = offset_of(tz, next)?;
+            if then != current {
+                // Exactly one change lies in (at, next]: bisect for its first second.
+                let (mut before, mut after) = (at, next);
+                while after.saturating_sub(before) > 1 {
+                    let middle = before.saturating_add(after.saturating_sub(before) / 2);
+                    if offset_of(tz, middle)? == current {
+                        before = middle;
+                    } else {
+                        after = middle;
+                    }
+                }
+                starts.push(utc(after)?);
+                offsets.push(then);
+                current = then;
+            }
+            at = next;
+        }
+        Some(Table {
+            tz,
+            from: utc(FROM)?,
+            until: utc(UNTIL)?,
+            starts: starts.into(),
+            offsets: offsets.into(),
+        })
+    }
+
+    /// The offset at `instant`; `None` outside the table.
+    fn offset(&self, instant: NaiveDateTime) -> Option<FixedOffset> {
+        if instant < self.from || instant >= self.until {
+            return None;
+        }
+        // Instants are mostly recent: the last offset first.
+        if let (Some(start), Some(offset)) = (self.starts.last(), self.offsets.last())
+            && instant >= *start
+        {
+            return Some(*offset);
+        }
+        let index = self.starts.partition_point(|start| *start <= instant);
+        self.offsets.get(index.checked_sub(1)?).copied()
+    }
+}
+
+/// The table of `tz`, built now if no policy in the zone was loaded before. A zone whose table
+/// cannot be built (none in the database) gets an empty one: the database answers everything.
+fn table(tz: Tz) -> Arc<Table> {
+    let mut tables = TABLES.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(table) = tables.iter().find(|t| t.tz == tz) {
+        return Arc::clone(table);
+    }
+    let table = Arc::new(Table::new(tz).unwrap_or(Table {
+        tz,
+        from: NaiveDateTime::MAX,
+        until: NaiveDateTime::MIN,
+        starts: Box::default(),
+        offsets: Box::default(),
+    }));
+    tables.push(Arc::clone(&table));
+    table
+}
+
+impl LocalZone {
+    /// `tz` with its table.
+    pub(crate) fn new(tz: Tz) -> LocalZone {
+        LocalZone {
+            tz,
+            table: table(tz),
+        }
+    }
+
+    /// The zone's name (`Asia/Seoul`).
+    pub(crate) fn name(&self) -> &'static str {
+        self.tz.name()
+    }
+
+    /// The local date and time of `instant`, from the table; `None` outside it.
+    fn tabled(&self, instant: DateTime<Utc>) -> Option<NaiveDateTime> {
+        let utc = instant.naive_utc();
+        utc.checked_add_offset(self.table.offset(utc)?)
+    }
+
+    /// The local date and time of `instant`.
+    pub(crate) fn local(&self, instant: DateTime<Utc>) -> (NaiveDate, NaiveTime) {
+        match self.tabled(instant) {
+            Some(local) => (local.date(), local.time()),
+            None => {
+                let local = instant.with_timezone(&self.tz);
+                (local.date_naive(), local.time())
+            }
+        }
+    }
+
+    /// The local date of `instant`.
+    pub(crate) fn date(&self, instant: DateTime<Utc>) -> NaiveDate {
+        match self.tabled(instant) {
+            Some(local) => local.date(),
+            None => local_date(instant, self.tz),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FROM, LocalZone, UNTIL};
+    use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+    use chrono_tz::Tz;
+
+    /// What the database says.
+    fn by_database(tz: Tz, instant: DateTime<Utc>) -> (NaiveDate, NaiveTime) {
+        let local = instant.with_timezone(&tz);
+        (local.date_naive(), local.time())
+    }
+
+    fn agrees(zone: &LocalZone, second: i64) {
+        if let Some(at) = DateTime::from_timestamp(second, 0) {
+            let expected = by_database(zone.tz, at);
+            assert_eq!(zone.local(at), expected, "{} at {at}", zone.tz);
+            assert_eq!(zone.date(at), expected.0, "{} at {at}", zone.tz);
+        }
+    }
+
+    /// Zones with what makes a table hard: Seoul's history, yearly daylight saving time, the
+    /// shortest spans of the database (Noronha), changes to 2099 (Gaza), Ramadan suspensions
+    /// (Casablanca), half-hour daylight saving time (Lord Howe), offsets off the quarter hour
+    /// (Kathmandu, Chatham), a zone west of UTC by more than half a day (Pago Pago), a zone
+    /// that skipped a day (Apia).
+    const ZONES: [Tz; 11] = [
+        chrono_tz::Asia::Seoul,
+        chrono_tz::America::New_York,
+        chrono_tz::America::Noronha,
+        chrono_tz::Asia::Gaza,
+        chrono_tz::Africa::Casablanca,
+        chrono_tz::Australia::Lord_Howe,
+        chrono_tz::Asia::Kathmandu,
+        chrono_tz::Pacific::Chatham,
+        chrono_tz::Pacific::Pago_Pago,
+        chrono_tz::Pacific::Apia,
+        chrono_tz::UTC,
+    ];
+
+    /// On both sides of every change the table holds, at instants spread over it and beyond,
+    /// and at its edges, the table and the database agree.
+    #[test]
+    fn the_table_agrees_with_the_database() {
+        for tz in ZONES {
+            let zone = LocalZone::new(tz);
+            for start in zone.table.starts.iter() {
+                let second = start.and_utc().timestamp();
+                for second in [second.saturating_sub(1), second, second.saturating_add(1)] {
+                    agrees(&zone, second);
+                }
+            }
+            let (before, after) = (
+                FROM.saturating_sub(5_184_000),
+                UNTIL.saturating_add(5_184_000),
+            );
+            for second in (before..after).step_by(3_641_345) {
+                agrees(&zone, second);
+            }
+            for second in [FROM.saturating_sub(1), FROM, UNTIL.saturating_sub(1), UNTIL] {
+                agrees(&zone, second);
+            }
+        }
+    }
+
+    /// No change is missed: hour by hour over four decades, table and database agree.
+    #[test]
+    fn no_change_is_missed_hour_by_hour() {
+        for tz in [
+            chrono_tz::Asia::Seoul,
+            chrono_tz::America::Noronha,
+            chrono_tz::Africa::Casablanca,
+        ] {
+            let zone = LocalZone::new(tz);
+            for second in (315_532_800..1_577_836_800).step_by(3_600) {
+                agrees(&zone, second);
+            }
+        }
+    }
+
+    /// Seoul has kept UTC+9 since daylight saving time ended on October 9, 1988, at 3:00 KDT.
+    #[test]
+    fn seoul_has_one_offset_since_1988() {
+        let zone = LocalZone::new(chrono_tz::Asia::Seoul);
+        let last = zone.table.starts.last().map(|t| t.and_utc().to_rfc3339());
+        assert_eq!(last.as_deref(), Some("1988-10-08T17:00:00+00:00"));
+        let offset = zone.table.offsets.last().map(|o| o.local_minus_utc());
+        assert_eq!(offset, Some(32_400));
+    }
+
+    /// Outside the table the database answers, up to the first and last instants a payment
+    /// can carry (RFC 3339 years 0 and 9999).
+    #[test]
+    fn outside_the_table_the_database_answers() {
+        let zone = LocalZone::new(chrono_tz::America::New_York);
+        let first = -62_167_219_200;
+        let last = 253_402_300_799;
+        for second in [first, FROM.saturating_sub(1), UNTIL, last] {
+            let at = DateTime::from_timestamp(second, 0);
+            assert!(at.is_some_and(|at| zone.tabled(at).is_none()), "{second}");
+            agrees(&zone, second);
+        }
+    }
+
+    /// A zone is tabled once: policies in the same zone share the table.
+    #[test]
+    fn policies_in_one_zone_share_a_table() {
+        let (a, b) = (
+            LocalZone::new(chrono_tz::Asia::Seoul),
+            LocalZone::new(chrono_tz::Asia::Seoul),
+        );
+        assert!(std::sync::Arc::ptr_eq(&a.table, &b.table));
+    }
+}
