@@ -113,6 +113,35 @@ fn a_toss_gift_certificate_is_refundable_in_full_only() {
 }
 
 #[test]
+fn the_request_fields_carry_their_limits_for_the_operators_form() {
+    let options = options(
+        "{provider: toss_payments, method: virtual_account, status: paid, \
+         amount: {total: 10000}, paid_at: \"2026-03-02T10:00:00+09:00\"}",
+        "",
+        "2026-03-05T10:00:00+09:00",
+    );
+    // (field, required, at most so many characters, digits only), from Toss's cancel API:
+    // `cancelReason` required, 200; the Idempotency-Key optional, 300; the refund account
+    // required, its number digits only and at most 20, its holder name at most 60.
+    let mut fields: Vec<(&str, bool, Option<u32>, bool)> = options
+        .fields
+        .iter()
+        .map(|f| (f.field, f.required, f.max_chars, f.digits_only))
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        [
+            ("cancel_id", false, Some(300), false),
+            ("reason", true, Some(200), false),
+            ("refund_account.bank", true, None, false),
+            ("refund_account.holder_name", true, Some(60), false),
+            ("refund_account.number", true, Some(20), true),
+        ]
+    );
+}
+
+#[test]
 fn a_later_month_needs_the_next_month_contract_or_a_refund_account() {
     let mobile = "{provider: portone_v2, pg: kcp_v2, method: mobile, status: paid, \
         amount: {total: 10000}, paid_at: \"2026-01-31T23:30:00+09:00\"}";
