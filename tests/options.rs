@@ -142,6 +142,31 @@ fn the_request_fields_carry_their_limits_for_the_operators_form() {
 }
 
 #[test]
+fn a_partial_refund_names_the_contract_it_lacks_and_only_while_it_lacks_it() {
+    let welcome = "{provider: portone_v2, pg: welcome, method: card, status: paid, \
+        amount: {total: 50000}, paid_at: \"2026-03-02T10:00:00+09:00\"}";
+    let now = "2026-03-03T10:00:00+09:00";
+    let without = options(welcome, "", now);
+    assert!(without.refundable());
+    assert!(
+        without.missing_contracts.is_empty(),
+        "a full refund needs none"
+    );
+    assert!(!without.partial.allowed);
+    let lacking: Vec<&str> = without
+        .partial
+        .missing_contracts
+        .iter()
+        .map(|c| c.contract.id.as_ref())
+        .collect();
+    assert_eq!(lacking, ["partial_refund_service"]);
+
+    let with = options(welcome, "contracts: [partial_refund_service]", now);
+    assert!(with.partial.allowed, "{:?}", with.partial.refused);
+    assert!(with.partial.missing_contracts.is_empty());
+}
+
+#[test]
 fn a_later_month_needs_the_next_month_contract_or_a_refund_account() {
     let mobile = "{provider: portone_v2, pg: kcp_v2, method: mobile, status: paid, \
         amount: {total: 10000}, paid_at: \"2026-01-31T23:30:00+09:00\"}";
