@@ -1,0 +1,51 @@
+//! Two rules of one scope that each end the refundable time (a span and the month of payment):
+//! the decision shows the earlier last refundable day, whichever rule runs first.
+
+#![allow(
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests stop at the first broken expectation"
+)]
+
+mod support;
+
+use refund_policy::model::{MerchantProfile, Method, Provider};
+use refund_policy::{Engine, PolicySource};
+use support::{at, date, payment, reason};
+
+const POLICY: &str = concat!(
+    r#"policy: mine
+provider: toss_payments
+time_zone: Asia/Seoul
+sources:
+  guide: { title: the provider's guide }
+"#,
+    include_str!("fixtures/policies/provider-errors.yaml"),
+    r#"methods:
+  mobile:
+    deadline: { within: 1 year, source: guide }
+    same_month: { source: guide }
+"#
+);
+
+#[test]
+fn the_month_of_payment_ends_before_a_year_and_is_the_deadline_shown() {
+    let engine =
+        Engine::from_sources(&[PolicySource::new("mine.yaml", POLICY)]).expect("the policy loads");
+    let paid = payment(
+        Provider::TossPayments,
+        Method::Mobile,
+        10_000,
+        "2026-03-02T10:00:00+09:00",
+    );
+    let decision = engine.decide(
+        &paid,
+        &reason(),
+        &MerchantProfile::default(),
+        at("2026-03-05T10:00:00+09:00"),
+    );
+    assert!(decision.is_allowed());
+    let deadline = decision.deadline().expect("a deadline");
+    assert_eq!(deadline.last_refundable_day, date(2026, 3, 31));
+    assert_eq!(deadline.rule.as_str(), "mine › mobile › same_month");
+}
