@@ -167,6 +167,49 @@ fn a_partial_refund_names_the_contract_it_lacks_and_only_while_it_lacks_it() {
 }
 
 #[test]
+fn a_partial_refund_keeps_its_taxable_part_within_the_taxable_balance() {
+    let card = |amount: &str| {
+        format!(
+            "{{provider: portone_v2, pg: kcp_v2, method: card, status: paid, amount: {amount}, \
+             paid_at: \"2026-03-02T10:00:00+09:00\"}}"
+        )
+    };
+    let now = "2026-03-05T10:00:00+09:00";
+    // 4,000 of 10,000 tax-free: a partial refund can name at most 6,000 taxable.
+    let mixed = options(&card("{total: 10000, tax_free: 4000}"), "", now);
+    assert!(mixed.partial.allowed);
+    let limit = mixed
+        .partial
+        .taxable_limit
+        .as_ref()
+        .expect("a taxable limit");
+    assert_eq!(limit.taxable_balance, Decimal::from(6000));
+    assert!(
+        limit.rule.as_str().ends_with("taxable_balance_check"),
+        "{}",
+        limit.rule.as_str()
+    );
+    // Wholly taxable: every partial amount is within the taxable balance.
+    let taxable = options(&card("{total: 10000}"), "", now);
+    assert!(taxable.partial.allowed);
+    assert_eq!(taxable.partial.taxable_limit, None);
+    // More taxable amount cancelled than there was: no partial refund can pass.
+    let overdrawn = options(
+        &card("{total: 10000, tax_free: 4000, cancelled: 7000}"),
+        "",
+        now,
+    );
+    assert!(!overdrawn.partial.allowed);
+    let refused: Vec<&str> = overdrawn
+        .partial
+        .refused
+        .iter()
+        .map(|r| r.code().as_str())
+        .collect();
+    assert_eq!(refused, ["TAXABLE_EXCEEDS_CANCELLABLE"]);
+}
+
+#[test]
 fn a_later_month_needs_the_next_month_contract_or_a_refund_account() {
     let mobile = "{provider: portone_v2, pg: kcp_v2, method: mobile, status: paid, \
         amount: {total: 10000}, paid_at: \"2026-01-31T23:30:00+09:00\"}";
