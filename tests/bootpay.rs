@@ -14,7 +14,7 @@
 mod support;
 
 use refund_policy::Decision;
-use refund_policy::decision::{AccountProblem, ReasonDetails, Verdict};
+use refund_policy::decision::{AccountProblem, Circumstance, ReasonDetails, Verdict};
 use refund_policy::model::{
     Bank, Cancellation, CancellationStatus, Card, CardType, Currency, Funding, Method, Payment,
     PaymentStatus, Provider, RefundRequest,
@@ -374,12 +374,20 @@ fn mobile_payments_cancel_in_full_in_the_korean_month_of_payment() {
         "2026-02-03T10:00:00+09:00",
     );
     assert_eq!(codes(&decision), ["MONTH_CHANGED"]);
-    // Never partially, not even at Inicis.
+    // Never partially, not even at Inicis: being a mobile payment is the whole reason.
     for pg in ["inicis", "danal", "kcp"] {
         let mobile = bootpay(Method::Mobile, Some(pg), PAID);
+        let decision = decide(&mobile, &partial(3000), NOW);
         assert_eq!(
-            codes(&decide(&mobile, &partial(3000), NOW)),
+            codes(&decision),
             ["PARTIAL_CANCEL_NOT_SUPPORTED"],
+            "pg {pg}"
+        );
+        assert_eq!(
+            decision.reasons()[0].details(),
+            &ReasonDetails::PartialCancelNotSupported {
+                because: vec![Circumstance::Method(Method::Mobile)]
+            },
             "pg {pg}"
         );
     }

@@ -93,6 +93,16 @@ fn all_four_providers_have_a_policy() {
         engine().policies().policy_id(Provider::TossPayments),
         Some("toss_payments")
     );
+    // Each decision names the policy that made it.
+    for provider in ALL {
+        let payment = at_inicis(provider, Method::Card, "2026-03-02T10:00:00+09:00");
+        let decision = decide(&payment, &reason(), &[], "2026-03-05T10:00:00+09:00");
+        assert_eq!(
+            decision.policy(),
+            engine().policies().policy_id(provider),
+            "{provider}"
+        );
+    }
 }
 
 #[test]

@@ -13,8 +13,9 @@
 use refund_policy::decision::ReasonCode;
 use refund_policy::input::limits;
 use refund_policy::model::Provider;
-use refund_policy::policy::{Named, PolicyLimit, ProblemKind};
+use refund_policy::policy::{IdKind, Named, PolicyLimit, ProblemKind};
 use refund_policy::{Engine, LoadError, PolicySet, PolicySource};
+use std::collections::BTreeSet;
 
 /// A small, valid policy to break in the tests below.
 const MINIMAL: &str = concat!(
@@ -318,6 +319,43 @@ fn pg_ids_and_groups_are_checked_against_the_catalog() {
         "    deadline: { within: 1 year, source: guide }\n    at_pg:\n      kcp: { deadline: { within: 6 months, source: guide } }\n",
     );
     assert!(problems(&without_catalog)[0].contains("the policy has no `pgs` catalog"));
+}
+
+#[test]
+fn ids_are_snake_case_and_group_names_upper_snake_case() {
+    let text = MINIMAL
+        .replacen(
+            "provider_errors:",
+            "pgs:\n  source: guide\n  known: [kcp, Inicis]\n  groups:\n    asia: [kcp]\nprovider_errors:",
+            1,
+        )
+        .replacen(
+            "contracts:\n",
+            "contracts:\n  Bad-Contract: { ko: 나쁜 계약, en: bad contract, source: guide }\n",
+            1,
+        )
+        .replacen(
+            "  card:\n",
+            "  card:\n    partial_refund:\n      - { id: no-escrow, refused_when: { escrow: true }, source: guide }\n",
+            1,
+        );
+    let invalid: BTreeSet<(IdKind, String)> = kinds(&text)
+        .into_iter()
+        .filter_map(|kind| match kind {
+            ProblemKind::InvalidId { what, value } => Some((what, value)),
+            _ => None,
+        })
+        .collect();
+    let expected: BTreeSet<(IdKind, String)> = [
+        (IdKind::Pg, "Inicis"),
+        (IdKind::PgGroup, "asia"),
+        (IdKind::Contract, "Bad-Contract"),
+        (IdKind::Restriction, "no-escrow"),
+    ]
+    .into_iter()
+    .map(|(what, value)| (what, value.to_owned()))
+    .collect();
+    assert_eq!(invalid, expected);
 }
 
 #[test]

@@ -113,6 +113,103 @@ fn a_toss_gift_certificate_is_refundable_in_full_only() {
 }
 
 #[test]
+fn the_request_fields_carry_their_limits_for_the_operators_form() {
+    let options = options(
+        "{provider: toss_payments, method: virtual_account, status: paid, \
+         amount: {total: 10000}, paid_at: \"2026-03-02T10:00:00+09:00\"}",
+        "",
+        "2026-03-05T10:00:00+09:00",
+    );
+    // (field, required, at most so many characters, digits only), from Toss's cancel API:
+    // `cancelReason` required, 200; the Idempotency-Key optional, 300; the refund account
+    // required, its number digits only and at most 20, its holder name at most 60.
+    let mut fields: Vec<(&str, bool, Option<u32>, bool)> = options
+        .fields
+        .iter()
+        .map(|f| (f.field, f.required, f.max_chars, f.digits_only))
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        [
+            ("cancel_id", false, Some(300), false),
+            ("reason", true, Some(200), false),
+            ("refund_account.bank", true, None, false),
+            ("refund_account.holder_name", true, Some(60), false),
+            ("refund_account.number", true, Some(20), true),
+        ]
+    );
+}
+
+#[test]
+fn a_partial_refund_names_the_contract_it_lacks_and_only_while_it_lacks_it() {
+    let welcome = "{provider: portone_v2, pg: welcome, method: card, status: paid, \
+        amount: {total: 50000}, paid_at: \"2026-03-02T10:00:00+09:00\"}";
+    let now = "2026-03-03T10:00:00+09:00";
+    let without = options(welcome, "", now);
+    assert!(without.refundable());
+    assert!(
+        without.missing_contracts.is_empty(),
+        "a full refund needs none"
+    );
+    assert!(!without.partial.allowed);
+    let lacking: Vec<&str> = without
+        .partial
+        .missing_contracts
+        .iter()
+        .map(|c| c.contract.id.as_ref())
+        .collect();
+    assert_eq!(lacking, ["partial_refund_service"]);
+
+    let with = options(welcome, "contracts: [partial_refund_service]", now);
+    assert!(with.partial.allowed, "{:?}", with.partial.refused);
+    assert!(with.partial.missing_contracts.is_empty());
+}
+
+#[test]
+fn a_partial_refund_keeps_its_taxable_part_within_the_taxable_balance() {
+    let card = |amount: &str| {
+        format!(
+            "{{provider: portone_v2, pg: kcp_v2, method: card, status: paid, amount: {amount}, \
+             paid_at: \"2026-03-02T10:00:00+09:00\"}}"
+        )
+    };
+    let now = "2026-03-05T10:00:00+09:00";
+    // 4,000 of 10,000 tax-free: a partial refund can name at most 6,000 taxable.
+    let mixed = options(&card("{total: 10000, tax_free: 4000}"), "", now);
+    assert!(mixed.partial.allowed);
+    let limit = mixed
+        .partial
+        .taxable_limit
+        .as_ref()
+        .expect("a taxable limit");
+    assert_eq!(limit.taxable_balance, Decimal::from(6000));
+    assert!(
+        limit.rule.as_str().ends_with("taxable_balance_check"),
+        "{}",
+        limit.rule.as_str()
+    );
+    // Wholly taxable: every partial amount is within the taxable balance.
+    let taxable = options(&card("{total: 10000}"), "", now);
+    assert!(taxable.partial.allowed);
+    assert_eq!(taxable.partial.taxable_limit, None);
+    // More taxable amount cancelled than there was: no partial refund can pass.
+    let overdrawn = options(
+        &card("{total: 10000, tax_free: 4000, cancelled: 7000}"),
+        "",
+        now,
+    );
+    assert!(!overdrawn.partial.allowed);
+    let refused: Vec<&str> = overdrawn
+        .partial
+        .refused
+        .iter()
+        .map(|r| r.code().as_str())
+        .collect();
+    assert_eq!(refused, ["TAXABLE_EXCEEDS_CANCELLABLE"]);
+}
+
+#[test]
 fn a_later_month_needs_the_next_month_contract_or_a_refund_account() {
     let mobile = "{provider: portone_v2, pg: kcp_v2, method: mobile, status: paid, \
         amount: {total: 10000}, paid_at: \"2026-01-31T23:30:00+09:00\"}";

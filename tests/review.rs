@@ -1,5 +1,6 @@
-//! Review tables: what the built-in policies decide, the messages they explain it with, and what
-//! the loader says about broken policy files, as insta snapshots under `tests/snapshots/`.
+//! Review tables: what the built-in policies decide, the messages they explain it with, what
+//! their rules say where they apply (`policies show`), and what the loader says about broken
+//! policy files, as insta snapshots under `tests/snapshots/`.
 //!
 //! A policy edit that changes a decision changes a line of `review__matrix_<policy>.snap`, and
 //! every line names its row (the payment), its request and its ages, so the diff says which
@@ -1929,4 +1930,73 @@ fn problems_of_broken_policy_files() {
         out.push_str(&problems_of(set));
     }
     insta::assert_snapshot!("loader_problems", out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. The effective rules
+// ---------------------------------------------------------------------------------------------
+
+/// What `policies show` tells a reviewer, for one policy: every rule once, with what it says,
+/// its source and whether its numbers are unverified; then, for each method, easy-pay service
+/// and group of PGs, the rules that apply there, by the last part of their id.
+fn effective_rules(provider: Provider) -> String {
+    let rules = engine().policies().effective_rules(provider);
+    let mut said = BTreeMap::new();
+    let mut out = String::from("Scopes (method, easy-pay service, PGs: rules in order):\n");
+    for scope in &rules {
+        let service = scope.service.as_deref().unwrap_or("-");
+        let pgs = if scope.pgs.is_empty() {
+            "every other PG".to_owned()
+        } else {
+            scope.pgs.join(", ")
+        };
+        let names: Vec<&str> = scope
+            .rules
+            .iter()
+            .map(|line| {
+                let id = line.rule.as_str();
+                said.insert(id.to_owned(), line);
+                id.rsplit(" › ").next().unwrap_or(id)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} / {service} / {pgs}: {}",
+            scope.method,
+            names.join(", ")
+        );
+    }
+    out.push_str("\nRules (id: what it says [source]):\n");
+    for (id, line) in &said {
+        let unverified = if line.unverified.is_some() {
+            " UNVERIFIED"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  {id}: {} [{}]{unverified}", line.says, line.source);
+    }
+    out
+}
+
+#[test]
+fn effective_rules_portone_v2() {
+    insta::assert_snapshot!("rules_portone_v2", effective_rules(Provider::PortoneV2));
+}
+
+#[test]
+fn effective_rules_portone_v1() {
+    insta::assert_snapshot!("rules_portone_v1", effective_rules(Provider::PortoneV1));
+}
+
+#[test]
+fn effective_rules_bootpay() {
+    insta::assert_snapshot!("rules_bootpay", effective_rules(Provider::Bootpay));
+}
+
+#[test]
+fn effective_rules_toss_payments() {
+    insta::assert_snapshot!(
+        "rules_toss_payments",
+        effective_rules(Provider::TossPayments)
+    );
 }
