@@ -5,9 +5,11 @@
 //! both languages say something for it.
 
 mod en;
+mod json;
 mod ko;
 mod options;
 mod report;
+mod report_compact;
 mod report_schema;
 mod text;
 

@@ -48,6 +48,9 @@ impl Decision {
 
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if super::json::takes_raw::<S>() {
+            return super::report_compact::serialize(self, serializer);
+        }
         self.serialize_fields(serializer)
     }
 }
