@@ -47,9 +47,19 @@ fn assert_same_json(decision: &Decision, what: &str) {
         let report = decision.report(lang);
         let by_hand = serde_json::to_string(&report).expect("serializes");
         assert_eq!(by_hand, field_by_field(&report), "{what} ({lang})");
+        let mut written = String::from("before ");
+        report.write_json(&mut written).expect("writes");
+        assert_eq!(written, format!("before {by_hand}"), "{what} ({lang})");
         let mut into_vec = Vec::new();
         serde_json::to_writer(&mut into_vec, &report).expect("serializes");
         assert_eq!(into_vec, by_hand.as_bytes(), "{what} ({lang})");
+        // Inside a list and as a map's value, as a batch of answers holds reports.
+        let nested = (
+            [report, report],
+            std::collections::BTreeMap::from([("decision", report)]),
+        );
+        let by_hand = serde_json::to_string(&nested).expect("serializes");
+        assert_eq!(by_hand, field_by_field(&nested), "{what} ({lang}), nested");
     }
     assert_eq!(
         serde_json::to_string(decision).expect("serializes"),

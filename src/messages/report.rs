@@ -56,6 +56,40 @@ impl Serialize for Report<'_> {
 }
 
 impl Report<'_> {
+    /// Appends the report's compact JSON to `out`: the bytes `serde_json::to_string` writes
+    /// for it, written without serde. Serializing with `serde_json::to_vec`, `to_string` or
+    /// `to_writer` on a `Vec<u8>` takes the same path; this is the way to it that does not
+    /// depend on the serializer, for a service that keeps its own buffer.
+    ///
+    /// ```
+    /// use refund_policy::can_refund;
+    /// use refund_policy::messages::Lang;
+    /// use refund_policy::model::{Method, Payment, Provider, RefundRequest, parse_instant};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let paid_at = parse_instant("2026-03-02T10:00:00+09:00").unwrap();
+    /// let payment = Payment::paid(Provider::PortoneV2, Method::Card, Decimal::from(10000), paid_at);
+    /// let decision = can_refund(&payment, &RefundRequest::default(), paid_at);
+    ///
+    /// let mut json = String::new();
+    /// decision.report(Lang::Ko).write_json(&mut json).unwrap();
+    /// assert!(json.starts_with(r#"{"verdict":"deny","reasons":[{"code":"REASON_REQUIRED""#));
+    /// assert_eq!(json, serde_json::to_string(&decision.report(Lang::Ko)).unwrap());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When serde_json fails to write a reason's or note's details, which the library's own
+    /// types never make it do; `out` is then left as it was.
+    pub fn write_json(&self, out: &mut String) -> Result<(), serde_json::Error> {
+        let start = out.len();
+        let mut scratch = Vec::new();
+        super::report_compact::write(out, &mut scratch, self).map_err(|_| {
+            out.truncate(start);
+            serde::ser::Error::custom("a part of the report failed to write")
+        })
+    }
+
     /// The report field by field, for any serializer.
     pub(super) fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let d = self.decision;

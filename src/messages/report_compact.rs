@@ -40,7 +40,8 @@ pub(super) fn serialize<S: Serializer>(
     }
 }
 
-fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>) -> fmt::Result {
+/// Appends `report`'s compact JSON to `out`, using `scratch` for the parts serde_json writes.
+pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>) -> fmt::Result {
     let d: &Decision = report.decision;
     let currency = d.refund.currency;
     out.push_str("{\"verdict\":");
