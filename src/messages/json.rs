@@ -36,6 +36,11 @@ impl Serialize for Raw<'_> {
 /// Whether `S` is serde_json's compact serializer into a vector, which copies a [`Raw`]
 /// fragment as is.
 pub(crate) fn takes_raw<S: Serializer>() -> bool {
+    // serde_json's writers return `()`; known at compile time, so serializers that build a
+    // value (`to_value`, the JS package's) do not carry the hand-written path at all.
+    if size_of::<S::Ok>() != 0 {
+        return false;
+    }
     // The names the compiler gives the serializers of `to_vec`, `to_string` and `to_writer`
     // on a vector, compared whole: a custom formatter or another writer never matches.
     let name = type_name::<S>();

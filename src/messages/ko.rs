@@ -42,13 +42,20 @@ fn with_particle<W: Display>(
     after_consonant: &'static str,
     after_vowel: &'static str,
 ) -> impl Display {
-    from_fn(move |f| {
-        let last = LastLetter::write(f, &word)?;
-        f.write_str(if ends_in_consonant(last) {
-            after_consonant
-        } else {
-            after_vowel
-        })
+    from_fn(move |f| write_with_particle(f, &word, after_consonant, after_vowel))
+}
+
+fn write_with_particle(
+    f: &mut Formatter<'_>,
+    word: &dyn Display,
+    after_consonant: &'static str,
+    after_vowel: &'static str,
+) -> fmt::Result {
+    let last = LastLetter::write(f, word)?;
+    f.write_str(if ends_in_consonant(last) {
+        after_consonant
+    } else {
+        after_vowel
     })
 }
 
