@@ -8,6 +8,7 @@ mod en;
 mod json;
 mod ko;
 mod options;
+mod particle;
 mod report;
 mod report_compact;
 mod report_schema;
