@@ -1,7 +1,6 @@
 //! English messages: lowercase, no final period, user values in backticks.
 
-use super::{group_digits, join};
-use crate::calendar::Span;
+use super::text::{Grouped, from_fn, join};
 use crate::decision::{
     AccountProblem, AmountProblem, Circumstance, NoteDetails, PaymentProblem, ReasonDetails,
     TimeRule,
@@ -9,9 +8,11 @@ use crate::decision::{
 use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
 use chrono::Timelike;
 use rust_decimal::Decimal;
+use std::fmt::{self, Display, Formatter};
 
-pub(super) fn money(amount: Decimal, currency: Currency) -> String {
-    format!("{} {}", currency.code(), group_digits(amount))
+/// `KRW 12,000`.
+pub(super) fn money(amount: Decimal, currency: Currency) -> impl Display {
+    from_fn(move |f| write!(f, "{} {}", currency.code(), Grouped(amount)))
 }
 
 fn method(method: Method) -> &'static str {
@@ -39,23 +40,22 @@ fn status(status: PaymentStatus) -> &'static str {
     }
 }
 
-fn circumstance(c: &Circumstance) -> String {
-    match c {
-        Circumstance::Method(m) => method(*m).to_owned(),
-        Circumstance::Pg(pg) => format!("PG `{pg}`"),
-        Circumstance::PgNotListed(Some(pg)) => format!("PG `{pg}`"),
-        Circumstance::PgNotListed(None) => "unknown PG".to_owned(),
-        Circumstance::CardType(kind) => format!("{kind} card"),
-        Circumstance::ForeignCard => "card issued abroad".to_owned(),
-        Circumstance::CardPoints => "paid partly with card points".to_owned(),
-        Circumstance::Escrow(true) => "escrow payment".to_owned(),
-        Circumstance::Escrow(false) => "not an escrow payment".to_owned(),
+fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
+    let text = match c {
+        Circumstance::Method(m) => method(*m),
+        Circumstance::Pg(pg) => return write!(f, "PG `{pg}`"),
+        Circumstance::PgNotListed(Some(pg)) => return write!(f, "PG `{pg}`"),
+        Circumstance::PgNotListed(None) => "unknown PG",
+        Circumstance::CardType(kind) => return write!(f, "{kind} card"),
+        Circumstance::ForeignCard => "card issued abroad",
+        Circumstance::CardPoints => "paid partly with card points",
+        Circumstance::Escrow(true) => "escrow payment",
+        Circumstance::Escrow(false) => "not an escrow payment",
         Circumstance::EscrowStatus(state) => match state {
             EscrowStatus::BeforeConfirmation => "escrow payment before purchase confirmation",
             EscrowStatus::Confirmed => "escrow payment whose purchase is confirmed",
             EscrowStatus::Rejected => "escrow payment the buyer rejected",
-        }
-        .to_owned(),
+        },
         Circumstance::GiftCertificateType(kind) => match kind {
             GiftCertificateType::Booknlife => "Book&Life gift certificate (도서문화상품권)",
             GiftCertificateType::SmartMunsang => {
@@ -64,51 +64,56 @@ fn circumstance(c: &Circumstance) -> String {
             GiftCertificateType::Cultureland => "Cultureland gift certificate",
             GiftCertificateType::Happymoney => "Happymoney gift certificate",
             GiftCertificateType::Culturegift => "culture gift certificate (컬쳐기프트)",
-        }
-        .to_owned(),
+        },
         Circumstance::PartialCancelable(false) => {
-            "the provider marks it as not partially cancelable".to_owned()
+            "the provider marks it as not partially cancelable"
         }
-        Circumstance::PartialCancelable(true) => {
-            "the provider marks it as partially cancelable".to_owned()
-        }
-        Circumstance::Funding(f) => format!("funded by {f}"),
-        Circumstance::Partial(true) => "partial refund".to_owned(),
-        Circumstance::Partial(false) => "full refund".to_owned(),
-        Circumstance::SameDayFullCancel(true) => "full cancel on the day of payment".to_owned(),
-        Circumstance::SameDayFullCancel(false) => {
-            "not a full cancel on the day of payment".to_owned()
-        }
-    }
+        Circumstance::PartialCancelable(true) => "the provider marks it as partially cancelable",
+        Circumstance::Funding(funding) => return write!(f, "funded by {funding}"),
+        Circumstance::Partial(true) => "partial refund",
+        Circumstance::Partial(false) => "full refund",
+        Circumstance::SameDayFullCancel(true) => "full cancel on the day of payment",
+        Circumstance::SameDayFullCancel(false) => "not a full cancel on the day of payment",
+    };
+    f.write_str(text)
 }
 
-fn circumstances(list: &[Circumstance]) -> String {
-    join(list.iter().map(circumstance), ", ")
+fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
+    join(list, ", ", circumstance)
 }
 
-fn account_problem(problem: &AccountProblem) -> String {
+fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
     match problem {
-        AccountProblem::Missing { field } => format!("`{}` is missing", field.name()),
-        AccountProblem::Blank { field } => format!("`{}` is blank", field.name()),
-        AccountProblem::TooLong { field, chars, max } => format!(
+        AccountProblem::Missing { field } => write!(f, "`{}` is missing", field.name()),
+        AccountProblem::Blank { field } => write!(f, "`{}` is blank", field.name()),
+        AccountProblem::TooLong { field, chars, max } => write!(
+            f,
             "`{}` has {chars} characters, more than the {max} allowed",
             field.name()
         ),
         AccountProblem::NotDigits { field } => {
-            format!("`{}` may hold digits only", field.name())
+            write!(f, "`{}` may hold digits only", field.name())
         }
         AccountProblem::BankNotSupported { bank, table, pg } => match pg {
             Some(pg) => {
-                format!("bank `{bank}` has no code in the {table} table used for PG `{pg}`")
+                write!(
+                    f,
+                    "bank `{bank}` has no code in the {table} table used for PG `{pg}`"
+                )
             }
-            None => format!("bank `{bank}` has no code in the {table} table"),
+            None => write!(f, "bank `{bank}` has no code in the {table} table"),
         },
     }
 }
 
-fn amount_problem(problem: &AmountProblem, currency: Currency) -> String {
+fn amount_problem(
+    f: &mut Formatter<'_>,
+    problem: &AmountProblem,
+    currency: Currency,
+) -> fmt::Result {
     match problem {
-        AmountProblem::NotPositive { amount } => format!(
+        AmountProblem::NotPositive { amount } => write!(
+            f,
             "the amount must be greater than zero, found {}",
             money(*amount, currency)
         ),
@@ -117,12 +122,14 @@ fn amount_problem(problem: &AmountProblem, currency: Currency) -> String {
             amount,
             currency,
             decimals,
-        } => format!(
+        } => write!(
+            f,
             "`{}` is `{amount}`, but {} allows {decimals} decimal places",
             field.name(),
             currency.code()
         ),
-        AmountProblem::Negative { field, amount } => format!(
+        AmountProblem::Negative { field, amount } => write!(
+            f,
             "`{}` must not be negative, found {}",
             field.name(),
             money(*amount, currency)
@@ -130,12 +137,17 @@ fn amount_problem(problem: &AmountProblem, currency: Currency) -> String {
     }
 }
 
-fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
+fn payment_problem(
+    f: &mut Formatter<'_>,
+    problem: &PaymentProblem,
+    currency: Currency,
+) -> fmt::Result {
     match problem {
         PaymentProblem::NegativeAmount { field, amount } => {
-            format!("`{field}` is negative ({})", money(*amount, currency))
+            write!(f, "`{field}` is negative ({})", money(*amount, currency))
         }
-        PaymentProblem::CancelledExceedsTotal { cancelled, total } => format!(
+        PaymentProblem::CancelledExceedsTotal { cancelled, total } => write!(
+            f,
             "the cancelled amount {} exceeds the total {}",
             money(*cancelled, currency),
             money(*total, currency)
@@ -143,12 +155,14 @@ fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
         PaymentProblem::CancelledTaxFreeExceedsTaxFree {
             cancelled_tax_free,
             tax_free,
-        } => format!(
+        } => write!(
+            f,
             "the cancelled tax-free amount {} exceeds the tax-free amount {}",
             money(*cancelled_tax_free, currency),
             money(*tax_free, currency)
         ),
-        PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => format!(
+        PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => write!(
+            f,
             "the tax-free amount {} exceeds the total {}",
             money(*tax_free, currency),
             money(*total, currency)
@@ -158,11 +172,13 @@ fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
             amount,
             currency,
             decimals,
-        } => format!(
+        } => write!(
+            f,
             "`{field}` is `{amount}`, but {} allows {decimals} decimal places",
             currency.code()
         ),
-        PaymentProblem::PaidAfterNow { paid_at, now } => format!(
+        PaymentProblem::PaidAfterNow { paid_at, now } => write!(
+            f,
             "`paid_at` {} is later than `now` {}",
             paid_at.to_rfc3339(),
             now.to_rfc3339()
@@ -170,37 +186,45 @@ fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
     }
 }
 
-fn span(span: Span) -> String {
-    span.to_string()
-}
-
-pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
+pub(super) fn reason(
+    f: &mut Formatter<'_>,
+    details: &ReasonDetails,
+    currency: Currency,
+) -> fmt::Result {
     match details {
-        ReasonDetails::InvalidPayment { problems } => format!(
+        ReasonDetails::InvalidPayment { problems } => write!(
+            f,
             "the payment contradicts itself: {}",
-            join(problems.iter().map(|p| payment_problem(p, currency)), "; ")
+            join(problems, "; ", |f, p| payment_problem(f, p, currency))
         ),
         ReasonDetails::PaymentNotPaid {
             status: PaymentStatus::VirtualAccountIssued,
-        } => "the virtual account was never paid into: close it instead of refunding it".to_owned(),
-        ReasonDetails::PaymentNotPaid { status: s } => format!(
+        } => {
+            f.write_str("the virtual account was never paid into: close it instead of refunding it")
+        }
+        ReasonDetails::PaymentNotPaid { status: s } => write!(
+            f,
             "the payment was never completed (status `{}`): there is nothing to refund",
             status(*s)
         ),
-        ReasonDetails::AlreadyCancelled { balance, .. } => format!(
+        ReasonDetails::AlreadyCancelled { balance, .. } => write!(
+            f,
             "the payment is already cancelled in full (balance {})",
             money(*balance, currency)
         ),
-        ReasonDetails::InvalidAmount { problems } => format!(
+        ReasonDetails::InvalidAmount { problems } => write!(
+            f,
             "the requested amounts are invalid: {}",
-            join(problems.iter().map(|p| amount_problem(p, currency)), "; ")
+            join(problems, "; ", |f, p| amount_problem(f, p, currency))
         ),
-        ReasonDetails::AmountExceedsCancellable { requested, balance } => format!(
+        ReasonDetails::AmountExceedsCancellable { requested, balance } => write!(
+            f,
             "the refund of {} exceeds the cancellable balance of {}",
             money(*requested, currency),
             money(*balance, currency)
         ),
-        ReasonDetails::CancellableAmountMismatch { given, balance } => format!(
+        ReasonDetails::CancellableAmountMismatch { given, balance } => write!(
+            f,
             "the request expects a balance of {} but the payment's balance is {}: read the payment again",
             money(*given, currency),
             money(*balance, currency)
@@ -208,7 +232,8 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
         ReasonDetails::TaxFreeExceedsCancellable {
             requested,
             tax_free_balance,
-        } => format!(
+        } => write!(
+            f,
             "the tax-free refund of {} exceeds the tax-free balance of {}",
             money(*requested, currency),
             money(*tax_free_balance, currency)
@@ -217,17 +242,20 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             tax_free,
             vat,
             amount,
-        } => format!(
+        } => write!(
+            f,
             "the tax-free amount {} and VAT {} add up to more than the refund of {}",
             money(*tax_free, currency),
             money(*vat, currency),
             money(*amount, currency)
         ),
-        ReasonDetails::PartialCancelNotSupported { because } => format!(
+        ReasonDetails::PartialCancelNotSupported { because } => write!(
+            f,
             "a partial refund is not possible ({}): only the whole remainder can be cancelled",
             circumstances(because)
         ),
-        ReasonDetails::PartialCancelLimitReached { limit, succeeded } => format!(
+        ReasonDetails::PartialCancelLimitReached { limit, succeeded } => write!(
+            f,
             "the PG allows {limit} partial cancels and {succeeded} have succeeded: only the whole remainder can be cancelled"
         ),
         ReasonDetails::DeadlinePassed {
@@ -236,9 +264,10 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             today,
             within,
             time_zone,
-        } => format!(
+        } => write!(
+            f,
             "the refund deadline has passed: paid on {paid_on}, refundable within {} until {last_refundable_day}, and today is {today} ({time_zone})",
-            span(*within)
+            within
         ),
         ReasonDetails::MonthChanged {
             paid_month,
@@ -246,100 +275,118 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             time_zone,
             next_month_refund,
         } => {
-            let base = format!(
+            write!(
+                f,
                 "the payment can be cancelled only in the month it was made: paid in {paid_month}, and it is now {current_month} ({time_zone})"
-            );
-            match next_month_refund {
-                None => base,
-                Some(next) => {
-                    let mut missing = Vec::new();
-                    if !next.contract_signed {
-                        missing.push(format!("the {} is not signed", next.contract.en));
-                    }
-                    if !next.refund_account_given {
-                        missing.push("no refund account is given".to_owned());
-                    }
-                    missing.extend(next.refund_account_problems.iter().map(account_problem));
-                    format!(
-                        "{base}; a next-month refund at PG `{}` needs the {} and a valid refund account: {}",
-                        next.pg,
-                        next.contract.en,
-                        join(missing, ", ")
-                    )
-                }
+            )?;
+            let Some(next) = next_month_refund else {
+                return Ok(());
+            };
+            write!(
+                f,
+                "; a next-month refund at PG `{}` needs the {} and a valid refund account: ",
+                next.pg, next.contract.en,
+            )?;
+            let mut sep = "";
+            if !next.contract_signed {
+                write!(f, "the {} is not signed", next.contract.en)?;
+                sep = ", ";
             }
+            if !next.refund_account_given {
+                write!(f, "{sep}no refund account is given")?;
+                sep = ", ";
+            }
+            for problem in &next.refund_account_problems {
+                f.write_str(sep)?;
+                account_problem(f, problem)?;
+                sep = ", ";
+            }
+            Ok(())
         }
-        ReasonDetails::PaidAtMissing { needed_by } => match needed_by {
+        ReasonDetails::PaidAtMissing { needed_by } => f.write_str(match needed_by {
             TimeRule::Deadline => {
                 "the payment time `paid_at` is unknown, so the deadline cannot be checked"
             }
             TimeRule::SameMonth => {
                 "the payment time `paid_at` is unknown, so the month of payment cannot be checked"
             }
-        }
-        .to_owned(),
+        }),
         ReasonDetails::OutsideCancelHours {
             local_time,
             closed,
             time_zone,
-        } => format!(
+        } => write!(
+            f,
             "the PG takes no cancels between {closed} ({time_zone}), and it is {:02}:{:02} now",
             local_time.hour(),
             local_time.minute()
         ),
         ReasonDetails::RefundAccountRequired {} => {
-            "a refund account is required: give its bank, number and holder name".to_owned()
+            f.write_str("a refund account is required: give its bank, number and holder name")
         }
-        ReasonDetails::RefundAccountInvalid { problems } => format!(
+        ReasonDetails::RefundAccountInvalid { problems } => write!(
+            f,
             "the refund account is invalid: {}",
-            join(problems.iter().map(account_problem), ", ")
+            join(problems, ", ", account_problem)
         ),
         ReasonDetails::ContractRequired {
             contract,
             for_partial_refund,
         } => {
             if *for_partial_refund {
-                format!(
+                write!(
+                    f,
                     "a partial refund needs the {} (`{}`)",
                     contract.en, contract.id
                 )
             } else {
-                format!("this refund needs the {} (`{}`)", contract.en, contract.id)
+                write!(
+                    f,
+                    "this refund needs the {} (`{}`)",
+                    contract.en, contract.id
+                )
             }
         }
-        ReasonDetails::RefundNotSupported { because } => format!(
+        ReasonDetails::RefundNotSupported { because } => write!(
+            f,
             "the provider cannot refund this payment ({})",
             circumstances(because)
         ),
-        ReasonDetails::ReasonRequired {} => "a cancel `reason` is required".to_owned(),
-        ReasonDetails::FieldTooLong { field, chars, max } => format!(
+        ReasonDetails::ReasonRequired {} => f.write_str("a cancel `reason` is required"),
+        ReasonDetails::FieldTooLong { field, chars, max } => write!(
+            f,
             "`{}` has {chars} characters, more than the {max} allowed",
             field.name()
         ),
         ReasonDetails::RequesterRequired {} => {
-            "`requester` is required: `customer` or `admin`".to_owned()
+            f.write_str("`requester` is required: `customer` or `admin`")
         }
         ReasonDetails::DuplicateCancelId { cancel_id, .. } => {
-            format!("the cancel id `{cancel_id}` was already used for this payment")
+            write!(
+                f,
+                "the cancel id `{cancel_id}` was already used for this payment"
+            )
         }
         ReasonDetails::CancellationPending { .. } => {
-            "an earlier cancellation is still in progress: wait for its result".to_owned()
+            f.write_str("an earlier cancellation is still in progress: wait for its result")
         }
         ReasonDetails::NoPolicy {
             provider,
             method: m,
             easy_pay_provider,
         } => match easy_pay_provider {
-            Some(service) => format!(
+            Some(service) => write!(
+                f,
                 "no policy covers {} ({service}) refunds at `{provider}`",
                 method(*m)
             ),
-            None => format!("no policy covers {} refunds at `{provider}`", method(*m)),
+            None => write!(f, "no policy covers {} refunds at `{provider}`", method(*m)),
         },
         ReasonDetails::TaxableExceedsCancellable {
             taxable,
             taxable_balance,
-        } => format!(
+        } => write!(
+            f,
             "the taxable part of this partial refund, {}, exceeds the taxable balance of {}: give the tax-free part as `tax_free_amount`",
             money(*taxable, currency),
             money(*taxable_balance, currency)
@@ -347,7 +394,8 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
         ReasonDetails::UnsettledSalesShort {
             requested,
             unsettled_sales,
-        } => format!(
+        } => write!(
+            f,
             "the refund of {} exceeds the {} the PG still owes the merchant: the PG nets refunds against unsettled sales",
             money(*requested, currency),
             money(*unsettled_sales, currency)
@@ -356,15 +404,17 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
 }
 
 /// `: did you mean `x`?` after a name no policy lists, when one is close.
-fn did_you_mean(closest: Option<&str>) -> String {
-    closest
-        .map(|c| format!(": did you mean `{c}`?"))
-        .unwrap_or_default()
+fn did_you_mean(closest: Option<&str>) -> impl Display + '_ {
+    from_fn(move |f| match closest {
+        Some(c) => write!(f, ": did you mean `{c}`?"),
+        None => Ok(()),
+    })
 }
 
-pub(super) fn note(details: &NoteDetails) -> String {
+pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result {
     match details {
-        NoteDetails::RefundFee { amount, currency } => format!(
+        NoteDetails::RefundFee { amount, currency } => write!(
+            f,
             "each refund costs the merchant a transfer fee of {}",
             money(*amount, *currency)
         ),
@@ -375,55 +425,56 @@ pub(super) fn note(details: &NoteDetails) -> String {
             expected_by,
             no_date,
         } => {
-            let days = if min_business_days == max_business_days {
-                format!("{min_business_days}")
+            if min_business_days == max_business_days {
+                write!(f, "the money reaches the customer after {min_business_days}")?;
             } else {
-                format!("{min_business_days} to {max_business_days}")
-            };
-            let when = match (expected_earliest, expected_by, no_date) {
-                (Some(first), Some(by), _) if first == by => format!(": on {by}"),
-                (Some(first), Some(by), _) => format!(": from {first}, by {by}"),
-                (_, _, Some(outside)) => format!(
+                write!(
+                    f,
+                    "the money reaches the customer after {min_business_days} to {max_business_days}"
+                )?;
+            }
+            f.write_str(" business days")?;
+            match (expected_earliest, expected_by, no_date) {
+                (Some(first), Some(by), _) if first == by => write!(f, ": on {by}"),
+                (Some(first), Some(by), _) => write!(f, ": from {first}, by {by}"),
+                (_, _, Some(outside)) => write!(
+                    f,
                     "; no expected date: the business-day calendar ends on {}",
                     outside.last_day()
                 ),
-                _ => String::new(),
-            };
-            format!("the money reaches the customer after {days} business days{when}")
+                _ => Ok(()),
+            }
         }
-        NoteDetails::AsyncCancellation {} => {
-            "the provider answers `REQUESTED` first and confirms later: watch the webhook".to_owned()
-        }
-        NoteDetails::ManualRefund { .. } => {
-            "the provider cannot refund this payment: the merchant must pay the customer back directly".to_owned()
-        }
+        NoteDetails::AsyncCancellation {} => f.write_str(
+            "the provider answers `REQUESTED` first and confirms later: watch the webhook",
+        ),
+        NoteDetails::ManualRefund { .. } => f.write_str(
+            "the provider cannot refund this payment: the merchant must pay the customer back directly",
+        ),
         NoteDetails::FundingAssumed {
             funding,
             applied,
             spans,
         } => {
-            let spans = join(
-                spans.iter().map(|s| format!("{} {}", s.funding, s.within)),
-                ", ",
-            );
-            let known = match funding {
-                Some(f) => format!("the rule sets no deadline for funding `{f}`"),
-                None => "the easy-pay funding is unknown".to_owned(),
-            };
-            format!("{known}, so the strictest deadline, {applied}, was applied ({spans})")
+            match funding {
+                Some(known) => write!(f, "the rule sets no deadline for funding `{known}`")?,
+                None => f.write_str("the easy-pay funding is unknown")?,
+            }
+            let spans = join(spans, ", ", |f, s| write!(f, "{} {}", s.funding, s.within));
+            write!(f, ", so the strictest deadline, {applied}, was applied ({spans})")
         }
-        NoteDetails::CashReceiptNotCancelled {} => {
-            "the PG does not cancel the payment's cash receipt with it: if one was issued, cancel or reissue it".to_owned()
-        }
-        NoteDetails::UnknownPg { id, closest } => {
-            let hint = did_you_mean(closest.as_deref());
-            format!("the policy does not list PG `{id}`, so no PG-specific rule applied{hint}")
-        }
-        NoteDetails::UnknownEasyPayProvider { id, closest } => {
-            let hint = did_you_mean(closest.as_deref());
-            format!(
-                "the policy does not list easy-pay service `{id}`, so no service-specific rule applied{hint}"
-            )
-        }
+        NoteDetails::CashReceiptNotCancelled {} => f.write_str(
+            "the PG does not cancel the payment's cash receipt with it: if one was issued, cancel or reissue it",
+        ),
+        NoteDetails::UnknownPg { id, closest } => write!(
+            f,
+            "the policy does not list PG `{id}`, so no PG-specific rule applied{}",
+            did_you_mean(closest.as_deref())
+        ),
+        NoteDetails::UnknownEasyPayProvider { id, closest } => write!(
+            f,
+            "the policy does not list easy-pay service `{id}`, so no service-specific rule applied{}",
+            did_you_mean(closest.as_deref())
+        ),
     }
 }

@@ -1,6 +1,7 @@
 //! 한국어 메시지.
 
-use super::{group_digits, join};
+use super::particle::{eul_reul, eun_neun, gwa_wa, i_ga};
+use super::text::{Grouped, from_fn, join};
 use crate::calendar::{Span, SpanUnit};
 use crate::decision::{
     AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, NoteDetails,
@@ -11,61 +12,27 @@ use crate::model::{
 };
 use chrono::Timelike;
 use rust_decimal::Decimal;
+use std::fmt::{self, Display, Formatter};
 
-/// Whether `word` is read with a final consonant (받침), which decides the particle after it:
-/// `10,000원이`, `USD 10가`... The last Hangul syllable, digit or Latin letter decides; digits and
-/// letters are read as Koreans read them (`0` 영, `L` 엘).
-fn has_final_consonant(word: &str) -> bool {
-    let Some(last) = word.chars().rev().find(|c| c.is_alphanumeric()) else {
-        return false;
-    };
-    match last {
-        '가'..='힣' => (u32::from(last).saturating_sub(0xAC00)) % 28 != 0,
-        '0' | '1' | '3' | '6' | '7' | '8' => true,
-        'l' | 'm' | 'n' | 'r' | 'L' | 'M' | 'N' | 'R' => true,
-        _ => false,
-    }
+/// `12,000원`, `12.5 USD`.
+pub(super) fn won(amount: Decimal, currency: Currency) -> impl Display {
+    from_fn(move |f| {
+        if currency == Currency::KRW {
+            write!(f, "{}원", Grouped(amount))
+        } else {
+            write!(f, "{} {}", Grouped(amount), currency.code())
+        }
+    })
 }
 
-/// `word` followed by the right form of a particle: `after_consonant` (이, 을, 과, 은) or
-/// `after_vowel` (가, 를, 와, 는).
-fn with_particle(word: &str, after_consonant: &str, after_vowel: &str) -> String {
-    if has_final_consonant(word) {
-        format!("{word}{after_consonant}")
-    } else {
-        format!("{word}{after_vowel}")
-    }
-}
-
-/// Subject (이/가), object (을/를), with (과/와), topic (은/는).
-fn i_ga(word: &str) -> String {
-    with_particle(word, "이", "가")
-}
-fn eul_reul(word: &str) -> String {
-    with_particle(word, "을", "를")
-}
-fn gwa_wa(word: &str) -> String {
-    with_particle(word, "과", "와")
-}
-fn eun_neun(word: &str) -> String {
-    with_particle(word, "은", "는")
-}
-
-pub(super) fn won(amount: Decimal, currency: Currency) -> String {
-    if currency == Currency::KRW {
-        format!("{}원", group_digits(amount))
-    } else {
-        format!("{} {}", group_digits(amount), currency.code())
-    }
-}
-
-pub(super) fn span(span: Span) -> String {
+/// `1년`, `6개월`, `180일`.
+pub(super) fn span(span: Span) -> impl Display {
     let unit = match span.unit() {
         SpanUnit::Days => "일",
         SpanUnit::Months => "개월",
         SpanUnit::Years => "년",
     };
-    format!("{}{unit}", span.count())
+    from_fn(move |f| write!(f, "{}{unit}", span.count()))
 }
 
 fn method(method: Method) -> &'static str {
@@ -102,34 +69,31 @@ fn funding(funding: Funding) -> &'static str {
     }
 }
 
-fn circumstance(c: &Circumstance) -> String {
-    match c {
-        Circumstance::Method(m) => method(*m).to_owned(),
-        Circumstance::Pg(pg) => format!("PG `{pg}`"),
-        Circumstance::PgNotListed(Some(pg)) => format!("PG `{pg}`"),
-        Circumstance::PgNotListed(None) => "PG 정보 없음".to_owned(),
-        Circumstance::CardType(CardType::Gift) => "기프트 카드".to_owned(),
-        Circumstance::CardType(CardType::Prepaid) => "선불카드".to_owned(),
-        Circumstance::CardType(CardType::Credit) => "신용카드".to_owned(),
-        Circumstance::CardType(CardType::Debit) => "체크카드".to_owned(),
-        Circumstance::ForeignCard => "해외 발급 카드".to_owned(),
-        Circumstance::CardPoints => "카드 포인트 사용 결제".to_owned(),
-        Circumstance::Escrow(true) => "에스크로 결제".to_owned(),
-        Circumstance::Escrow(false) => "에스크로가 아닌 결제".to_owned(),
-        Circumstance::EscrowStatus(state) => escrow_status(*state).to_owned(),
-        Circumstance::GiftCertificateType(kind) => gift_certificate(*kind).to_owned(),
-        Circumstance::PartialCancelable(false) => {
-            "제공사가 부분 취소 불가로 표시한 결제".to_owned()
-        }
-        Circumstance::PartialCancelable(true) => {
-            "제공사가 부분 취소 가능으로 표시한 결제".to_owned()
-        }
-        Circumstance::Funding(f) => format!("{} 결제", funding(*f)),
-        Circumstance::Partial(true) => "부분 취소".to_owned(),
-        Circumstance::Partial(false) => "전액 취소".to_owned(),
-        Circumstance::SameDayFullCancel(true) => "결제 당일 전액 취소".to_owned(),
-        Circumstance::SameDayFullCancel(false) => "결제 당일 전액 취소가 아님".to_owned(),
-    }
+fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
+    let text = match c {
+        Circumstance::Method(m) => method(*m),
+        Circumstance::Pg(pg) => return write!(f, "PG `{pg}`"),
+        Circumstance::PgNotListed(Some(pg)) => return write!(f, "PG `{pg}`"),
+        Circumstance::PgNotListed(None) => "PG 정보 없음",
+        Circumstance::CardType(CardType::Gift) => "기프트 카드",
+        Circumstance::CardType(CardType::Prepaid) => "선불카드",
+        Circumstance::CardType(CardType::Credit) => "신용카드",
+        Circumstance::CardType(CardType::Debit) => "체크카드",
+        Circumstance::ForeignCard => "해외 발급 카드",
+        Circumstance::CardPoints => "카드 포인트 사용 결제",
+        Circumstance::Escrow(true) => "에스크로 결제",
+        Circumstance::Escrow(false) => "에스크로가 아닌 결제",
+        Circumstance::EscrowStatus(state) => escrow_status(*state),
+        Circumstance::GiftCertificateType(kind) => gift_certificate(*kind),
+        Circumstance::PartialCancelable(false) => "제공사가 부분 취소 불가로 표시한 결제",
+        Circumstance::PartialCancelable(true) => "제공사가 부분 취소 가능으로 표시한 결제",
+        Circumstance::Funding(funded) => return write!(f, "{} 결제", funding(*funded)),
+        Circumstance::Partial(true) => "부분 취소",
+        Circumstance::Partial(false) => "전액 취소",
+        Circumstance::SameDayFullCancel(true) => "결제 당일 전액 취소",
+        Circumstance::SameDayFullCancel(false) => "결제 당일 전액 취소가 아님",
+    };
+    f.write_str(text)
 }
 
 fn escrow_status(state: EscrowStatus) -> &'static str {
@@ -150,8 +114,8 @@ fn gift_certificate(kind: GiftCertificateType) -> &'static str {
     }
 }
 
-fn circumstances(list: &[Circumstance]) -> String {
-    join(list.iter().map(circumstance), ", ")
+fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
+    join(list, ", ", circumstance)
 }
 
 fn account_field(field: AccountField) -> &'static str {
@@ -163,17 +127,22 @@ fn account_field(field: AccountField) -> &'static str {
     }
 }
 
-fn account_problem(problem: &AccountProblem) -> String {
+fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
     match problem {
-        AccountProblem::Missing { field } => format!("{}가 없습니다", account_field(*field)),
-        AccountProblem::Blank { field } => format!("{}가 비어 있습니다", account_field(*field)),
+        AccountProblem::Missing { field } => write!(f, "{}가 없습니다", account_field(*field)),
+        AccountProblem::Blank { field } => write!(f, "{}가 비어 있습니다", account_field(*field)),
         AccountProblem::TooLong { field, chars, max } => {
-            format!("{}가 {chars}자로 {max}자를 넘습니다", account_field(*field))
+            write!(
+                f,
+                "{}가 {chars}자로 {max}자를 넘습니다",
+                account_field(*field)
+            )
         }
         AccountProblem::NotDigits { field } => {
-            format!("{}에는 숫자만 쓸 수 있습니다", account_field(*field))
+            write!(f, "{}에는 숫자만 쓸 수 있습니다", account_field(*field))
         }
-        AccountProblem::BankNotSupported { bank, table, .. } => format!(
+        AccountProblem::BankNotSupported { bank, table, .. } => write!(
+            f,
             "{table} 은행 코드표에 {}({}) 코드가 없습니다",
             bank.korean_name(),
             bank.name()
@@ -189,22 +158,32 @@ fn amount_field(field: AmountField) -> &'static str {
     }
 }
 
-fn amount_problem(problem: &AmountProblem, currency: Currency) -> String {
+fn amount_problem(
+    f: &mut Formatter<'_>,
+    problem: &AmountProblem,
+    currency: Currency,
+) -> fmt::Result {
     match problem {
         AmountProblem::NotPositive { amount } => {
-            format!("환불 금액은 0보다 커야 합니다({})", won(*amount, currency))
+            write!(
+                f,
+                "환불 금액은 0보다 커야 합니다({})",
+                won(*amount, currency)
+            )
         }
         AmountProblem::TooPrecise {
             field,
             amount,
             currency,
             decimals,
-        } => format!(
+        } => write!(
+            f,
             "{} {amount}: {} 소수점 {decimals}자리까지만 쓸 수 있습니다",
             amount_field(*field),
             eun_neun(currency.code())
         ),
-        AmountProblem::Negative { field, amount } => format!(
+        AmountProblem::Negative { field, amount } => write!(
+            f,
             "{}에 음수를 쓸 수 없습니다({})",
             amount_field(*field),
             won(*amount, currency)
@@ -212,27 +191,34 @@ fn amount_problem(problem: &AmountProblem, currency: Currency) -> String {
     }
 }
 
-fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
+fn payment_problem(
+    f: &mut Formatter<'_>,
+    problem: &PaymentProblem,
+    currency: Currency,
+) -> fmt::Result {
     match problem {
         PaymentProblem::NegativeAmount { field, amount } => {
-            format!("`{field}` 값이 음수입니다({})", won(*amount, currency))
+            write!(f, "`{field}` 값이 음수입니다({})", won(*amount, currency))
         }
-        PaymentProblem::CancelledExceedsTotal { cancelled, total } => format!(
+        PaymentProblem::CancelledExceedsTotal { cancelled, total } => write!(
+            f,
             "취소 금액 {} 결제 금액 {}보다 큽니다",
-            i_ga(&won(*cancelled, currency)),
+            i_ga(won(*cancelled, currency)),
             won(*total, currency)
         ),
         PaymentProblem::CancelledTaxFreeExceedsTaxFree {
             cancelled_tax_free,
             tax_free,
-        } => format!(
+        } => write!(
+            f,
             "면세 취소 금액 {} 면세 금액 {}보다 큽니다",
-            i_ga(&won(*cancelled_tax_free, currency)),
+            i_ga(won(*cancelled_tax_free, currency)),
             won(*tax_free, currency)
         ),
-        PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => format!(
+        PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => write!(
+            f,
             "면세 금액 {} 결제 금액 {}보다 큽니다",
-            i_ga(&won(*tax_free, currency)),
+            i_ga(won(*tax_free, currency)),
             won(*total, currency)
         ),
         PaymentProblem::TooPrecise {
@@ -240,76 +226,92 @@ fn payment_problem(problem: &PaymentProblem, currency: Currency) -> String {
             amount,
             currency,
             decimals,
-        } => format!(
+        } => write!(
+            f,
             "`{field}` 값 {amount}: {} 소수점 {decimals}자리까지만 쓸 수 있습니다",
             eun_neun(currency.code())
         ),
-        PaymentProblem::PaidAfterNow { paid_at, now } => format!(
+        PaymentProblem::PaidAfterNow { paid_at, now } => write!(
+            f,
             "결제 시각 {} 판단 시각 {}보다 뒤입니다",
-            i_ga(&paid_at.to_rfc3339()),
+            i_ga(paid_at.to_rfc3339()),
             now.to_rfc3339()
         ),
     }
 }
 
-pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
+pub(super) fn reason(
+    f: &mut Formatter<'_>,
+    details: &ReasonDetails,
+    currency: Currency,
+) -> fmt::Result {
     match details {
-        ReasonDetails::InvalidPayment { problems } => format!(
+        ReasonDetails::InvalidPayment { problems } => write!(
+            f,
             "결제 정보가 서로 맞지 않아 환불 여부를 판단할 수 없습니다: {}",
-            join(problems.iter().map(|p| payment_problem(p, currency)), "; ")
+            join(problems, "; ", |f, p| payment_problem(f, p, currency))
         ),
         ReasonDetails::PaymentNotPaid {
             status: PaymentStatus::VirtualAccountIssued,
-        } => {
-            "입금 전인 가상계좌입니다. 환불이 아니라 가상계좌 발급 취소(말소) 대상입니다".to_owned()
-        }
+        } => f.write_str(
+            "입금 전인 가상계좌입니다. 환불이 아니라 가상계좌 발급 취소(말소) 대상입니다",
+        ),
         ReasonDetails::PaymentNotPaid { status: s } => {
-            format!(
+            write!(
+                f,
                 "결제가 완료되지 않았습니다(상태: {}). 환불할 금액이 없습니다",
                 status(*s)
             )
         }
-        ReasonDetails::AlreadyCancelled { balance, .. } => format!(
+        ReasonDetails::AlreadyCancelled { balance, .. } => write!(
+            f,
             "이미 전액 취소된 결제입니다(취소 가능 잔액 {})",
             won(*balance, currency)
         ),
-        ReasonDetails::InvalidAmount { problems } => format!(
+        ReasonDetails::InvalidAmount { problems } => write!(
+            f,
             "요청 금액이 올바르지 않습니다: {}",
-            join(problems.iter().map(|p| amount_problem(p, currency)), "; ")
+            join(problems, "; ", |f, p| amount_problem(f, p, currency))
         ),
-        ReasonDetails::AmountExceedsCancellable { requested, balance } => format!(
+        ReasonDetails::AmountExceedsCancellable { requested, balance } => write!(
+            f,
             "환불 요청 금액 {} 취소 가능 잔액 {} 넘습니다",
-            i_ga(&won(*requested, currency)),
-            eul_reul(&won(*balance, currency))
+            i_ga(won(*requested, currency)),
+            eul_reul(won(*balance, currency))
         ),
-        ReasonDetails::CancellableAmountMismatch { given, balance } => format!(
+        ReasonDetails::CancellableAmountMismatch { given, balance } => write!(
+            f,
             "요청의 취소 가능 잔액 {} 실제 잔액 {} 다릅니다. 결제 정보를 다시 조회하세요",
-            i_ga(&won(*given, currency)),
-            gwa_wa(&won(*balance, currency))
+            i_ga(won(*given, currency)),
+            gwa_wa(won(*balance, currency))
         ),
         ReasonDetails::TaxFreeExceedsCancellable {
             requested,
             tax_free_balance,
-        } => format!(
+        } => write!(
+            f,
             "면세 취소 금액 {} 취소 가능한 면세 잔액 {} 넘습니다",
-            i_ga(&won(*requested, currency)),
-            eul_reul(&won(*tax_free_balance, currency))
+            i_ga(won(*requested, currency)),
+            eul_reul(won(*tax_free_balance, currency))
         ),
         ReasonDetails::TaxFreeExceedsAmount {
             tax_free,
             vat,
             amount,
-        } => format!(
+        } => write!(
+            f,
             "면세 금액 {} 부가세 {}의 합이 취소 금액 {} 넘습니다",
-            gwa_wa(&won(*tax_free, currency)),
+            gwa_wa(won(*tax_free, currency)),
             won(*vat, currency),
-            eul_reul(&won(*amount, currency))
+            eul_reul(won(*amount, currency))
         ),
-        ReasonDetails::PartialCancelNotSupported { because } => format!(
+        ReasonDetails::PartialCancelNotSupported { because } => write!(
+            f,
             "부분 취소를 할 수 없는 결제입니다({}). 남은 금액 전체를 취소하는 것만 가능합니다",
             circumstances(because)
         ),
-        ReasonDetails::PartialCancelLimitReached { limit, succeeded } => format!(
+        ReasonDetails::PartialCancelLimitReached { limit, succeeded } => write!(
+            f,
             "부분 취소는 {limit}회까지 가능한데 이미 {succeeded}회 취소되었습니다. 남은 금액 전체를 취소하는 것만 가능합니다"
         ),
         ReasonDetails::DeadlinePassed {
@@ -318,7 +320,8 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             today,
             within,
             time_zone,
-        } => format!(
+        } => write!(
+            f,
             "취소 기한이 지났습니다: {paid_on}에 결제한 건은 {} 이내인 {last_refundable_day}까지 환불할 수 있는데 오늘은 {today}입니다({time_zone} 기준)",
             span(*within)
         ),
@@ -328,124 +331,137 @@ pub(super) fn reason(details: &ReasonDetails, currency: Currency) -> String {
             time_zone,
             next_month_refund,
         } => {
-            let base = format!(
+            write!(
+                f,
                 "결제한 달에만 취소할 수 있는 결제입니다: {paid_month}에 결제했고 지금은 {current_month}입니다({time_zone} 기준)"
-            );
-            match next_month_refund {
-                None => base,
-                Some(next) => {
-                    let mut missing = Vec::new();
-                    if !next.contract_signed {
-                        missing.push(format!("{}에 가입되어 있지 않습니다", next.contract.ko));
-                    }
-                    if !next.refund_account_given {
-                        missing.push("환불 계좌가 없습니다".to_owned());
-                    }
-                    missing.extend(next.refund_account_problems.iter().map(account_problem));
-                    format!(
-                        "{base}. PG `{}`에서 익월 환불을 받으려면 {} 가입과 올바른 환불 계좌가 필요합니다: {}",
-                        next.pg,
-                        next.contract.ko,
-                        join(missing, ", ")
-                    )
-                }
+            )?;
+            let Some(next) = next_month_refund else {
+                return Ok(());
+            };
+            write!(
+                f,
+                ". PG `{}`에서 익월 환불을 받으려면 {} 가입과 올바른 환불 계좌가 필요합니다: ",
+                next.pg, next.contract.ko,
+            )?;
+            let mut sep = "";
+            if !next.contract_signed {
+                write!(f, "{}에 가입되어 있지 않습니다", next.contract.ko)?;
+                sep = ", ";
             }
+            if !next.refund_account_given {
+                write!(f, "{sep}환불 계좌가 없습니다")?;
+                sep = ", ";
+            }
+            for problem in &next.refund_account_problems {
+                f.write_str(sep)?;
+                account_problem(f, problem)?;
+                sep = ", ";
+            }
+            Ok(())
         }
-        ReasonDetails::PaidAtMissing { needed_by } => match needed_by {
+        ReasonDetails::PaidAtMissing { needed_by } => f.write_str(match needed_by {
             TimeRule::Deadline => "결제 시각(paid_at)을 알 수 없어 취소 기한을 확인할 수 없습니다",
             TimeRule::SameMonth => "결제 시각(paid_at)을 알 수 없어 결제월을 확인할 수 없습니다",
-        }
-        .to_owned(),
+        }),
         ReasonDetails::OutsideCancelHours {
             local_time,
             closed,
             time_zone,
-        } => format!(
+        } => write!(
+            f,
             "이 PG는 {closed}({time_zone} 기준)에는 취소를 받지 않습니다. 지금은 {:02}:{:02}입니다",
             local_time.hour(),
             local_time.minute()
         ),
         ReasonDetails::RefundAccountRequired {} => {
-            "환불 계좌가 필요합니다: 은행, 계좌번호, 예금주를 보내세요".to_owned()
+            f.write_str("환불 계좌가 필요합니다: 은행, 계좌번호, 예금주를 보내세요")
         }
-        ReasonDetails::RefundAccountInvalid { problems } => format!(
+        ReasonDetails::RefundAccountInvalid { problems } => write!(
+            f,
             "환불 계좌가 올바르지 않습니다: {}",
-            join(problems.iter().map(account_problem), ", ")
+            join(problems, ", ", account_problem)
         ),
         ReasonDetails::ContractRequired {
             contract,
             for_partial_refund,
         } => {
             if *for_partial_refund {
-                format!("부분 취소를 하려면 {}에 가입해야 합니다", contract.ko)
+                write!(f, "부분 취소를 하려면 {}에 가입해야 합니다", contract.ko)
             } else {
-                format!("이 환불을 하려면 {}에 가입해야 합니다", contract.ko)
+                write!(f, "이 환불을 하려면 {}에 가입해야 합니다", contract.ko)
             }
         }
-        ReasonDetails::RefundNotSupported { because } => format!(
+        ReasonDetails::RefundNotSupported { because } => write!(
+            f,
             "제공사를 통해 환불할 수 없는 결제입니다({})",
             circumstances(because)
         ),
-        ReasonDetails::ReasonRequired {} => "취소 사유(reason)가 필요합니다".to_owned(),
+        ReasonDetails::ReasonRequired {} => f.write_str("취소 사유(reason)가 필요합니다"),
         ReasonDetails::FieldTooLong { field, chars, max } => {
             let name = match field {
                 RequestField::Reason => "취소 사유",
                 RequestField::CancelId => "취소 ID",
             };
-            format!("{name}가 {chars}자로, 허용되는 {max}자를 넘습니다")
+            write!(f, "{name}가 {chars}자로, 허용되는 {max}자를 넘습니다")
         }
         ReasonDetails::RequesterRequired {} => {
-            "요청자(requester: customer 또는 admin)를 지정해야 합니다".to_owned()
+            f.write_str("요청자(requester: customer 또는 admin)를 지정해야 합니다")
         }
         ReasonDetails::DuplicateCancelId { cancel_id, .. } => {
-            format!(
+            write!(
+                f,
                 "취소 ID {} 이 결제에서 이미 사용되었습니다",
-                eun_neun(&format!("`{cancel_id}`"))
+                eun_neun(from_fn(|f| write!(f, "`{cancel_id}`")))
             )
         }
         ReasonDetails::CancellationPending { .. } => {
-            "이전 취소 요청이 아직 처리 중입니다. 결과를 확인한 뒤 다시 요청하세요".to_owned()
+            f.write_str("이전 취소 요청이 아직 처리 중입니다. 결과를 확인한 뒤 다시 요청하세요")
         }
         ReasonDetails::NoPolicy {
             provider,
             method: m,
             easy_pay_provider,
         } => match easy_pay_provider {
-            Some(service) => format!(
+            Some(service) => write!(
+                f,
                 "{provider}의 {}({service}) 환불 규칙이 없습니다",
                 method(*m)
             ),
-            None => format!("{provider}의 {} 환불 규칙이 없습니다", method(*m)),
+            None => write!(f, "{provider}의 {} 환불 규칙이 없습니다", method(*m)),
         },
         ReasonDetails::TaxableExceedsCancellable {
             taxable,
             taxable_balance,
-        } => format!(
+        } => write!(
+            f,
             "부분 취소의 과세 금액 {} 취소 가능한 과세 잔액 {} 넘습니다. 면세 금액은 tax_free_amount로 보내세요",
-            i_ga(&won(*taxable, currency)),
-            eul_reul(&won(*taxable_balance, currency))
+            i_ga(won(*taxable, currency)),
+            eul_reul(won(*taxable_balance, currency))
         ),
         ReasonDetails::UnsettledSalesShort {
             requested,
             unsettled_sales,
-        } => format!(
+        } => write!(
+            f,
             "환불 금액 {} PG가 가맹점에 정산할 미정산 금액 {} 넘습니다. PG는 미정산 매출에서 환불금을 차감합니다",
-            i_ga(&won(*requested, currency)),
-            eul_reul(&won(*unsettled_sales, currency))
+            i_ga(won(*requested, currency)),
+            eul_reul(won(*unsettled_sales, currency))
         ),
     }
 }
 
 /// ` (혹시 `x`인가요?)` after a name no policy lists, when one is close.
-fn did_you_mean(closest: Option<&str>) -> String {
-    closest
-        .map(|c| format!(" (혹시 `{c}`인가요?)"))
-        .unwrap_or_default()
+fn did_you_mean(closest: Option<&str>) -> impl Display + '_ {
+    from_fn(move |f| match closest {
+        Some(c) => write!(f, " (혹시 `{c}`인가요?)"),
+        None => Ok(()),
+    })
 }
 
-pub(super) fn note(details: &NoteDetails) -> String {
+pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result {
     match details {
-        NoteDetails::RefundFee { amount, currency } => format!(
+        NoteDetails::RefundFee { amount, currency } => write!(
+            f,
             "환불 1건마다 {}의 송금 수수료가 가맹점에 부과됩니다",
             won(*amount, *currency)
         ),
@@ -456,75 +472,64 @@ pub(super) fn note(details: &NoteDetails) -> String {
             expected_by,
             no_date,
         } => {
-            let days = if min_business_days == max_business_days {
-                format!("{min_business_days}일")
+            f.write_str("고객에게 환불금이 도착하기까지 영업일 기준 ")?;
+            if min_business_days == max_business_days {
+                write!(f, "{min_business_days}일")?;
             } else {
-                format!("{min_business_days}~{max_business_days}일")
-            };
-            let when = match (expected_earliest, expected_by, no_date) {
-                (Some(first), Some(by), _) if first == by => format!(" ({by} 도착 예상)"),
-                (Some(first), Some(by), _) => format!(" ({first}~{by} 도착 예상)"),
-                (_, _, Some(outside)) => format!(
+                write!(f, "{min_business_days}~{max_business_days}일")?;
+            }
+            f.write_str("이 걸립니다")?;
+            match (expected_earliest, expected_by, no_date) {
+                (Some(first), Some(by), _) if first == by => write!(f, " ({by} 도착 예상)"),
+                (Some(first), Some(by), _) => write!(f, " ({first}~{by} 도착 예상)"),
+                (_, _, Some(outside)) => write!(
+                    f,
                     " (영업일 달력이 {}까지만 있어 도착 예상일을 알 수 없습니다)",
                     outside.last_day()
                 ),
-                _ => String::new(),
-            };
-            format!("고객에게 환불금이 도착하기까지 영업일 기준 {days}이 걸립니다{when}")
+                _ => Ok(()),
+            }
         }
-        NoteDetails::AsyncCancellation {} => {
-            "제공사가 취소를 먼저 접수(REQUESTED)하고 나중에 확정합니다. 웹훅으로 결과를 확인하세요"
-                .to_owned()
-        }
-        NoteDetails::ManualRefund { .. } => {
-            "제공사를 통해서는 환불할 수 없으므로 가맹점이 고객에게 직접 환불해야 합니다".to_owned()
-        }
+        NoteDetails::AsyncCancellation {} => f.write_str(
+            "제공사가 취소를 먼저 접수(REQUESTED)하고 나중에 확정합니다. 웹훅으로 결과를 확인하세요",
+        ),
+        NoteDetails::ManualRefund { .. } => f.write_str(
+            "제공사를 통해서는 환불할 수 없으므로 가맹점이 고객에게 직접 환불해야 합니다",
+        ),
         NoteDetails::FundingAssumed {
             funding: given,
             applied,
             spans,
         } => {
-            let spans = join(
-                spans
-                    .iter()
-                    .map(|s| format!("{} {}", funding(s.funding), span(s.within))),
-                ", ",
-            );
-            let known = match given {
-                Some(f) => format!("간편결제 결제수단({})에 정해진 기한이 없어", funding(*f)),
-                None => "간편결제 결제수단을 알 수 없어".to_owned(),
-            };
-            format!(
-                "{known} 가장 짧은 기한 {} 적용했습니다({spans})",
-                eul_reul(&span(*applied))
+            match given {
+                Some(known) => write!(
+                    f,
+                    "간편결제 결제수단({})에 정해진 기한이 없어",
+                    funding(*known)
+                )?,
+                None => f.write_str("간편결제 결제수단을 알 수 없어")?,
+            }
+            let spans = join(spans, ", ", |f, s| {
+                write!(f, "{} {}", funding(s.funding), span(s.within))
+            });
+            write!(
+                f,
+                " 가장 짧은 기한 {} 적용했습니다({spans})",
+                eul_reul(span(*applied))
             )
         }
-        NoteDetails::CashReceiptNotCancelled {} => {
-            "PG가 결제를 취소해도 현금영수증은 자동으로 취소되지 않습니다. 발급한 현금영수증이 있으면 직접 취소하거나 재발급하세요".to_owned()
-        }
-        NoteDetails::UnknownPg { id, closest } => format!(
+        NoteDetails::CashReceiptNotCancelled {} => f.write_str(
+            "PG가 결제를 취소해도 현금영수증은 자동으로 취소되지 않습니다. 발급한 현금영수증이 있으면 직접 취소하거나 재발급하세요",
+        ),
+        NoteDetails::UnknownPg { id, closest } => write!(
+            f,
             "정책에 없는 PG(`{id}`)여서 PG별 규칙이 적용되지 않았습니다{}",
             did_you_mean(closest.as_deref())
         ),
-        NoteDetails::UnknownEasyPayProvider { id, closest } => format!(
+        NoteDetails::UnknownEasyPayProvider { id, closest } => write!(
+            f,
             "정책에 없는 간편결제 서비스(`{id}`)여서 서비스별 규칙이 적용되지 않았습니다{}",
             did_you_mean(closest.as_deref())
         ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{eul_reul, i_ga};
-
-    #[test]
-    fn particles_follow_how_the_word_ends() {
-        assert_eq!(i_ga("10,000원"), "10,000원이");
-        assert_eq!(i_ga("100.5 USD"), "100.5 USD가");
-        assert_eq!(eul_reul("99.99 USD"), "99.99 USD를");
-        assert_eq!(eul_reul("1년"), "1년을");
-        assert_eq!(eul_reul("30 EUR"), "30 EUR을");
-        assert_eq!(i_ga("`key-2`"), "`key-2`가");
-        assert_eq!(i_ga("`key-1`"), "`key-1`이");
     }
 }

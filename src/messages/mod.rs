@@ -5,10 +5,14 @@
 //! both languages say something for it.
 
 mod en;
+mod json;
 mod ko;
 mod options;
+mod particle;
 mod report;
+mod report_compact;
 mod report_schema;
+mod text;
 
 pub use options::options_text;
 pub use report::Report;
@@ -81,18 +85,31 @@ impl FromStr for Lang {
 /// );
 /// ```
 pub fn reason_message(reason: &Reason, currency: Currency, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => ko::reason(reason.details(), currency),
-        Lang::En => en::reason(reason.details(), currency),
-    }
+    reason_text(reason, currency, lang).to_string()
+}
+
+/// The message for a reason as a value that writes it, for writing it without building a
+/// `String` first.
+pub(crate) fn reason_text(reason: &Reason, currency: Currency, lang: Lang) -> impl fmt::Display {
+    let details = reason.details();
+    text::from_fn(move |f| match lang {
+        Lang::Ko => ko::reason(f, details, currency),
+        Lang::En => en::reason(f, details, currency),
+    })
 }
 
 /// The message for a note.
 pub fn note_message(note: &Note, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => ko::note(note.details()),
-        Lang::En => en::note(note.details()),
-    }
+    note_text(note, lang).to_string()
+}
+
+/// The message for a note as a value that writes it.
+pub(crate) fn note_text(note: &Note, lang: Lang) -> impl fmt::Display {
+    let details = note.details();
+    text::from_fn(move |f| match lang {
+        Lang::Ko => ko::note(f, details),
+        Lang::En => en::note(f, details),
+    })
 }
 
 /// An amount as messages write it: `12,000원` in Korean, `KRW 12,000` in English.
@@ -106,8 +123,8 @@ pub fn note_message(note: &Note, lang: Lang) -> String {
 /// ```
 pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
     match lang {
-        Lang::Ko => ko::won(amount, currency),
-        Lang::En => en::money(amount, currency),
+        Lang::Ko => ko::won(amount, currency).to_string(),
+        Lang::En => en::money(amount, currency).to_string(),
     }
 }
 
@@ -122,52 +139,7 @@ pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
 /// ```
 pub fn span_text(span: Span, lang: Lang) -> String {
     match lang {
-        Lang::Ko => ko::span(span),
+        Lang::Ko => ko::span(span).to_string(),
         Lang::En => span.to_string(),
-    }
-}
-
-/// An amount with thousands separators: `12,000`, `-3,000.5`.
-pub(crate) fn group_digits(amount: Decimal) -> String {
-    let text = amount.normalize().to_string();
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (integer, fraction) = match unsigned.split_once('.') {
-        Some((integer, fraction)) => (integer, Some(fraction)),
-        None => (unsigned, None),
-    };
-    let mut grouped = String::with_capacity(text.len().saturating_add(8));
-    for (i, digit) in integer.chars().enumerate() {
-        let remaining = integer.len().saturating_sub(i);
-        if i > 0 && remaining % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    match fraction {
-        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-/// Joins message parts with `sep`.
-pub(crate) fn join<I: IntoIterator<Item = String>>(parts: I, sep: &str) -> String {
-    parts.into_iter().collect::<Vec<_>>().join(sep)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::group_digits;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn groups_thousands_and_keeps_decimals() {
-        assert_eq!(group_digits(Decimal::from(0)), "0");
-        assert_eq!(group_digits(Decimal::from(999)), "999");
-        assert_eq!(group_digits(Decimal::from(1000)), "1,000");
-        assert_eq!(group_digits(Decimal::from(-1_234_567)), "-1,234,567");
-        assert_eq!(group_digits(Decimal::new(1_234_550, 2)), "12,345.5");
     }
 }

@@ -1,12 +1,14 @@
 //! The decision in the contract's wire shape, with messages in one language: what services
 //! store and admin screens show.
 
-use super::{Lang, note_message, reason_message};
+use super::{Lang, note_text, reason_text};
 use crate::decision::{Decision, Note, NoteDetails, ProviderError, Reason, ReasonDetails};
 use crate::model::{Currency, amount};
+use chrono::{Datelike, Timelike};
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
+use std::fmt::Display;
 
 /// A [`Decision`] ready to serialize as contract §4 describes: `verdict`, `reasons` and
 /// `notes` with messages in one language, `refund`, and the numbers behind them (`deadline`,
@@ -30,8 +32,8 @@ use serde::{Serialize, Serializer};
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Report<'a> {
-    decision: &'a Decision,
-    lang: Lang,
+    pub(super) decision: &'a Decision,
+    pub(super) lang: Lang,
 }
 
 impl Decision {
@@ -46,6 +48,50 @@ impl Decision {
 
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if super::json::takes_raw::<S>() {
+            return super::report_compact::serialize(self, serializer);
+        }
+        self.serialize_fields(serializer)
+    }
+}
+
+impl Report<'_> {
+    /// Appends the report's compact JSON to `out`: the bytes `serde_json::to_string` writes
+    /// for it, written without serde. Serializing with `serde_json::to_vec`, `to_string` or
+    /// `to_writer` on a `Vec<u8>` takes the same path; this is the way to it that does not
+    /// depend on the serializer, for a service that keeps its own buffer.
+    ///
+    /// ```
+    /// use refund_policy::can_refund;
+    /// use refund_policy::messages::Lang;
+    /// use refund_policy::model::{Method, Payment, Provider, RefundRequest, parse_instant};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let paid_at = parse_instant("2026-03-02T10:00:00+09:00").unwrap();
+    /// let payment = Payment::paid(Provider::PortoneV2, Method::Card, Decimal::from(10000), paid_at);
+    /// let decision = can_refund(&payment, &RefundRequest::default(), paid_at);
+    ///
+    /// let mut json = String::new();
+    /// decision.report(Lang::Ko).write_json(&mut json).unwrap();
+    /// assert!(json.starts_with(r#"{"verdict":"deny","reasons":[{"code":"REASON_REQUIRED""#));
+    /// assert_eq!(json, serde_json::to_string(&decision.report(Lang::Ko)).unwrap());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When serde_json fails to write a reason's or note's details, which the library's own
+    /// types never make it do; `out` is then left as it was.
+    pub fn write_json(&self, out: &mut String) -> Result<(), serde_json::Error> {
+        let start = out.len();
+        let mut scratch = Vec::new();
+        super::report_compact::write(out, &mut scratch, self).map_err(|_| {
+            out.truncate(start);
+            serde::ser::Error::custom("a part of the report failed to write")
+        })
+    }
+
+    /// The report field by field, for any serializer.
+    pub(super) fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let d = self.decision;
         let currency = d.refund.currency;
         let mut map = serializer.serialize_map(None)?;
@@ -108,7 +154,7 @@ impl Serialize for Reasons<'_> {
             seq.serialize_element(&ReasonView {
                 code: reason.code().as_str(),
                 rule: reason.rule.as_str(),
-                message: reason_message(reason, self.currency, self.lang),
+                message: Message(reason_text(reason, self.currency, self.lang)),
                 provider_error: reason.provider_error.as_ref(),
                 details: &reason.details,
             })?;
@@ -118,10 +164,11 @@ impl Serialize for Reasons<'_> {
 }
 
 #[derive(Serialize)]
-struct ReasonView<'a> {
+#[serde(bound = "M: Display")]
+struct ReasonView<'a, M> {
     code: &'static str,
     rule: &'a str,
-    message: String,
+    message: Message<M>,
     #[serde(skip_serializing_if = "Option::is_none")]
     provider_error: Option<&'a ProviderError>,
     details: &'a ReasonDetails,
@@ -139,7 +186,7 @@ impl Serialize for Notes<'_> {
             seq.serialize_element(&NoteView {
                 code: note.code().as_str(),
                 rule: note.rule.as_str(),
-                message: note_message(note, self.lang),
+                message: Message(note_text(note, self.lang)),
                 details: &note.details,
             })?;
         }
@@ -148,18 +195,28 @@ impl Serialize for Notes<'_> {
 }
 
 #[derive(Serialize)]
-struct NoteView<'a> {
+#[serde(bound = "M: Display")]
+struct NoteView<'a, M> {
     code: &'static str,
     rule: &'a str,
-    message: String,
+    message: Message<M>,
     details: &'a NoteDetails,
 }
 
+/// A message written straight into the serializer: no `String` is built for it.
+struct Message<M>(M);
+
+impl<M: Display> Serialize for Message<M> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
 #[derive(Serialize)]
-struct Fee {
+pub(super) struct Fee {
     #[serde(with = "amount")]
-    amount: Decimal,
-    currency: Currency,
+    pub(super) amount: Decimal,
+    pub(super) currency: Currency,
 }
 
 #[derive(Serialize)]
@@ -168,10 +225,50 @@ struct ProcessingDays {
     max: u32,
 }
 
-struct Instant(chrono::DateTime<chrono::Utc>);
+pub(super) struct Instant(pub(super) chrono::DateTime<chrono::Utc>);
 
 impl Serialize for Instant {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::model::instant::serialize(&self.0, serializer)
+        if self.is_plain() {
+            serializer.collect_str(self)
+        } else {
+            crate::model::instant::serialize(&self.0, serializer)
+        }
+    }
+}
+
+impl Instant {
+    /// Whether [`Instant`]'s `Display` writes it as `model::instant` does: a four-digit year
+    /// and no leap second. chrono writes the others.
+    pub(super) fn is_plain(&self) -> bool {
+        (0..=9999).contains(&self.0.year()) && self.0.nanosecond() < 1_000_000_000
+    }
+}
+
+/// RFC 3339 in UTC with chrono's `AutoSi` fraction, as `model::instant` writes it, without
+/// building a `String`; only for [`Instant::is_plain`] instants.
+impl Display for Instant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )?;
+        let nanos = t.nanosecond();
+        if nanos == 0 {
+            f.write_str("Z")
+        } else if nanos.is_multiple_of(1_000_000) {
+            write!(f, ".{:03}Z", nanos / 1_000_000)
+        } else if nanos.is_multiple_of(1_000) {
+            write!(f, ".{:06}Z", nanos / 1_000)
+        } else {
+            write!(f, ".{nanos:09}Z")
+        }
     }
 }

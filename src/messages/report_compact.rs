@@ -1,0 +1,236 @@
+//! A [`Report`] written as compact JSON text in one piece, for serde_json's compact writer
+//! (see `json.rs`): the same keys, in the same order, with the same values as
+//! [`Report::serialize_fields`] writes them, which a test holds it to.
+//!
+//! The report's own strings (codes, rule ids, messages), the refund, the deadline and the
+//! instants are written here; the parts that vary most (`details`, `refund_account`,
+//! `provider`, amounts that are not whole numbers) are written by serde_json itself.
+
+use super::json::{Raw, push_display, push_serialized, push_str, with_buffers};
+use super::report::{Fee, Instant, Report};
+use super::{note_text, reason_text};
+use crate::decision::{DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary};
+use crate::model::Currency;
+use chrono::{Datelike, NaiveDate, Timelike};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Serialize, Serializer};
+use std::fmt::{self, Write as _};
+
+/// Writes `report` as one raw fragment; field by field when the thread's buffers are in use
+/// or a part fails to write.
+pub(super) fn serialize<S: Serializer>(
+    report: &Report<'_>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut serializer = Some(serializer);
+    let written = with_buffers(|text, scratch| {
+        if write(text, scratch, report).is_err() {
+            return None;
+        }
+        serializer
+            .take()
+            .map(|serializer| Raw(text).serialize(serializer))
+    });
+    match (written.flatten(), serializer) {
+        (Some(result), _) => result,
+        (None, Some(serializer)) => report.serialize_fields(serializer),
+        // The serializer was used, so the fragment was written: its result came back above.
+        (None, None) => Err(serde::ser::Error::custom("the report was not written")),
+    }
+}
+
+/// Appends `report`'s compact JSON to `out`, using `scratch` for the parts serde_json writes.
+pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>) -> fmt::Result {
+    let d: &Decision = report.decision;
+    let currency = d.refund.currency;
+    out.push_str("{\"verdict\":");
+    push_display(out, &d.verdict())?;
+    out.push_str(",\"reasons\":[");
+    for (i, reason) in d.reasons.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_reason(out, scratch, reason, currency, report)?;
+    }
+    out.push_str("],\"notes\":[");
+    for (i, note) in d.notes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_note(out, scratch, note, report)?;
+    }
+    out.push_str("],\"refund\":");
+    write_refund(out, scratch, &d.refund)?;
+    if let Some(deadline) = &d.deadline {
+        out.push_str(",\"deadline\":");
+        write_deadline(out, deadline)?;
+    }
+    if let Some(account) = &d.refund_account {
+        out.push_str(",\"refund_account\":");
+        push_serialized(out, scratch, account)?;
+    }
+    if let Some((amount, currency)) = d.fee() {
+        out.push_str(",\"fee\":");
+        push_serialized(out, scratch, &Fee { amount, currency })?;
+    }
+    if let Some((min, max)) = d.processing_days() {
+        write!(out, ",\"processing_days\":{{\"min\":{min},\"max\":{max}}}")?;
+    }
+    out.push_str(",\"provider\":");
+    push_serialized(out, scratch, &d.provider)?;
+    if let Some(policy) = &d.policy {
+        out.push_str(",\"policy\":");
+        push_str(out, policy);
+    }
+    out.push_str(",\"now\":");
+    let now = Instant(d.now);
+    if now.is_plain() && d.now.nanosecond() == 0 {
+        out.push('"');
+        push_date(out, d.now.date_naive())?;
+        out.push('T');
+        push_digits(out, d.now.hour(), 2);
+        out.push(':');
+        push_digits(out, d.now.minute(), 2);
+        out.push(':');
+        push_digits(out, d.now.second(), 2);
+        out.push_str("Z\"");
+    } else if now.is_plain() {
+        push_display(out, &now)?;
+    } else {
+        push_serialized(out, scratch, &now)?;
+    }
+    out.push('}');
+    Ok(())
+}
+
+/// The fields of [`RefundSummary`], as its derived `Serialize` writes them.
+fn write_refund(out: &mut String, scratch: &mut Vec<u8>, refund: &RefundSummary) -> fmt::Result {
+    out.push_str("{\"amount\":");
+    push_amount(out, scratch, refund.amount)?;
+    out.push_str(if refund.partial {
+        ",\"partial\":true"
+    } else {
+        ",\"partial\":false"
+    });
+    out.push_str(",\"remaining_after\":");
+    push_amount(out, scratch, refund.remaining_after)?;
+    out.push_str(",\"balance\":");
+    push_amount(out, scratch, refund.balance)?;
+    out.push_str(",\"tax_free_balance\":");
+    push_amount(out, scratch, refund.tax_free_balance)?;
+    out.push_str(",\"currency\":");
+    push_str(out, refund.currency.code());
+    out.push('}');
+    Ok(())
+}
+
+/// The fields of [`DeadlineSummary`], as its derived `Serialize` writes them.
+fn write_deadline(out: &mut String, deadline: &DeadlineSummary) -> fmt::Result {
+    out.push_str("{\"rule\":");
+    push_str(out, deadline.rule.as_str());
+    out.push_str(match deadline.kind {
+        DeadlineKind::Within => ",\"kind\":\"within\"",
+        DeadlineKind::SameMonth => ",\"kind\":\"same_month\"",
+    });
+    out.push_str(",\"paid_on\":\"");
+    push_date(out, deadline.paid_on)?;
+    out.push_str("\",\"last_refundable_day\":\"");
+    push_date(out, deadline.last_refundable_day)?;
+    out.push('"');
+    if let Some(within) = deadline.within {
+        out.push_str(",\"within\":");
+        push_display(out, &within)?;
+    }
+    out.push_str(",\"time_zone\":");
+    push_str(out, deadline.time_zone);
+    out.push('}');
+    Ok(())
+}
+
+/// An amount as `model::amount` writes it: whole numbers below 2^53 here, the rest by it.
+fn push_amount(out: &mut String, scratch: &mut Vec<u8>, amount: Decimal) -> fmt::Result {
+    let normalized = amount.normalize();
+    if normalized.scale() == 0
+        && let Some(int) = normalized.to_i64()
+        && int.unsigned_abs() < (1_u64 << 53)
+    {
+        return write!(out, "{int}");
+    }
+    push_serialized(out, scratch, &Amount(amount))
+}
+
+/// An amount serialized by `model::amount`.
+#[derive(Serialize)]
+struct Amount(#[serde(with = "crate::model::amount")] Decimal);
+
+/// A date as chrono displays it (`2026-01-20`), without the quotes.
+fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
+    match u32::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            push_digits(out, year, 4);
+            out.push('-');
+            push_digits(out, date.month(), 2);
+            out.push('-');
+            push_digits(out, date.day(), 2);
+            Ok(())
+        }
+        _ => write!(out, "{date}"),
+    }
+}
+
+/// `value`'s last `width` decimal digits, zero-padded.
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = 10_u32
+            .checked_pow(place)
+            .and_then(|power| value.checked_div(power))
+            .map_or(0, |high| high % 10);
+        out.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
+}
+
+fn write_reason(
+    out: &mut String,
+    scratch: &mut Vec<u8>,
+    reason: &Reason,
+    currency: Currency,
+    report: &Report<'_>,
+) -> fmt::Result {
+    out.push_str("{\"code\":");
+    push_str(out, reason.code().as_str());
+    out.push_str(",\"rule\":");
+    push_str(out, reason.rule.as_str());
+    out.push_str(",\"message\":");
+    push_display(out, &reason_text(reason, currency, report.lang))?;
+    if let Some(error) = &reason.provider_error {
+        out.push_str(",\"provider_error\":{\"name\":");
+        push_str(out, &error.name);
+        match error.code {
+            Some(code) => write!(out, ",\"code\":{code}}}")?,
+            None => out.push_str(",\"code\":null}"),
+        }
+    }
+    out.push_str(",\"details\":");
+    push_serialized(out, scratch, &reason.details)?;
+    out.push('}');
+    Ok(())
+}
+
+fn write_note(
+    out: &mut String,
+    scratch: &mut Vec<u8>,
+    note: &Note,
+    report: &Report<'_>,
+) -> fmt::Result {
+    out.push_str("{\"code\":");
+    push_str(out, note.code().as_str());
+    out.push_str(",\"rule\":");
+    push_str(out, note.rule.as_str());
+    out.push_str(",\"message\":");
+    push_display(out, &note_text(note, report.lang))?;
+    out.push_str(",\"details\":");
+    push_serialized(out, scratch, &note.details)?;
+    out.push('}');
+    Ok(())
+}

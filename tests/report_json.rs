@@ -1,0 +1,145 @@
+//! A report written for serde_json's compact writer into a vector (`to_vec`, `to_string`) is
+//! written as one piece of text by hand; every other serializer gets it field by field. The
+//! two must be the same JSON, byte for byte: checked here on every example case and on
+//! generated inputs (including ids with quotes, backslashes and control characters), in both
+//! languages.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::disallowed_methods,
+    reason = "tests read the checked-in files and stop at the first broken expectation"
+)]
+
+#[path = "properties/inputs.rs"]
+#[allow(
+    dead_code,
+    reason = "the generators are shared with the property tests"
+)]
+mod inputs;
+
+use proptest::prelude::*;
+use refund_policy::messages::Lang;
+use refund_policy::model::{MerchantProfile, Payment, RefundRequest};
+use refund_policy::{Case, Decision, Engine};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// serde_json's compact output through a formatter of our own: the same bytes as its
+/// `CompactFormatter`, but a serializer type the report does not write by hand.
+struct Plain;
+
+impl serde_json::ser::Formatter for Plain {}
+
+fn field_by_field<T: Serialize>(value: &T) -> String {
+    let mut out = Vec::new();
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(&mut out, Plain))
+        .expect("serializes");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn assert_same_json(decision: &Decision, what: &str) {
+    for lang in [Lang::Ko, Lang::En] {
+        let report = decision.report(lang);
+        let by_hand = serde_json::to_string(&report).expect("serializes");
+        assert_eq!(by_hand, field_by_field(&report), "{what} ({lang})");
+        let mut written = String::from("before ");
+        report.write_json(&mut written).expect("writes");
+        assert_eq!(written, format!("before {by_hand}"), "{what} ({lang})");
+        let mut into_vec = Vec::new();
+        serde_json::to_writer(&mut into_vec, &report).expect("serializes");
+        assert_eq!(into_vec, by_hand.as_bytes(), "{what} ({lang})");
+        // Inside a list and as a map's value, as a batch of answers holds reports.
+        let nested = (
+            [report, report],
+            std::collections::BTreeMap::from([("decision", report)]),
+        );
+        let by_hand = serde_json::to_string(&nested).expect("serializes");
+        assert_eq!(by_hand, field_by_field(&nested), "{what} ({lang}), nested");
+    }
+    assert_eq!(
+        serde_json::to_string(decision).expect("serializes"),
+        field_by_field(decision),
+        "{what}"
+    );
+}
+
+fn case_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a readable directory") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            case_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_example_case_writes_the_same_json_both_ways() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    let mut files = Vec::new();
+    case_files(Path::new("examples/cases"), &mut files);
+    assert!(files.len() >= 80);
+    for file in &files {
+        let case = Case::from_text(&std::fs::read_to_string(file).unwrap()).unwrap();
+        assert_same_json(&case.run(engine).decision, &file.display().to_string());
+    }
+}
+
+/// Ids a caller may send that JSON must escape, or that are unusual text.
+const ODD_IDS: &[&str] = &[
+    "k\"cp",
+    "a\\b",
+    "x\ny",
+    "\u{1}z",
+    "한국\t",
+    "\u{7f}\u{2028}",
+    "",
+];
+
+fn with_odd_ids(
+    mut payment: Payment,
+    mut request: RefundRequest,
+    pick: usize,
+) -> (Payment, RefundRequest) {
+    let odd = ODD_IDS[pick % ODD_IDS.len()].to_owned();
+    match pick % 3 {
+        0 => payment.pg = Some(odd),
+        1 => {
+            if let Some(easy_pay) = payment.easy_pay.as_mut() {
+                easy_pay.provider = odd;
+            }
+        }
+        _ => {
+            request.cancel_id = Some(odd.clone());
+            for cancellation in &mut payment.cancellations {
+                cancellation.cancel_id = Some(odd.clone());
+            }
+        }
+    }
+    (payment, request)
+}
+
+proptest! {
+    // Failures print shrunk; they belong in a test of their own, not in a file.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_decisions_write_the_same_json_both_ways(
+        input in inputs::input(),
+        pick in 0_usize..64,
+    ) {
+        let engine = Engine::builtin().expect("the built-in policies load");
+        let merchant: &MerchantProfile = &input.merchant;
+        let decision = engine.decide(&input.payment, &input.request, merchant, input.now);
+        assert_same_json(&decision, "a generated input");
+        let (payment, request) = with_odd_ids(input.payment, input.request, pick);
+        let decision = engine.decide(&payment, &request, merchant, input.now);
+        assert_same_json(&decision, "a generated input with odd ids");
+    }
+}
