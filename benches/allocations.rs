@@ -81,8 +81,18 @@ fn main() {
             "engine",
             &per_run(|| engine.decide(payment, request, merchant, *now)),
         );
+        let mut out = String::new();
         row(
             "engine + JSON report",
+            &per_run(|| {
+                out.clear();
+                let decision = engine.decide(payment, request, merchant, *now);
+                let report = decision.report(Lang::Ko);
+                report.write_json(&mut out).expect("a report writes");
+            }),
+        );
+        row(
+            "+ serde_json::to_vec",
             &per_run(|| {
                 let decision = engine.decide(payment, request, merchant, *now);
                 serde_json::to_vec(&decision.report(Lang::Ko)).expect("a report serializes")

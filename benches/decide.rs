@@ -59,9 +59,23 @@ fn decide_by_hand(case: &Case) -> floor::Verdict {
     )
 }
 
-/// The decision and its JSON report, as a service answering over HTTP would build them.
+/// The decision and its JSON report, as a service answering over HTTP would build them: in a
+/// buffer it keeps between refunds, with `Report::write_json`.
 #[inline(never)]
-fn decide_and_report(engine: &Engine, case: &Case) -> Vec<u8> {
+fn decide_and_report(engine: &Engine, case: &Case, out: &mut String) -> usize {
+    out.clear();
+    let decision = decide(engine, case);
+    decision
+        .report(Lang::Ko)
+        .write_json(out)
+        .expect("a report writes");
+    out.len()
+}
+
+/// The same through serde (`serde_json::to_vec`), the way for a caller who does not keep a
+/// buffer or wants another format.
+#[inline(never)]
+fn decide_and_serialize(engine: &Engine, case: &Case) -> Vec<u8> {
     let decision = decide(engine, case);
     serde_json::to_vec(&decision.report(Lang::Ko)).expect("a report serializes")
 }
@@ -76,7 +90,11 @@ fn timed_cases(c: &mut Criterion) {
         group.bench_function("floor", |b| b.iter(|| decide_by_hand(case)));
         group.bench_function("engine", |b| b.iter(|| decide(engine, case)));
         group.bench_function("engine + JSON report", |b| {
-            b.iter(|| decide_and_report(engine, case))
+            let mut out = String::new();
+            b.iter(|| decide_and_report(engine, case, &mut out))
+        });
+        group.bench_function("engine + serde_json::to_vec", |b| {
+            b.iter(|| decide_and_serialize(engine, case))
         });
         group.finish();
     }
@@ -187,7 +205,8 @@ fn summary(batch: &[Case]) {
     for case in cases::all().iter().take(cases::TIMED) {
         let by_hand = nanos(per_call(|| decide_by_hand(case)));
         let decision = nanos(per_call(|| decide(engine, case)));
-        let reported = nanos(per_call(|| decide_and_report(engine, case)));
+        let mut out = String::new();
+        let reported = nanos(per_call(|| decide_and_report(engine, case, &mut out)));
         println!(
             "{:<28} {by_hand:>10.0} {decision:>10.0} {reported:>15.0} {:>14.1} {:>16.1}",
             case.name,

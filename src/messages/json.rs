@@ -1,92 +1,13 @@
-//! Writing JSON text by hand for serde_json, where serde's way costs more than the work.
+//! Writing JSON text by hand, for [`Report::write_json`](super::Report::write_json).
 //!
 //! serde_json checks every byte of every string and key against its escape table, one byte
 //! at a time; a three-reason report is some seventy strings, mostly Korean messages and rule
-//! ids, and that check alone cost more than the decision. A report for serde_json's compact
-//! writer is therefore written here as one piece of text, its strings checked for escaping
-//! eight bytes at a time, and handed to serde_json as a raw fragment (its `raw_value`
-//! feature), which it copies as is.
-//!
-//! Raw fragments only go to serde_json's own compact serializer writing into a `Vec<u8>`
-//! (`to_vec`, `to_string`, `to_writer` on a vector): any other serializer or formatter gets
-//! the report field by field, so every format sees exactly what it saw before.
+//! ids, and that check alone cost more than the decision. Here strings are checked for
+//! escaping eight bytes at a time and copied whole when nothing needs escaping, which is
+//! almost always; what does is escaped exactly as serde_json escapes it.
 
 use serde::Serialize;
-use serde::ser::{SerializeStruct, Serializer};
-use std::any::type_name;
-use std::cell::RefCell;
 use std::fmt;
-use std::sync::OnceLock;
-
-/// The struct name and field through which serde_json (with `raw_value`) takes a raw
-/// fragment: what `serde_json::value::RawValue` serializes as.
-const RAW_TOKEN: &str = "$serde_json::private::RawValue";
-
-/// A complete JSON value, copied as is by serde_json.
-pub(crate) struct Raw<'a>(pub(crate) &'a str);
-
-impl Serialize for Raw<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut raw = serializer.serialize_struct(RAW_TOKEN, 1)?;
-        raw.serialize_field(RAW_TOKEN, self.0)?;
-        raw.end()
-    }
-}
-
-/// Whether `S` is serde_json's compact serializer into a vector, which copies a [`Raw`]
-/// fragment as is.
-pub(crate) fn takes_raw<S: Serializer>() -> bool {
-    // serde_json's writers return `()`; known at compile time, so serializers that build a
-    // value (`to_value`, the JS package's) do not carry the hand-written path at all.
-    if size_of::<S::Ok>() != 0 {
-        return false;
-    }
-    // The names the compiler gives the serializers of `to_vec`, `to_string` and `to_writer`
-    // on a vector, compared whole: a custom formatter or another writer never matches.
-    let name = type_name::<S>();
-    (name == type_name::<&mut serde_json::Serializer<&mut Vec<u8>>>()
-        || name == type_name::<&mut serde_json::Serializer<Vec<u8>>>())
-        && raw_fragments_work()
-}
-
-/// Whether this build's serde_json copies raw fragments; checked once, so that a serde_json
-/// without the feature, or with another token, costs speed, never correctness.
-fn raw_fragments_work() -> bool {
-    static WORKS: OnceLock<bool> = OnceLock::new();
-    *WORKS.get_or_init(|| {
-        let fragment = "[\"\\u0041\",1]";
-        serde_json::to_vec(&Raw(fragment)).ok().as_deref() == Some(fragment.as_bytes())
-    })
-}
-
-thread_local! {
-    /// The text of the report being written, and room for the parts serde_json writes: kept
-    /// per thread, so a report allocates nothing once a thread has written one.
-    static BUFFERS: RefCell<(String, Vec<u8>)> = const { RefCell::new((String::new(), Vec::new())) };
-}
-
-/// Buffers larger than this after a report are let go, so one huge report does not keep its
-/// memory for the thread's life.
-const KEPT_CAPACITY: usize = 64 * 1024;
-
-/// Calls `write` with the thread's empty text and scratch buffers; `None` when they are in
-/// use (a report written while writing another).
-pub(crate) fn with_buffers<T>(write: impl FnOnce(&mut String, &mut Vec<u8>) -> T) -> Option<T> {
-    BUFFERS.with(|buffers| {
-        let mut buffers = buffers.try_borrow_mut().ok()?;
-        let (text, scratch) = &mut *buffers;
-        text.clear();
-        scratch.clear();
-        let result = write(text, scratch);
-        if text.capacity() > KEPT_CAPACITY {
-            *text = String::new();
-        }
-        if scratch.capacity() > KEPT_CAPACITY {
-            *scratch = Vec::new();
-        }
-        Some(result)
-    })
-}
 
 /// Appends `value` as serde_json's compact writer writes it.
 pub(crate) fn push_serialized<T: Serialize + ?Sized>(
@@ -172,7 +93,7 @@ pub(crate) fn needs_escaping(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Raw, needs_escaping, push_display, push_str, takes_raw};
+    use super::{needs_escaping, push_display, push_str};
 
     #[test]
     fn finds_every_byte_json_escapes_wherever_it_is() {
@@ -214,19 +135,5 @@ mod tests {
             assert!(push_display(&mut shown, &text).is_ok());
             assert_eq!(shown, format!("x{expected}"));
         }
-    }
-
-    #[test]
-    fn raw_fragments_only_go_to_the_compact_writer_into_a_vector() {
-        assert!(takes_raw::<&mut serde_json::Serializer<&mut Vec<u8>>>());
-        assert!(!takes_raw::<
-            &mut serde_json::Serializer<&mut Vec<u8>, serde_json::ser::PrettyFormatter<'static>>,
-        >());
-        assert!(!takes_raw::<&mut serde_json::Serializer<std::io::Sink>>());
-        assert!(!takes_raw::<serde_json::value::Serializer>());
-        assert_eq!(
-            serde_json::to_string(&Raw("[1, 2]")).unwrap_or_default(),
-            "[1, 2]"
-        );
     }
 }

@@ -48,18 +48,15 @@ impl Decision {
 
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if super::json::takes_raw::<S>() {
-            return super::report_compact::serialize(self, serializer);
-        }
         self.serialize_fields(serializer)
     }
 }
 
 impl Report<'_> {
     /// Appends the report's compact JSON to `out`: the bytes `serde_json::to_string` writes
-    /// for it, written without serde. Serializing with `serde_json::to_vec`, `to_string` or
-    /// `to_writer` on a `Vec<u8>` takes the same path; this is the way to it that does not
-    /// depend on the serializer, for a service that keeps its own buffer.
+    /// for it, written by hand rather than through serde, in a fraction of the time. For a
+    /// service that answers with the report as it is, and keeps its buffer between refunds;
+    /// the [`Serialize`] impl serves every other format (pretty JSON, values, YAML).
     ///
     /// ```
     /// use refund_policy::can_refund;

@@ -1,12 +1,12 @@
-//! A [`Report`] written as compact JSON text in one piece, for serde_json's compact writer
-//! (see `json.rs`): the same keys, in the same order, with the same values as
-//! [`Report::serialize_fields`] writes them, which a test holds it to.
+//! A [`Report`] written as compact JSON text by hand ([`Report::write_json`]): the same keys,
+//! in the same order, with the same values as [`Report::serialize_fields`] writes them, which
+//! a test holds it to.
 //!
 //! The report's own strings (codes, rule ids, messages), the refund, the deadline and the
 //! instants are written here; the parts that vary most (`details`, `refund_account`,
 //! `provider`, amounts that are not whole numbers) are written by serde_json itself.
 
-use super::json::{Raw, push_display, push_serialized, push_str, with_buffers};
+use super::json::{push_display, push_serialized, push_str};
 use super::report::{Fee, Instant, Report};
 use super::{note_text, reason_text};
 use crate::decision::{DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary};
@@ -14,31 +14,8 @@ use crate::model::Currency;
 use chrono::{Datelike, NaiveDate, Timelike};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use std::fmt::{self, Write as _};
-
-/// Writes `report` as one raw fragment; field by field when the thread's buffers are in use
-/// or a part fails to write.
-pub(super) fn serialize<S: Serializer>(
-    report: &Report<'_>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    let mut serializer = Some(serializer);
-    let written = with_buffers(|text, scratch| {
-        if write(text, scratch, report).is_err() {
-            return None;
-        }
-        serializer
-            .take()
-            .map(|serializer| Raw(text).serialize(serializer))
-    });
-    match (written.flatten(), serializer) {
-        (Some(result), _) => result,
-        (None, Some(serializer)) => report.serialize_fields(serializer),
-        // The serializer was used, so the fragment was written: its result came back above.
-        (None, None) => Err(serde::ser::Error::custom("the report was not written")),
-    }
-}
 
 /// Appends `report`'s compact JSON to `out`, using `scratch` for the parts serde_json writes.
 pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>) -> fmt::Result {
