@@ -83,6 +83,7 @@ mod closed_hours;
 mod data;
 mod holiday;
 mod korea;
+pub(crate) mod korea_days;
 mod span;
 mod year_month;
 

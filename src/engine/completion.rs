@@ -3,10 +3,12 @@
 //! business days after `today`" is two look-ups instead of a walk over the days, each checked
 //! against the holidays.
 //!
-//! The index answers only what lies inside the calendar's data; everything else (a count that
-//! runs past it, a date before it) goes to the calendar itself, which says why no date is given.
+//! The index is built from the table of the data's days (`calendar::korea_days`), not from the
+//! parsed calendar, so a decision does not pay for reading the YAML file. It answers only what
+//! lies inside the data; everything else (a count that runs past it, a date before it) goes to
+//! the calendar itself, which says why no date is given.
 
-use crate::calendar::{BusinessCalendar, ExpectedDates, korea};
+use crate::calendar::{ExpectedDates, korea_days};
 use crate::options::{ExpectedCompletion, expected_completion};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
@@ -23,16 +25,18 @@ struct Index {
 }
 
 impl Index {
-    fn new(calendar: &BusinessCalendar) -> Index {
-        let days = calendar
-            .first_day()
-            .iter_days()
-            .take_while(|day| *day <= calendar.last_day());
+    /// The index of the days from `first_day` to `last_day`.
+    fn new(
+        first_day: NaiveDate,
+        last_day: NaiveDate,
+        is_business_day: impl Fn(NaiveDate) -> bool,
+    ) -> Index {
+        let days = first_day.iter_days().take_while(|day| *day <= last_day);
         let mut business_days = Vec::new();
         let mut received = Vec::new();
         let mut waiting = 0;
         for day in days {
-            if calendar.is_business_day(day) == Ok(true) {
+            if is_business_day(day) {
                 // The days since the last business day are received on this one.
                 let at = u32::try_from(business_days.len()).ok();
                 received.extend(std::iter::repeat_n(at, waiting));
@@ -45,7 +49,7 @@ impl Index {
         }
         received.extend(std::iter::repeat_n(None, waiting));
         Index {
-            first_day: calendar.first_day(),
+            first_day,
             received,
             business_days,
         }
@@ -61,11 +65,15 @@ impl Index {
     }
 }
 
-/// The index of the Korean calendar, built on first use; `None` when the calendar did not
-/// load.
+/// The index of the Korean calendar, built on first use.
 fn index() -> Option<&'static Index> {
     static INDEX: OnceLock<Option<Index>> = OnceLock::new();
-    INDEX.get_or_init(|| korea().ok().map(Index::new)).as_ref()
+    INDEX
+        .get_or_init(|| {
+            let (first_day, last_day) = korea_days::covered()?;
+            Some(Index::new(first_day, last_day, korea_days::is_business_day))
+        })
+        .as_ref()
 }
 
 /// When a refund requested on `today` and taking `min` to `max` business days reaches the
