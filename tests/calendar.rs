@@ -404,6 +404,15 @@ fn broken_data_is_an_error_value() {
             .contains("`2030-02-30` is not a date: write `YYYY-MM-DD`"),
         "{bad_date}"
     );
+    let listed_date = read(&year(
+        "      - { date: [2030, 1, 1], kind: public, ko: a, en: b }\n",
+    ));
+    assert!(
+        listed_date
+            .to_string()
+            .contains("a date written `YYYY-MM-DD`"),
+        "{listed_date}"
+    );
     assert_eq!(
         read(
             "name: test\nyears:\n  - { year: 2030, sources: [https://example.com] }\n  - { year: 2032, sources: [https://example.com] }\n"
