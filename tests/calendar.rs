@@ -174,6 +174,15 @@ fn election_days_are_holidays() {
     }
     assert_eq!(after("2025-06-02", 1), "2025-06-04");
     assert_eq!(after("2026-06-02", 1), "2026-06-04");
+    // The early presidential election of 2025 says why it was a holiday; a regular one needs no
+    // remark.
+    let early = calendar().holiday(date("2025-06-03")).unwrap();
+    assert!(
+        early.note().is_some_and(|n| n.contains("early election")),
+        "{:?}",
+        early.note()
+    );
+    assert_eq!(calendar().holiday(date("2024-04-10")).unwrap().note(), None);
 }
 
 #[test]
@@ -403,6 +412,15 @@ fn broken_data_is_an_error_value() {
             .to_string()
             .contains("`2030-02-30` is not a date: write `YYYY-MM-DD`"),
         "{bad_date}"
+    );
+    let listed_date = read(&year(
+        "      - { date: [2030, 1, 1], kind: public, ko: a, en: b }\n",
+    ));
+    assert!(
+        listed_date
+            .to_string()
+            .contains("a date written `YYYY-MM-DD`"),
+        "{listed_date}"
     );
     assert_eq!(
         read(
