@@ -544,6 +544,60 @@ fn bootpay_cancel_in_progress_is_a_pending_cancellation() {
     );
 }
 
+#[test]
+fn bootpay_cancel_in_progress_after_a_partial_cancel_is_partially_cancelled() {
+    let text = with(
+        "bootpay",
+        "card-cancel-in-progress",
+        "/cancelled_price",
+        6000.into(),
+    );
+    let payment = payment(Format::Bootpay, &text);
+    assert_eq!(payment.status, PaymentStatus::PartiallyCancelled);
+    assert_eq!(payment.balance(), Some(Decimal::from(30000)));
+}
+
+#[test]
+fn bootpay_card_data_without_a_card_type_counts_only_when_points_paid() {
+    let untyped = with(
+        "bootpay",
+        "card-paid",
+        "/card_data/card_type",
+        serde_json::Value::Null,
+    );
+    assert_eq!(payment(Format::Bootpay, &untyped).card, None);
+    let mut json: serde_json::Value = serde_json::from_str(&untyped).unwrap();
+    *json.pointer_mut("/card_data/point").unwrap() = 500.into();
+    let card = payment(Format::Bootpay, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used)),
+        Some((None, true))
+    );
+}
+
+#[test]
+fn bootpay_refund_with_one_account_member_is_an_account() {
+    let payment = fixture_payment("bootpay", Format::Bootpay, "vbank-paid");
+    // Only the Ruby SDK's all-null `refund` is no account; a partial one is an account that
+    // the refund-account rule then finds incomplete.
+    let account = |body: &str| {
+        adapters::request(Format::Bootpay, body, &payment, engine().policies())
+            .unwrap()
+            .refund_account
+            .map(|a| (a.bank, a.number, a.holder_name))
+    };
+    assert_eq!(
+        account(r#"{"refund": {"bank_account": "1", "bank_username": null, "bank_code": null}}"#),
+        Some((None, Some("1".to_owned()), None))
+    );
+    assert_eq!(
+        account(
+            r#"{"refund": {"bank_account": null, "bank_username": "홍길동", "bank_code": null}}"#
+        ),
+        Some((None, None, Some("홍길동".to_owned())))
+    );
+}
+
 // ---------------------------------------------------------------------------------- Toss
 
 #[test]
