@@ -454,6 +454,33 @@ fn portone_v1_vbank_refund_from_the_api_reference_decides() {
     assert!(notes.contains(&"REFUND_FEE".to_owned()), "{notes:?}");
 }
 
+#[test]
+fn portone_v1_paid_at_may_be_blank_but_not_negative_nor_of_another_type() {
+    let read = |value: serde_json::Value| {
+        adapters::payment(
+            Format::PortoneV1,
+            &with("portone_v1", "card-debit-bare", "/paid_at", value),
+        )
+    };
+    for none in [
+        "".into(),
+        "  ".into(),
+        "null".into(),
+        0.into(),
+        serde_json::Value::Null,
+    ] {
+        let paid_at = read(none.clone()).map(|p| p.paid_at);
+        assert!(matches!(paid_at, Ok(None)), "{none}: {paid_at:?}");
+    }
+    let negative = read((-5).into()).unwrap_err().to_string();
+    assert!(
+        negative.contains("`-5` is not UNIX seconds: it is negative"),
+        "{negative}"
+    );
+    let wrong = read(true.into()).unwrap_err().to_string();
+    assert!(wrong.contains("UNIX seconds (0 for none)"), "{wrong}");
+}
+
 // ---------------------------------------------------------------------------------- Bootpay
 
 #[test]
