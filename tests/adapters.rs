@@ -481,6 +481,28 @@ fn portone_v1_paid_at_may_be_blank_but_not_negative_nor_of_another_type() {
     assert!(wrong.contains("UNIX seconds (0 for none)"), "{wrong}");
 }
 
+#[test]
+fn portone_v1_card_type_of_another_type_is_unknown_and_null_is_no_card() {
+    for value in [true.into(), (-1).into(), 2.into()] {
+        let text = with("portone_v1", "card-debit-bare", "/card_type", value);
+        let error = payment_error(Format::PortoneV1, &text);
+        assert!(
+            error.starts_with(
+                "`card_type`: unknown card type (PortOne V1 documents 0 (credit) and 1 (check))"
+            ),
+            "{error}"
+        );
+    }
+    let text = with(
+        "portone_v1",
+        "card-debit-bare",
+        "/card_type",
+        serde_json::Value::Null,
+    );
+    // No type and a domestic card: nothing known about the card.
+    assert_eq!(payment(Format::PortoneV1, &text).card, None);
+}
+
 // ---------------------------------------------------------------------------------- Bootpay
 
 #[test]
