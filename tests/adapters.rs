@@ -503,6 +503,31 @@ fn portone_v1_card_type_of_another_type_is_unknown_and_null_is_no_card() {
     assert_eq!(payment(Format::PortoneV1, &text).card, None);
 }
 
+#[test]
+fn portone_v1_names_each_gift_certificate_its_pay_method_stands_for() {
+    use refund_policy::model::GiftCertificateType as Type;
+    for (pay_method, certificate) in [
+        ("cultureland", Type::Cultureland),
+        ("smartculture", Type::SmartMunsang),
+        ("booknlife", Type::Booknlife),
+        ("culturegift", Type::Culturegift),
+    ] {
+        let text = with(
+            "portone_v1",
+            "cultureland-paid",
+            "/response/pay_method",
+            pay_method.into(),
+        );
+        let payment = payment(Format::PortoneV1, &text);
+        assert_eq!(payment.method, Method::GiftCertificate, "{pay_method}");
+        assert_eq!(
+            payment.gift_certificate.and_then(|g| g.certificate_type),
+            Some(certificate),
+            "{pay_method}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------- Bootpay
 
 #[test]
