@@ -331,6 +331,32 @@ fn portone_v2_cancel_body_is_strict() {
     );
 }
 
+#[test]
+fn portone_v2_names_each_gift_certificate_type() {
+    use refund_policy::model::GiftCertificateType as Type;
+    for (kind, certificate) in [
+        ("BOOKNLIFE", Some(Type::Booknlife)),
+        ("SMART_MUNSANG", Some(Type::SmartMunsang)),
+        ("CULTURELAND", Some(Type::Cultureland)),
+        ("HAPPYMONEY", Some(Type::Happymoney)),
+        ("CULTUREGIFT", Some(Type::Culturegift)),
+        ("TEEN_CASH", None),
+    ] {
+        let text = with(
+            "portone_v2",
+            "gift-certificate-paid",
+            "/method/giftCertificateType",
+            kind.into(),
+        );
+        let payment = payment(Format::PortoneV2, &text);
+        assert_eq!(
+            payment.gift_certificate.and_then(|g| g.certificate_type),
+            certificate,
+            "{kind}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------- V1
 
 #[test]
@@ -526,6 +552,54 @@ fn portone_v1_names_each_gift_certificate_its_pay_method_stands_for() {
             "{pay_method}"
         );
     }
+}
+
+#[test]
+fn portone_v1_suggests_the_pay_method_meant() {
+    let text = with(
+        "portone_v1",
+        "card-debit-bare",
+        "/pay_method",
+        "vbnak".into(),
+    );
+    let error = payment_error(Format::PortoneV1, &text);
+    assert!(
+        error.starts_with(
+            "`pay_method`: unknown PortOne V1 payment method `vbnak` (did you mean `vbank`?)"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn portone_v1_a_blank_or_null_pg_is_no_pg() {
+    for blank in ["", " ", "null", "NULL"] {
+        let text = with(
+            "portone_v1",
+            "card-debit-bare",
+            "/pg_provider",
+            blank.into(),
+        );
+        let pg = adapters::payment(Format::PortoneV1, &text).map(|p| p.pg);
+        assert!(matches!(pg, Ok(None)), "{blank:?}: {pg:?}");
+    }
+}
+
+#[test]
+fn portone_v1_a_refund_holder_alone_is_a_refund_account() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
+    let read = adapters::request(
+        Format::PortoneV1,
+        r#"{"refund_holder": "홍길동"}"#,
+        &payment,
+        engine().policies(),
+    )
+    .unwrap();
+    let account = read
+        .refund_account
+        .expect("an account, to be found incomplete");
+    assert_eq!(account.holder_name.as_deref(), Some("홍길동"));
+    assert_eq!((account.bank, account.number), (None, None));
 }
 
 // ---------------------------------------------------------------------------------- Bootpay
