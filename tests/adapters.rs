@@ -332,6 +332,53 @@ fn portone_v2_cancel_body_is_strict() {
 }
 
 #[test]
+fn portone_v2_a_card_is_known_by_its_type_or_its_points() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fixture_text("portone_v2", "card-paid")).unwrap();
+    json["method"].as_object_mut().unwrap().remove("pointUsed");
+    let card = payment(Format::PortoneV2, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used)),
+        Some((Some(CardType::Credit), false))
+    );
+    json["method"]["card"]
+        .as_object_mut()
+        .unwrap()
+        .remove("type");
+    assert_eq!(payment(Format::PortoneV2, &json.to_string()).card, None);
+    json["method"]["pointUsed"] = true.into();
+    let card = payment(Format::PortoneV2, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used)),
+        Some((None, true))
+    );
+}
+
+#[test]
+fn portone_v2_any_one_refund_account_member_is_an_account() {
+    let payment = fixture_payment("portone_v2", Format::PortoneV2, "virtual-account-paid");
+    for member in [
+        r#""bank": "SHINHAN""#,
+        r#""number": "123""#,
+        r#""holderName": "홍길동""#,
+        r#""holderPhoneNumber": "01012345678""#,
+    ] {
+        let body = format!(r#"{{"reason": "고객 요청", "refundAccount": {{{member}}}}}"#);
+        let read =
+            adapters::request(Format::PortoneV2, &body, &payment, engine().policies()).unwrap();
+        assert!(read.refund_account.is_some(), "{member}");
+    }
+    let none = adapters::request(
+        Format::PortoneV2,
+        r#"{"reason": "고객 요청", "refundAccount": {"bank": null, "number": null}}"#,
+        &payment,
+        engine().policies(),
+    )
+    .unwrap();
+    assert_eq!(none.refund_account, None);
+}
+
+#[test]
 fn portone_v2_names_each_gift_certificate_type() {
     use refund_policy::model::GiftCertificateType as Type;
     for (kind, certificate) in [
@@ -600,6 +647,19 @@ fn portone_v1_a_refund_holder_alone_is_a_refund_account() {
         .expect("an account, to be found incomplete");
     assert_eq!(account.holder_name.as_deref(), Some("홍길동"));
     assert_eq!((account.bank, account.number), (None, None));
+}
+
+#[test]
+fn portone_v1_any_one_refund_member_is_a_refund_account() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
+    for body in [
+        r#"{"refund_account": "123"}"#,
+        r#"{"refund_tel": "01012345678"}"#,
+    ] {
+        let read =
+            adapters::request(Format::PortoneV1, body, &payment, engine().policies()).unwrap();
+        assert!(read.refund_account.is_some(), "{body}");
+    }
 }
 
 // ---------------------------------------------------------------------------------- Bootpay
