@@ -820,6 +820,98 @@ fn toss_derives_cancelled_and_tax_free_from_the_balance() {
 }
 
 #[test]
+fn toss_a_card_is_known_by_its_type_its_points_or_its_issuer() {
+    let untyped = with(
+        "toss_payments",
+        "card-done",
+        "/card/cardType",
+        serde_json::Value::Null,
+    );
+    let mut json: serde_json::Value = serde_json::from_str(&untyped).unwrap();
+    json["card"]["useCardPoint"] = true.into();
+    let card = payment(Format::TossPayments, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used, c.foreign)),
+        Some((None, true, false))
+    );
+}
+
+#[test]
+fn toss_cancel_body_currency_must_be_the_payments() {
+    let payment = fixture_payment("toss_payments", Format::TossPayments, "card-done");
+    let same = adapters::request(
+        Format::TossPayments,
+        r#"{"cancelReason": "고객 요청", "currency": "KRW"}"#,
+        &payment,
+        engine().policies(),
+    );
+    assert!(same.is_ok(), "{same:?}");
+    let error = request_error(
+        Format::TossPayments,
+        r#"{"cancelReason": "고객 요청", "currency": "USD"}"#,
+        &payment,
+    );
+    assert!(
+        error.starts_with("`currency`: `USD` differs from the payment's currency `KRW`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn toss_any_one_refund_account_member_is_an_account() {
+    let payment = fixture_payment(
+        "toss_payments",
+        Format::TossPayments,
+        "virtual-account-done",
+    );
+    for member in [
+        r#""bank": "88""#,
+        r#""accountNumber": "123""#,
+        r#""holderName": "홍길동""#,
+    ] {
+        let body =
+            format!(r#"{{"cancelReason": "고객 요청", "refundReceiveAccount": {{{member}}}}}"#);
+        let read =
+            adapters::request(Format::TossPayments, &body, &payment, engine().policies()).unwrap();
+        assert!(read.refund_account.is_some(), "{member}");
+    }
+}
+
+#[test]
+fn a_payment_with_code_and_message_fields_is_still_a_payment() {
+    // Only an answer without a payment's own keys is an error response.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fixture_text("toss_payments", "card-done")).unwrap();
+    json["code"] = "SOME_CODE".into();
+    json["message"] = "a note".into();
+    let read = adapters::payment(Format::TossPayments, &json.to_string());
+    assert!(read.is_ok(), "{read:?}");
+    // An error code without a message is not an error response either.
+    let error = payment_error(Format::TossPayments, r#"{"code": "NOT_FOUND_PAYMENT"}"#);
+    assert!(!error.contains("error response"), "{error}");
+}
+
+#[test]
+fn a_portone_v1_success_envelope_is_no_error_response() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
+    let error = request_error(
+        Format::PortoneV1,
+        r#"{"code": 0, "message": "ok"}"#,
+        &payment,
+    );
+    assert!(!error.contains("error response"), "{error}");
+    let error = request_error(
+        Format::PortoneV1,
+        r#"{"code": -1, "message": "no such payment"}"#,
+        &payment,
+    );
+    assert!(
+        error.contains("an error response from PortOne V1") && error.contains("no such payment"),
+        "{error}"
+    );
+}
+
+#[test]
 fn toss_names_an_unknown_method_status_service_or_bank_code() {
     let text = with("toss_payments", "card-done", "/method", "포인트".into());
     let error = payment_error(Format::TossPayments, &text);
