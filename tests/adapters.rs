@@ -735,6 +735,22 @@ fn bootpay_names_an_unknown_status_method_pg_or_bank_code() {
 }
 
 #[test]
+fn an_adapter_error_names_its_field_apart_from_its_problem() {
+    let text = with("bootpay", "card-paid", "/status", 49.into());
+    let error = adapters::payment(Format::Bootpay, &text).unwrap_err();
+    match error.kind() {
+        refund_policy::input::InputErrorKind::Invalid { path, problem } => {
+            assert_eq!(path, "status");
+            assert!(
+                problem.starts_with("unknown Bootpay status `49`"),
+                "{problem}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn bootpay_cancel_in_progress_is_a_pending_cancellation() {
     let payment = fixture_payment("bootpay", Format::Bootpay, "card-cancel-in-progress");
     assert_eq!(
