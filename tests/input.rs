@@ -299,6 +299,10 @@ fn an_unknown_value_or_contract_lists_the_known_ones_and_a_null_amount_says_what
         help(provider).as_deref(),
         Some("expected one of `portone_v2`, `portone_v1`, `bootpay`, `toss_payments`")
     );
+    // Too many banks to list, and none close to the text.
+    let bank = refund_policy::input::request("{refund_account: {bank: zzzzzzzzzz}}").unwrap_err();
+    assert!(bank.to_string().contains("zzzzzzzzzz"), "{bank}");
+    assert_eq!(help(bank), None);
     let engine = refund_policy::Engine::builtin().unwrap();
     let contract = engine
         .check_merchant(&refund_policy::input::merchant("contracts: [zzzzzzzzzz]").unwrap())
