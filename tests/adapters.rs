@@ -331,6 +331,79 @@ fn portone_v2_cancel_body_is_strict() {
     );
 }
 
+#[test]
+fn portone_v2_a_card_is_known_by_its_type_or_its_points() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fixture_text("portone_v2", "card-paid")).unwrap();
+    json["method"].as_object_mut().unwrap().remove("pointUsed");
+    let card = payment(Format::PortoneV2, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used)),
+        Some((Some(CardType::Credit), false))
+    );
+    json["method"]["card"]
+        .as_object_mut()
+        .unwrap()
+        .remove("type");
+    assert_eq!(payment(Format::PortoneV2, &json.to_string()).card, None);
+    json["method"]["pointUsed"] = true.into();
+    let card = payment(Format::PortoneV2, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used)),
+        Some((None, true))
+    );
+}
+
+#[test]
+fn portone_v2_any_one_refund_account_member_is_an_account() {
+    let payment = fixture_payment("portone_v2", Format::PortoneV2, "virtual-account-paid");
+    for member in [
+        r#""bank": "SHINHAN""#,
+        r#""number": "123""#,
+        r#""holderName": "홍길동""#,
+        r#""holderPhoneNumber": "01012345678""#,
+    ] {
+        let body = format!(r#"{{"reason": "고객 요청", "refundAccount": {{{member}}}}}"#);
+        let read =
+            adapters::request(Format::PortoneV2, &body, &payment, engine().policies()).unwrap();
+        assert!(read.refund_account.is_some(), "{member}");
+    }
+    let none = adapters::request(
+        Format::PortoneV2,
+        r#"{"reason": "고객 요청", "refundAccount": {"bank": null, "number": null}}"#,
+        &payment,
+        engine().policies(),
+    )
+    .unwrap();
+    assert_eq!(none.refund_account, None);
+}
+
+#[test]
+fn portone_v2_names_each_gift_certificate_type() {
+    use refund_policy::model::GiftCertificateType as Type;
+    for (kind, certificate) in [
+        ("BOOKNLIFE", Some(Type::Booknlife)),
+        ("SMART_MUNSANG", Some(Type::SmartMunsang)),
+        ("CULTURELAND", Some(Type::Cultureland)),
+        ("HAPPYMONEY", Some(Type::Happymoney)),
+        ("CULTUREGIFT", Some(Type::Culturegift)),
+        ("TEEN_CASH", None),
+    ] {
+        let text = with(
+            "portone_v2",
+            "gift-certificate-paid",
+            "/method/giftCertificateType",
+            kind.into(),
+        );
+        let payment = payment(Format::PortoneV2, &text);
+        assert_eq!(
+            payment.gift_certificate.and_then(|g| g.certificate_type),
+            certificate,
+            "{kind}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------- V1
 
 #[test]
@@ -454,6 +527,141 @@ fn portone_v1_vbank_refund_from_the_api_reference_decides() {
     assert!(notes.contains(&"REFUND_FEE".to_owned()), "{notes:?}");
 }
 
+#[test]
+fn portone_v1_paid_at_may_be_blank_but_not_negative_nor_of_another_type() {
+    let read = |value: serde_json::Value| {
+        adapters::payment(
+            Format::PortoneV1,
+            &with("portone_v1", "card-debit-bare", "/paid_at", value),
+        )
+    };
+    for none in [
+        "".into(),
+        "  ".into(),
+        "null".into(),
+        0.into(),
+        serde_json::Value::Null,
+    ] {
+        let paid_at = read(none.clone()).map(|p| p.paid_at);
+        assert!(matches!(paid_at, Ok(None)), "{none}: {paid_at:?}");
+    }
+    let negative = read((-5).into()).unwrap_err().to_string();
+    assert!(
+        negative.contains("`-5` is not UNIX seconds: it is negative"),
+        "{negative}"
+    );
+    let wrong = read(true.into()).unwrap_err().to_string();
+    assert!(wrong.contains("UNIX seconds (0 for none)"), "{wrong}");
+}
+
+#[test]
+fn portone_v1_card_type_of_another_type_is_unknown_and_null_is_no_card() {
+    for value in [true.into(), (-1).into(), 2.into()] {
+        let text = with("portone_v1", "card-debit-bare", "/card_type", value);
+        let error = payment_error(Format::PortoneV1, &text);
+        assert!(
+            error.starts_with(
+                "`card_type`: unknown card type (PortOne V1 documents 0 (credit) and 1 (check))"
+            ),
+            "{error}"
+        );
+    }
+    let text = with(
+        "portone_v1",
+        "card-debit-bare",
+        "/card_type",
+        serde_json::Value::Null,
+    );
+    // No type and a domestic card: nothing known about the card.
+    assert_eq!(payment(Format::PortoneV1, &text).card, None);
+}
+
+#[test]
+fn portone_v1_names_each_gift_certificate_its_pay_method_stands_for() {
+    use refund_policy::model::GiftCertificateType as Type;
+    for (pay_method, certificate) in [
+        ("cultureland", Type::Cultureland),
+        ("smartculture", Type::SmartMunsang),
+        ("booknlife", Type::Booknlife),
+        ("culturegift", Type::Culturegift),
+    ] {
+        let text = with(
+            "portone_v1",
+            "cultureland-paid",
+            "/response/pay_method",
+            pay_method.into(),
+        );
+        let payment = payment(Format::PortoneV1, &text);
+        assert_eq!(payment.method, Method::GiftCertificate, "{pay_method}");
+        assert_eq!(
+            payment.gift_certificate.and_then(|g| g.certificate_type),
+            Some(certificate),
+            "{pay_method}"
+        );
+    }
+}
+
+#[test]
+fn portone_v1_suggests_the_pay_method_meant() {
+    let text = with(
+        "portone_v1",
+        "card-debit-bare",
+        "/pay_method",
+        "vbnak".into(),
+    );
+    let error = payment_error(Format::PortoneV1, &text);
+    assert!(
+        error.starts_with(
+            "`pay_method`: unknown PortOne V1 payment method `vbnak` (did you mean `vbank`?)"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn portone_v1_a_blank_or_null_pg_is_no_pg() {
+    for blank in ["", " ", "null", "NULL"] {
+        let text = with(
+            "portone_v1",
+            "card-debit-bare",
+            "/pg_provider",
+            blank.into(),
+        );
+        let pg = adapters::payment(Format::PortoneV1, &text).map(|p| p.pg);
+        assert!(matches!(pg, Ok(None)), "{blank:?}: {pg:?}");
+    }
+}
+
+#[test]
+fn portone_v1_a_refund_holder_alone_is_a_refund_account() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
+    let read = adapters::request(
+        Format::PortoneV1,
+        r#"{"refund_holder": "홍길동"}"#,
+        &payment,
+        engine().policies(),
+    )
+    .unwrap();
+    let account = read
+        .refund_account
+        .expect("an account, to be found incomplete");
+    assert_eq!(account.holder_name.as_deref(), Some("홍길동"));
+    assert_eq!((account.bank, account.number), (None, None));
+}
+
+#[test]
+fn portone_v1_any_one_refund_member_is_a_refund_account() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
+    for body in [
+        r#"{"refund_account": "123"}"#,
+        r#"{"refund_tel": "01012345678"}"#,
+    ] {
+        let read =
+            adapters::request(Format::PortoneV1, body, &payment, engine().policies()).unwrap();
+        assert!(read.refund_account.is_some(), "{body}");
+    }
+}
+
 // ---------------------------------------------------------------------------------- Bootpay
 
 #[test]
@@ -527,6 +735,22 @@ fn bootpay_names_an_unknown_status_method_pg_or_bank_code() {
 }
 
 #[test]
+fn an_adapter_error_names_its_field_apart_from_its_problem() {
+    let text = with("bootpay", "card-paid", "/status", 49.into());
+    let error = adapters::payment(Format::Bootpay, &text).unwrap_err();
+    match error.kind() {
+        refund_policy::input::InputErrorKind::Invalid { path, problem } => {
+            assert_eq!(path, "status");
+            assert!(
+                problem.starts_with("unknown Bootpay status `49`"),
+                "{problem}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn bootpay_cancel_in_progress_is_a_pending_cancellation() {
     let payment = fixture_payment("bootpay", Format::Bootpay, "card-cancel-in-progress");
     assert_eq!(
@@ -544,6 +768,60 @@ fn bootpay_cancel_in_progress_is_a_pending_cancellation() {
     );
 }
 
+#[test]
+fn bootpay_cancel_in_progress_after_a_partial_cancel_is_partially_cancelled() {
+    let text = with(
+        "bootpay",
+        "card-cancel-in-progress",
+        "/cancelled_price",
+        6000.into(),
+    );
+    let payment = payment(Format::Bootpay, &text);
+    assert_eq!(payment.status, PaymentStatus::PartiallyCancelled);
+    assert_eq!(payment.balance(), Some(Decimal::from(30000)));
+}
+
+#[test]
+fn bootpay_card_data_without_a_card_type_counts_only_when_points_paid() {
+    let untyped = with(
+        "bootpay",
+        "card-paid",
+        "/card_data/card_type",
+        serde_json::Value::Null,
+    );
+    assert_eq!(payment(Format::Bootpay, &untyped).card, None);
+    let mut json: serde_json::Value = serde_json::from_str(&untyped).unwrap();
+    *json.pointer_mut("/card_data/point").unwrap() = 500.into();
+    let card = payment(Format::Bootpay, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used)),
+        Some((None, true))
+    );
+}
+
+#[test]
+fn bootpay_refund_with_one_account_member_is_an_account() {
+    let payment = fixture_payment("bootpay", Format::Bootpay, "vbank-paid");
+    // Only the Ruby SDK's all-null `refund` is no account; a partial one is an account that
+    // the refund-account rule then finds incomplete.
+    let account = |body: &str| {
+        adapters::request(Format::Bootpay, body, &payment, engine().policies())
+            .unwrap()
+            .refund_account
+            .map(|a| (a.bank, a.number, a.holder_name))
+    };
+    assert_eq!(
+        account(r#"{"refund": {"bank_account": "1", "bank_username": null, "bank_code": null}}"#),
+        Some((None, Some("1".to_owned()), None))
+    );
+    assert_eq!(
+        account(
+            r#"{"refund": {"bank_account": null, "bank_username": "홍길동", "bank_code": null}}"#
+        ),
+        Some((None, None, Some("홍길동".to_owned())))
+    );
+}
+
 // ---------------------------------------------------------------------------------- Toss
 
 #[test]
@@ -555,6 +833,98 @@ fn toss_derives_cancelled_and_tax_free_from_the_balance() {
     );
     assert_eq!(payment.balance(), Some(Decimal::from(20000)));
     assert_eq!(payment.tax_free_balance(), Some(Decimal::from(2000)));
+}
+
+#[test]
+fn toss_a_card_is_known_by_its_type_its_points_or_its_issuer() {
+    let untyped = with(
+        "toss_payments",
+        "card-done",
+        "/card/cardType",
+        serde_json::Value::Null,
+    );
+    let mut json: serde_json::Value = serde_json::from_str(&untyped).unwrap();
+    json["card"]["useCardPoint"] = true.into();
+    let card = payment(Format::TossPayments, &json.to_string()).card;
+    assert_eq!(
+        card.map(|c| (c.card_type, c.point_used, c.foreign)),
+        Some((None, true, false))
+    );
+}
+
+#[test]
+fn toss_cancel_body_currency_must_be_the_payments() {
+    let payment = fixture_payment("toss_payments", Format::TossPayments, "card-done");
+    let same = adapters::request(
+        Format::TossPayments,
+        r#"{"cancelReason": "고객 요청", "currency": "KRW"}"#,
+        &payment,
+        engine().policies(),
+    );
+    assert!(same.is_ok(), "{same:?}");
+    let error = request_error(
+        Format::TossPayments,
+        r#"{"cancelReason": "고객 요청", "currency": "USD"}"#,
+        &payment,
+    );
+    assert!(
+        error.starts_with("`currency`: `USD` differs from the payment's currency `KRW`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn toss_any_one_refund_account_member_is_an_account() {
+    let payment = fixture_payment(
+        "toss_payments",
+        Format::TossPayments,
+        "virtual-account-done",
+    );
+    for member in [
+        r#""bank": "88""#,
+        r#""accountNumber": "123""#,
+        r#""holderName": "홍길동""#,
+    ] {
+        let body =
+            format!(r#"{{"cancelReason": "고객 요청", "refundReceiveAccount": {{{member}}}}}"#);
+        let read =
+            adapters::request(Format::TossPayments, &body, &payment, engine().policies()).unwrap();
+        assert!(read.refund_account.is_some(), "{member}");
+    }
+}
+
+#[test]
+fn a_payment_with_code_and_message_fields_is_still_a_payment() {
+    // Only an answer without a payment's own keys is an error response.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fixture_text("toss_payments", "card-done")).unwrap();
+    json["code"] = "SOME_CODE".into();
+    json["message"] = "a note".into();
+    let read = adapters::payment(Format::TossPayments, &json.to_string());
+    assert!(read.is_ok(), "{read:?}");
+    // An error code without a message is not an error response either.
+    let error = payment_error(Format::TossPayments, r#"{"code": "NOT_FOUND_PAYMENT"}"#);
+    assert!(!error.contains("error response"), "{error}");
+}
+
+#[test]
+fn a_portone_v1_success_envelope_is_no_error_response() {
+    let payment = fixture_payment("portone_v1", Format::PortoneV1, "api-reference-vbank-paid");
+    let error = request_error(
+        Format::PortoneV1,
+        r#"{"code": 0, "message": "ok"}"#,
+        &payment,
+    );
+    assert!(!error.contains("error response"), "{error}");
+    let error = request_error(
+        Format::PortoneV1,
+        r#"{"code": -1, "message": "no such payment"}"#,
+        &payment,
+    );
+    assert!(
+        error.contains("an error response from PortOne V1") && error.contains("no such payment"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -282,3 +282,36 @@ fn errors_carry_kinds_with_the_field_the_value_and_the_suggestion() {
     );
     assert_eq!(error.location().map(|l| l.line), Some(2));
 }
+
+#[test]
+fn an_unknown_value_or_contract_lists_the_known_ones_and_a_null_amount_says_what_to_do() {
+    let help = |e: refund_policy::input::InputError| e.help().map(str::to_owned);
+    let amount = refund_policy::input::request("{amount: null}").unwrap_err();
+    assert_eq!(
+        help(amount).as_deref(),
+        Some("leave `amount` out to refund everything that remains")
+    );
+    let provider = refund_policy::input::payment(
+        "{provider: zzzzzz, method: card, status: paid, amount: {total: 1000}}",
+    )
+    .unwrap_err();
+    assert_eq!(
+        help(provider).as_deref(),
+        Some("expected one of `portone_v2`, `portone_v1`, `bootpay`, `toss_payments`")
+    );
+    // Too many banks to list, and none close to the text.
+    let bank = refund_policy::input::request("{refund_account: {bank: zzzzzzzzzz}}").unwrap_err();
+    assert!(bank.to_string().contains("zzzzzzzzzz"), "{bank}");
+    assert_eq!(help(bank), None);
+    let engine = refund_policy::Engine::builtin().unwrap();
+    let contract = engine
+        .check_merchant(&refund_policy::input::merchant("contracts: [zzzzzzzzzz]").unwrap())
+        .unwrap_err();
+    assert_eq!(
+        help(contract).as_deref(),
+        Some(
+            "the policies define `mobile_next_month_refund`, `partial_refund_service`, \
+             `virtual_account_refund`"
+        )
+    );
+}

@@ -84,6 +84,79 @@ fn the_minimal_policy_loads() {
 }
 
 #[test]
+fn a_loaded_policy_covers_its_provider_only() {
+    use refund_policy::model::Provider;
+    let set = load(MINIMAL).expect("loads");
+    assert_eq!(
+        set.providers().collect::<Vec<_>>(),
+        [Provider::TossPayments]
+    );
+    assert_eq!(set.policy_id(Provider::PortoneV2), None);
+}
+
+#[test]
+fn a_method_without_rules_has_a_no_policy_rule_id_and_one_with_rules_none() {
+    let set = load(MINIMAL).expect("loads");
+    let ids: BTreeSet<&str> = set.rule_ids().map(|id| id.as_str()).collect();
+    assert!(ids.contains("mine › mobile"), "{ids:#?}");
+    assert!(!ids.contains("mine › card"), "{ids:#?}");
+    assert!(ids.contains("mine › card › deadline"), "{ids:#?}");
+}
+
+#[test]
+fn a_policy_id_is_snake_case_and_starts_with_a_letter() {
+    for bad in ["bad-id", "Mine", "_mine"] {
+        let found = kinds(&broken("policy: mine", &format!("policy: {bad}")));
+        assert!(
+            found.contains(&ProblemKind::InvalidId {
+                what: IdKind::Policy,
+                value: bad.to_owned()
+            }),
+            "{bad}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_easy_pay_catalog_names_a_defined_source() {
+    let found = kinds(&broken(
+        "methods:\n",
+        "easy_pay_providers:\n  known: [naverpay]\n  source: gide\nmethods:\n",
+    ));
+    assert_eq!(
+        found,
+        [ProblemKind::Unknown {
+            what: Named::Source,
+            value: "gide".to_owned(),
+            suggestion: Some("guide".to_owned()),
+        }]
+    );
+}
+
+#[test]
+fn a_provider_error_entry_names_an_error_or_why_none_exists_and_where_it_is_from() {
+    let entry = "INVALID_PAYMENT: { none: not the provider's, source: guide }";
+    assert_eq!(
+        kinds(&broken(entry, "INVALID_PAYMENT: { source: guide }")),
+        [ProblemKind::ErrorNameOrNone]
+    );
+    let unsourced = kinds(&broken(
+        entry,
+        "INVALID_PAYMENT: { none: not the provider's }",
+    ));
+    assert!(
+        matches!(&unsourced[..], [ProblemKind::MissingField { field, .. }] if field == "source"),
+        "{unsourced:#?}"
+    );
+    // A rule's own provider error takes the rule's source.
+    let inline = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { within: 1 year, source: guide, provider_error: { name: EXCEED_MAX_REFUND_DUE } }",
+    );
+    load(&inline).expect("a rule's provider error needs no source of its own");
+}
+
+#[test]
 fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_run() {
     let text = MINIMAL
         .replacen("  card:\n    deadline: { within: 1 year, source: guide }\n",

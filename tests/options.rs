@@ -13,8 +13,8 @@
 
 use chrono::NaiveDate;
 use refund_policy::messages::Lang;
-use refund_policy::model::parse_instant;
-use refund_policy::options::{AfterDeadline, ExpectedCompletion, RefundOptions};
+use refund_policy::model::{Currency, parse_instant};
+use refund_policy::options::{AfterDeadline, ExpectedCompletion, OptionsCase, RefundOptions};
 use refund_policy::{Engine, input};
 use rust_decimal::Decimal;
 
@@ -77,6 +77,152 @@ fn the_contracts_example_virtual_account_without_its_contract() {
     assert_eq!(json["notes"][0]["details"]["amount"], 300);
     // PortOne V2 takes bank names, not a PG's codes.
     assert!(json.get("refund_account_banks").is_none());
+}
+
+#[test]
+fn a_partial_refund_lists_only_what_the_whole_refund_does_not_already_need() {
+    let options = options(
+        &virtual_account("2026-03-02T10:00:00+09:00"),
+        "",
+        "2026-03-05T10:00:00+09:00",
+    );
+    assert!(!options.full_only());
+    assert_eq!(options.fee(), Some((Decimal::from(300), Currency::KRW)));
+    let lacking: Vec<&str> = options
+        .missing_contracts
+        .iter()
+        .map(|c| c.contract.id.as_ref())
+        .collect();
+    assert_eq!(lacking, ["virtual_account_refund"]);
+    assert!(options.processing.is_some(), "virtual accounts take days");
+    // The same contract, the same fee and the same business days: nothing to add.
+    assert!(
+        options.partial.missing_contracts.is_empty(),
+        "{:?}",
+        options.partial.missing_contracts
+    );
+    assert_eq!(options.partial.notes, None);
+    assert_eq!(options.partial.processing, None);
+}
+
+#[test]
+fn a_partial_refund_names_its_own_refusal_beside_the_whole_refunds() {
+    // Welcome: a virtual account needs its refund contract, and a partial refund the
+    // partial-refund contract too; both refusals are `CONTRACT_REQUIRED`, from two rules.
+    let options = options(
+        "{provider: portone_v2, pg: welcome, method: virtual_account, status: paid, \
+         amount: {total: 50000}, paid_at: \"2026-03-02T10:00:00+09:00\"}",
+        "",
+        "2026-03-03T10:00:00+09:00",
+    );
+    let rules = |reasons: &[refund_policy::decision::Reason]| -> Vec<String> {
+        reasons
+            .iter()
+            .map(|r| format!("{} {}", r.code().as_str(), r.rule().as_str()))
+            .collect()
+    };
+    assert_eq!(
+        rules(&options.blocking),
+        ["CONTRACT_REQUIRED portone_v2 › virtual_account › refund_contract"]
+    );
+    assert_eq!(
+        rules(&options.partial.refused),
+        ["CONTRACT_REQUIRED portone_v2 › pg welcome › partial_refund_contract"]
+    );
+    assert!(!options.partial.allowed);
+    let ids = |needs: &[refund_policy::options::ContractNeed]| -> Vec<String> {
+        needs.iter().map(|c| c.contract.id.to_string()).collect()
+    };
+    assert_eq!(ids(&options.missing_contracts), ["virtual_account_refund"]);
+    assert_eq!(
+        ids(&options.partial.missing_contracts),
+        ["partial_refund_service"]
+    );
+}
+
+/// A PortOne V2 policy whose mobile payments need two contracts for any refund after the
+/// month of payment: the next-month one and a second, so that both are listed.
+const TWO_CONTRACTS: &str = concat!(
+    r#"policy: mine
+provider: portone_v2
+time_zone: Asia/Seoul
+sources:
+  guide: { title: the provider's guide }
+contracts:
+  next_month: { ko: 익월 환불 특약, en: next-month refund contract, source: guide }
+  account_refund: { ko: 계좌 환불 특약, en: account refund contract, source: guide }
+pgs:
+  source: guide
+  known: [kcp]
+"#,
+    include_str!("fixtures/policies/provider-errors.yaml"),
+    r#"methods:
+  mobile:
+    same_month:
+      source: guide
+      next_month_refund: { pgs: [kcp], contract: next_month, source: guide }
+    refund_contract: { contract: account_refund, source: guide }
+"#
+);
+
+#[test]
+fn every_contract_a_refund_lacks_is_listed_once() {
+    let set = refund_policy::PolicySet::load(&[refund_policy::PolicySource::new(
+        "mine.yaml",
+        TWO_CONTRACTS,
+    )])
+    .expect("the policy loads");
+    let engine = Engine::new(set);
+    let payment = input::payment(
+        "{provider: portone_v2, pg: kcp, method: mobile, status: paid, amount: {total: 10000}, \
+         paid_at: \"2026-01-31T23:30:00+09:00\"}",
+    )
+    .expect("a payment");
+    let options = engine.options(
+        &payment,
+        &input::merchant("").expect("a merchant"),
+        parse_instant("2026-02-01T00:10:00+09:00").expect("an instant"),
+    );
+    let ids: Vec<&str> = options
+        .missing_contracts
+        .iter()
+        .map(|c| c.contract.id.as_ref())
+        .collect();
+    assert_eq!(ids, ["next_month", "account_refund"]);
+}
+
+#[test]
+fn a_card_refund_costs_no_fee() {
+    let card = options(
+        "{provider: portone_v2, pg: kcp_v2, method: card, status: paid, amount: {total: 10000}, \
+         paid_at: \"2026-03-02T10:00:00+09:00\"}",
+        "",
+        "2026-03-05T10:00:00+09:00",
+    );
+    assert_eq!(card.fee(), None);
+}
+
+#[test]
+fn an_option_case_fails_on_a_wrong_expectation_and_an_unknown_contract() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    let case = |contracts: &str, refundable: bool| {
+        OptionsCase::from_text(&format!(
+            "{{name: gift certificate, now: \"2026-03-05T10:00:00+09:00\", \
+             payment: {{provider: toss_payments, method: gift_certificate, status: paid, \
+             amount: {{total: 10000}}, paid_at: \"2026-03-02T10:00:00+09:00\"}}, \
+             merchant: {{contracts: [{contracts}]}}, \
+             expect_options: {{refundable: {refundable}}}}}"
+        ))
+        .expect("an option case")
+    };
+    let right = case("", true);
+    assert!(right.check_merchant(engine).is_ok());
+    assert!(right.run(engine).passed());
+    let wrong = case("", false);
+    let outcome = wrong.run(engine);
+    assert!(!outcome.passed(), "{:?}", outcome.mismatches);
+    let unknown = case("virtual_acount_refund", true);
+    assert!(unknown.check_merchant(engine).is_err());
 }
 
 #[test]
