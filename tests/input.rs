@@ -291,6 +291,19 @@ fn an_unknown_value_or_contract_lists_the_known_ones_and_a_null_amount_says_what
         help(amount).as_deref(),
         Some("leave `amount` out to refund everything that remains")
     );
+    // The same in a case file, where the request is one part of the document.
+    let case = refund_policy::Case::from_text(
+        "name: n\nnow: 2026-03-05T10:00:00+09:00\npayment: {provider: portone_v2, method: card, \
+         status: paid, amount: {total: 1000}, paid_at: 2026-03-02T10:00:00+09:00}\n\
+         request: {amount: null}\nexpect: {verdict: allow}\n",
+    )
+    .err()
+    .map(|e| e.to_string());
+    assert!(
+        case.as_deref()
+            .is_some_and(|e| e.contains("leave `amount` out to refund everything that remains")),
+        "{case:?}"
+    );
     let provider = refund_policy::input::payment(
         "{provider: zzzzzz, method: card, status: paid, amount: {total: 1000}}",
     )

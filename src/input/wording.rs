@@ -84,7 +84,8 @@ impl InputErrorKind {
                 known, suggestion, ..
             } => did_you_mean(suggestion.as_deref())
                 .or_else(|| listed("the policies define ", known, usize::MAX)),
-            InputErrorKind::Null { path } if path == "amount" => {
+            // A request's `amount`, read alone or inside a case file.
+            InputErrorKind::Null { path } if path == "amount" || path == "request.amount" => {
                 Some("leave `amount` out to refund everything that remains".to_owned())
             }
             InputErrorKind::Null { .. } => {
