@@ -93,7 +93,7 @@ pub(crate) fn expected(today: NaiveDate, min: u32, max: u32) -> ExpectedCompleti
 
 #[cfg(test)]
 mod tests {
-    use super::expected;
+    use super::{expected, index};
     use crate::calendar::korea;
     use crate::options::expected_completion;
 
@@ -121,5 +121,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Inside the data the index answers by itself, from the table of the data's days, so a
+    /// decision never parses the calendar file; the calendar is only the fallback.
+    #[test]
+    fn inside_the_data_the_index_answers_without_the_calendar() {
+        let Some(index) = index() else {
+            panic!("the index builds from the table");
+        };
+        let date = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d);
+        let Some(friday) = date(1, 30) else {
+            panic!("a date");
+        };
+        // Received on Friday; Monday February 2 is the first business day after it.
+        assert_eq!(index.add_business_days(friday, 1), date(2, 2));
+        // Seollal 2026 is Monday to Wednesday, February 16 to 18.
+        let Some(before_seollal) = date(2, 13) else {
+            panic!("a date");
+        };
+        assert_eq!(index.add_business_days(before_seollal, 1), date(2, 19));
+        // Requested on Saturday, received on Monday.
+        assert_eq!(
+            index.add_business_days(friday.succ_opt().unwrap_or(friday), 0),
+            date(2, 2)
+        );
     }
 }

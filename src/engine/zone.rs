@@ -284,6 +284,23 @@ mod tests {
         }
     }
 
+    /// Inside its range the table answers by itself, from its first second to its last: the
+    /// database is only the fallback outside it.
+    #[test]
+    fn inside_its_range_the_table_answers() {
+        let zone = LocalZone::new(chrono_tz::Asia::Seoul);
+        for second in [
+            FROM,
+            FROM.saturating_add(1),
+            1_772_409_600,
+            UNTIL.saturating_sub(1),
+        ] {
+            let at = DateTime::from_timestamp(second, 0);
+            assert!(at.is_some_and(|at| zone.tabled(at).is_some()), "{second}");
+            agrees(&zone, second);
+        }
+    }
+
     /// A zone is tabled once: policies in the same zone share the table.
     #[test]
     fn policies_in_one_zone_share_a_table() {
