@@ -10,32 +10,14 @@
     reason = "tests stop at the first broken expectation"
 )]
 #![allow(clippy::disallowed_methods, reason = "the test reads the case files")]
-use refund_policy::{Case, Engine};
-use std::path::{Path, PathBuf};
+mod support;
 
-fn case_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("examples/cases exists")
-        .map(|e| e.expect("a readable entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            case_files(&path, found);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml" | "json")
-        ) {
-            found.push(path);
-        }
-    }
-}
+use refund_policy::{Case, Engine};
 
 #[test]
 fn every_example_case_passes() {
     let engine = Engine::builtin().expect("the built-in policies load");
-    let mut files = Vec::new();
-    case_files(Path::new("examples/cases"), &mut files);
+    let files = support::example_case_files();
     assert!(
         files.len() >= 80,
         "expected the example cases, found {}",

@@ -20,11 +20,12 @@
 )]
 mod inputs;
 
+mod support;
+
 use proptest::prelude::*;
 use refund_policy::messages::Lang;
 use refund_policy::model::{MerchantProfile, Payment, RefundRequest};
 use refund_policy::{Case, Decision, Engine};
-use std::path::{Path, PathBuf};
 
 /// `write_json` appends exactly what serde_json writes for the report, in both languages.
 fn assert_same_json(decision: &Decision, what: &str) {
@@ -37,22 +38,10 @@ fn assert_same_json(decision: &Decision, what: &str) {
     }
 }
 
-fn case_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a readable directory") {
-        let path = entry.expect("an entry").path();
-        if path.is_dir() {
-            case_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
-            found.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_example_case_writes_the_same_json_both_ways() {
     let engine = Engine::builtin().expect("the built-in policies load");
-    let mut files = Vec::new();
-    case_files(Path::new("examples/cases"), &mut files);
+    let files = support::example_case_files();
     assert!(files.len() >= 80);
     for file in &files {
         let case = Case::from_text(&std::fs::read_to_string(file).unwrap()).unwrap();

@@ -7,27 +7,18 @@
     clippy::unwrap_used,
     clippy::panic,
     clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
     clippy::disallowed_methods,
     reason = "tests read the checked-in files and stop at the first broken expectation"
 )]
 
+mod support;
+
 use refund_policy::messages::{Lang, decision_json_schema};
 use refund_policy::{Case, Engine};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
 const SCHEMA_FILE: &str = "schemas/decision.schema.json";
-
-fn case_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a readable directory") {
-        let path = entry.expect("an entry").path();
-        if path.is_dir() {
-            case_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
-            found.push(path);
-        }
-    }
-}
 
 /// The property names of the schema object at `pointer`.
 fn properties<'a>(schema: &'a Value, pointer: &str) -> Vec<&'a str> {
@@ -61,8 +52,7 @@ fn the_decision_schema_is_current_and_covers_every_report() {
         ("/notes/0", "/$defs/NoteEntry/properties"),
     ];
     let engine = Engine::builtin().expect("the built-in policies load");
-    let mut files = Vec::new();
-    case_files(Path::new("examples/cases"), &mut files);
+    let files = support::example_case_files();
     assert!(files.len() >= 80);
     for file in &files {
         let case = Case::from_text(&std::fs::read_to_string(file).unwrap()).unwrap();

@@ -12,6 +12,7 @@ use refund_policy::model::{
 };
 use refund_policy::{Decision, Engine};
 use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
 
 pub fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
     parse_instant(text).expect("a valid instant in the test")
@@ -128,4 +129,33 @@ pub fn codes(decision: &Decision) -> Vec<&'static str> {
 
 pub fn notes(decision: &Decision) -> Vec<&'static str> {
     decision.note_codes().iter().map(|c| c.as_str()).collect()
+}
+
+/// Every example case file under `examples/cases/` (`.yaml`, `.yml`, `.json`), in a stable
+/// order.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "tests read the checked-in example cases"
+)]
+pub fn example_case_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("examples/cases exists")
+            .map(|e| e.expect("a readable entry").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, found);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml" | "json")
+            ) {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(Path::new("examples/cases"), &mut found);
+    found
 }
