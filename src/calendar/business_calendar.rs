@@ -46,6 +46,11 @@ pub struct BusinessCalendar {
     sources: Vec<(i32, Vec<String>)>,
 }
 
+/// Whether `date` is a Saturday or a Sunday, which are never business days.
+pub(super) fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
 /// A date the calendar has no data for.
 ///
 /// ```
@@ -212,8 +217,7 @@ impl BusinessCalendar {
         if !self.covers(date) {
             return Err(self.outside(date));
         }
-        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-        Ok(!weekend && self.holidays_on(date).is_empty())
+        Ok(!is_weekend(date) && self.holidays_on(date).is_empty())
     }
 
     /// The day a request made on `date` is received: `date` itself when it is a business day,

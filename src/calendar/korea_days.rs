@@ -5,7 +5,8 @@
 //! `the_table_lists_the_days_of_the_data` holds this table to it, and prints the table to paste
 //! here when the file changes.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use super::business_calendar::is_weekend;
+use chrono::{Datelike, NaiveDate};
 
 /// The first and last day the data covers, as (year, month, day).
 const FIRST_DAY: (i32, u32, u32) = (2020, 1, 1);
@@ -60,7 +61,7 @@ pub(crate) fn covered() -> Option<(NaiveDate, NaiveDate)> {
 /// Whether `day` is a business day: neither a Saturday, a Sunday, nor a listed day (inside
 /// [`covered`]; outside it the data says nothing).
 pub(crate) fn is_business_day(day: NaiveDate) -> bool {
-    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+    !is_weekend(day)
         && LISTED
             .binary_search(&(day.year(), day.month(), day.day()))
             .is_err()
