@@ -1,4 +1,6 @@
-//! What loading costs: the built-in policies, all four together and each on first use, and how
+//! What loading costs: the built-in policies, all four together (from their YAML as a caller's
+//! files load, and through the built-in set, which decodes the trees the build script wrote)
+//! and each on first use, and how
 //! loading grows with the size of a policy: 1,000 to 8,000 `at_pg` entries, spread over scopes
 //! of at most `MAX_PG_ENTRIES` each, as a generated policy might be. Every size loads (the setup
 //! checks it), so the times compare whole loads; they should about double from one size to the
@@ -7,9 +9,10 @@
 //! Run with `cargo bench --bench loading` (`-- load_builtin` for the built-in policies alone).
 //! For an instruction counter, which a loaded machine does not skew: `cargo bench --no-run
 //! --bench loading`, then `valgrind --tool=callgrind target/release/deps/loading-HASH once
-//! WHAT`, where WHAT is `all` (the four built-in files, loaded together), a provider id
-//! (`portone_v2`: the built-in set answering for that provider, which compiles its file) or
-//! `none` (the process alone, to subtract).
+//! WHAT`, where WHAT is `all` (the four built-in files, loaded together from their YAML),
+//! `builtin` (the built-in set compiling all four), a provider id (`portone_v2`: the built-in
+//! set answering for that provider, which compiles its file) or `none` (the process alone, to
+//! subtract).
 
 #![allow(
     clippy::expect_used,
@@ -76,6 +79,15 @@ fn load_all_builtin() -> PolicySet {
     PolicySet::load(black_box(&sources)).expect("the built-in policies load")
 }
 
+/// A new built-in set compiling every provider's policy, as a question about all of them does.
+fn builtin_all() -> usize {
+    let set = PolicySet::builtin();
+    Provider::ALL
+        .into_iter()
+        .filter(|&provider| set.policy_id(black_box(provider)).is_some())
+        .count()
+}
+
 /// A new built-in set answering for `provider`, which compiles that provider's file alone.
 fn builtin_on_first_use(provider: Provider) -> bool {
     let set = PolicySet::builtin();
@@ -85,6 +97,12 @@ fn builtin_on_first_use(provider: Provider) -> bool {
 fn builtin(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_builtin");
     group.bench_function("all four", |b| b.iter(load_all_builtin));
+    assert_eq!(
+        builtin_all(),
+        Provider::ALL.len(),
+        "every provider has a policy"
+    );
+    group.bench_function("all four, built-in set", |b| b.iter(builtin_all));
     for provider in Provider::ALL {
         assert!(
             builtin_on_first_use(provider),
@@ -121,11 +139,12 @@ fn once(what: &str) {
         "all" => {
             black_box(load_all_builtin());
         }
+        "builtin" => assert_eq!(builtin_all(), Provider::ALL.len()),
         id => {
             let provider = Provider::ALL
                 .into_iter()
                 .find(|p| p.id() == id)
-                .expect("`once` takes `all`, `none` or a provider id");
+                .expect("`once` takes `all`, `builtin`, `none` or a provider id");
             assert!(builtin_on_first_use(provider));
         }
     }

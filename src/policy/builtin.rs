@@ -1,7 +1,10 @@
-//! The policies built into the crate, embedded at compile time.
+//! The policies built into the crate, embedded at compile time: each file's YAML, and the tree
+//! it parses to in the build script's binary form (`build.rs`), which is decoded instead of
+//! parsing the YAML again.
 
 use super::PolicySource;
 use crate::model::Provider;
+use crate::yaml::Node;
 
 /// The built-in policy files: the provider each covers, the name problems use, and the text.
 /// The crate's tests check that each file declares the provider it is listed under.
@@ -27,6 +30,44 @@ const FILES: &[(Provider, &str, &str)] = &[
         include_str!("../../policies/toss-payments.yaml"),
     ),
 ];
+
+/// Each built-in file's tree as the build script wrote it, by the file's name in `FILES`. The
+/// WebAssembly package leaves them out: they would take its size past its budget, and it has
+/// the parser anyway.
+#[cfg(not(target_arch = "wasm32"))]
+const TREES: &[(&str, &[u8])] = &[
+    (
+        "policies/portone-v2.yaml",
+        include_bytes!(concat!(env!("OUT_DIR"), "/portone-v2.tree")),
+    ),
+    (
+        "policies/portone-v1.yaml",
+        include_bytes!(concat!(env!("OUT_DIR"), "/portone-v1.tree")),
+    ),
+    (
+        "policies/bootpay.yaml",
+        include_bytes!(concat!(env!("OUT_DIR"), "/bootpay.tree")),
+    ),
+    (
+        "policies/toss-payments.yaml",
+        include_bytes!(concat!(env!("OUT_DIR"), "/toss-payments.tree")),
+    ),
+];
+
+/// The tree of the built-in file named `name`, decoded from its build-time form. `None` when
+/// there is none to decode (in the WebAssembly package, or for a file that did not parse
+/// cleanly at build time): the caller parses the YAML then.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn tree(name: &str) -> Option<Node> {
+    let (_, bytes) = TREES.iter().find(|(file, _)| *file == name)?;
+    crate::yaml::packed::decode(bytes)
+}
+
+/// In the WebAssembly package, built-in files are parsed from their YAML.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn tree(_name: &str) -> Option<Node> {
+    None
+}
 
 /// The built-in policy files (`policies/*.yaml`), as sources to load or to show.
 ///
@@ -81,6 +122,21 @@ mod tests {
                 source.name
             );
         }
+    }
+
+    /// The build-time form is what a decision reads, the YAML what people read and edit: they
+    /// must hold the same tree, positions and number texts included.
+    #[test]
+    fn each_builtin_file_decodes_to_the_tree_its_yaml_parses_to() {
+        for (_, source) in files() {
+            let (parsed, duplicates) = match crate::yaml::parse(source.text) {
+                Ok(parsed) => parsed,
+                Err(error) => panic!("{} does not parse: {}", source.name, error.message),
+            };
+            assert!(duplicates.is_empty(), "{}", source.name);
+            assert_eq!(super::tree(source.name), Some(parsed), "{}", source.name);
+        }
+        assert_eq!(super::tree("policies/no-such-file.yaml"), None);
     }
 
     #[test]

@@ -1,14 +1,20 @@
 //! One provider's place in a policy set: a policy compiled when the set was loaded, or a
 //! built-in file compiled on first use.
 //!
-//! Reading YAML is most of what loading costs, so the built-in set reads a provider's file only
-//! when something asks for that provider: a command-line decision reads one policy, not four.
+//! Loading a policy costs far more than a decision, so the built-in set loads a provider's file
+//! only when something asks for that provider: a command-line decision loads one policy, not
+//! four.
 //! The built-in files are checked whole by the crate's tests (`PolicySet::load` over all of
-//! them, cross-file checks included), so compiling one alone finds nothing they did not.
+//! them, cross-file checks included), so compiling one alone finds nothing they did not. Their
+//! trees come decoded from the form the build script wrote (`builtin::tree`), not parsed: the
+//! same tree, read and compiled as any other.
 
 use super::compiled::CompiledPolicy;
-use super::{PolicySource, compile, read};
+use super::document::PolicyDocument;
+use super::read::ReadDocument;
+use super::{PolicySource, builtin, compile, read};
 use crate::model::Provider;
+use crate::yaml::{self, Node};
 use std::sync::{Arc, OnceLock};
 
 /// A provider's policy, compiled now or on first use.
@@ -64,11 +70,27 @@ impl Slot {
             return CompiledPolicy::absent(self.provider);
         };
         let mut problems = Vec::new();
-        let compiled = read::read(source.name, source.text, &mut problems)
-            .and_then(|document| compile::compile(document, &mut problems));
+        let document =
+            match builtin::tree(source.name).and_then(|tree| read_tree(source.name, tree)) {
+                Some(document) => Some(document),
+                None => read::read(source.name, source.text, &mut problems),
+            };
+        let compiled = document.and_then(|document| compile::compile(document, &mut problems));
         match compiled {
             Some(policy) if problems.is_empty() && policy.provider == self.provider => policy,
             _ => CompiledPolicy::absent(self.provider),
         }
     }
+}
+
+/// The document `tree` reads to, as [`read::read`] gives it for a file without problems; `None`
+/// if the tree has a problem, for the file to be read from its text and the problem reported.
+fn read_tree(file: &str, tree: Node) -> Option<ReadDocument> {
+    let document = yaml::from_node::<PolicyDocument>(&tree).ok()?;
+    Some(ReadDocument {
+        file: file.to_owned(),
+        document,
+        tree,
+        removed: Vec::new(),
+    })
 }

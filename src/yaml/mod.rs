@@ -11,29 +11,27 @@
 mod capture;
 pub(crate) mod de;
 mod error;
+mod node;
+// The built-in policies' trees, written by the build script; the WebAssembly package parses
+// their YAML instead (see `policy::builtin`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+#[cfg_attr(
+    not(test),
+    allow(
+        dead_code,
+        reason = "the build script encodes, the library only decodes"
+    )
+)]
+pub(crate) mod packed;
+mod raw;
 mod tree;
 
 pub(crate) use capture::read_part;
 pub(crate) use de::{Segment, from_node};
 pub(crate) use error::{DeError, ErrorKind, NULL_REFUSED};
-pub(crate) use tree::{Node, Value, parse, parse_document};
-
-use std::fmt;
-
-/// A place in a text: 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Location {
-    /// The line, from 1.
-    pub line: u32,
-    /// The column, from 1, in characters.
-    pub column: u32,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.column)
-    }
-}
+pub use node::Location;
+pub(crate) use node::{Node, Value};
+pub(crate) use tree::{parse, parse_document};
 
 /// Writes a path such as `methods.card.deadline` or `cancellations[2].amount`.
 pub(crate) fn path_text(path: &[Segment]) -> String {
