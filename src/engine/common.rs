@@ -2,6 +2,7 @@
 //! a payment that contradicts itself, a status with nothing to refund, the amounts against the
 //! balance, and the cancellation history.
 
+use super::money::{self, gt};
 use super::{Context, Sink, Then};
 use crate::decision::{AmountField, AmountProblem, PaymentProblem, ReasonDetails};
 use crate::model::{CancellationStatus, Currency, PaymentStatus, RefundRequest};
@@ -47,19 +48,19 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             cancellation.amount,
         );
     }
-    if amount.cancelled > amount.total {
+    if gt(amount.cancelled, amount.total) {
         problems.push(PaymentProblem::CancelledExceedsTotal {
             cancelled: amount.cancelled,
             total: amount.total,
         });
     }
-    if amount.cancelled_tax_free > amount.tax_free {
+    if gt(amount.cancelled_tax_free, amount.tax_free) {
         problems.push(PaymentProblem::CancelledTaxFreeExceedsTaxFree {
             cancelled_tax_free: amount.cancelled_tax_free,
             tax_free: amount.tax_free,
         });
     }
-    if amount.tax_free > amount.total {
+    if gt(amount.tax_free, amount.total) {
         problems.push(PaymentProblem::TaxFreeExceedsTotal {
             tax_free: amount.tax_free,
             total: amount.total,
@@ -97,7 +98,7 @@ pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             balance: cx.balance,
         },
         // The balance decides, never the status: Bootpay keeps status 1 after partial cancels.
-        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled if cx.balance <= Decimal::ZERO => {
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled if !gt(cx.balance, Decimal::ZERO) => {
             ReasonDetails::AlreadyCancelled {
                 status,
                 balance: cx.balance,
@@ -130,7 +131,7 @@ pub(crate) fn amount_problems(
     // Without an amount the request refunds the balance, which must be an amount of the
     // currency too (a KRW balance of 0.5 cannot be refunded). A balance of zero or less never
     // gets here: the status check reports it.
-    if amount <= Decimal::ZERO {
+    if !gt(amount, Decimal::ZERO) {
         problems.push(AmountProblem::NotPositive { amount });
     } else if let Some(decimals) = too_precise(amount, exponent) {
         problems.push(AmountProblem::TooPrecise {
@@ -145,7 +146,7 @@ pub(crate) fn amount_problems(
         (AmountField::VatAmount, request.vat_amount),
     ] {
         let Some(value) = value else { continue };
-        if value < Decimal::ZERO {
+        if gt(Decimal::ZERO, value) {
             problems.push(AmountProblem::Negative {
                 field,
                 amount: value,
@@ -177,7 +178,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             },
         );
     }
-    if amount_valid && cx.amount > cx.balance {
+    if amount_valid && gt(cx.amount, cx.balance) {
         out.common_reason(
             &common.balance,
             ReasonDetails::AmountExceedsCancellable {
@@ -187,7 +188,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         );
     }
     if let Some(given) = request.current_cancellable_amount
-        && given != cx.balance
+        && money::cmp(given, cx.balance).is_ne()
     {
         out.common_reason(
             &common.balance_check,
@@ -198,7 +199,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         );
     }
     if let Some(tax_free) = request.tax_free_amount
-        && tax_free > cx.tax_free_balance
+        && gt(tax_free, cx.tax_free_balance)
     {
         out.common_reason(
             &common.tax_free,
@@ -210,7 +211,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     }
     let tax_free = request.tax_free_amount.unwrap_or_default();
     let vat = request.vat_amount.unwrap_or_default();
-    if amount_valid && tax_free.saturating_add(vat) > cx.amount {
+    if amount_valid && gt(money::sum(tax_free, vat), cx.amount) {
         out.common_reason(
             &common.tax_free,
             ReasonDetails::TaxFreeExceedsAmount {
@@ -222,7 +223,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     }
     if let Some(unsettled_sales) = cx.merchant.unsettled_sales
         && amount_valid
-        && cx.amount > unsettled_sales
+        && gt(cx.amount, unsettled_sales)
     {
         out.common_reason(
             &common.unsettled_sales,
@@ -287,11 +288,11 @@ pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 
 /// `UNKNOWN_PG` and `UNKNOWN_EASY_PAY_PROVIDER`: an id no rule could match is never silent.
 pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
-    if let Some(details) = &cx.unknown_pg {
-        out.note(&cx.common.pg, details.clone());
+    if let Some(details) = cx.unknown_pg() {
+        out.note(&cx.common.pg, details);
     }
-    if let Some(details) = &cx.unknown_easy_pay {
-        out.note(&cx.common.easy_pay_provider, details.clone());
+    if let Some(details) = cx.unknown_easy_pay() {
+        out.note(&cx.common.easy_pay_provider, details);
     }
     Then::Go
 }

@@ -3,6 +3,7 @@
 //! context and write to the [`Sink`](super::Sink); none reads what another wrote.
 
 use super::LocalZone;
+use super::money::{self, difference};
 use super::account::AccountFacts;
 use crate::decision::{AmountProblem, NoteDetails, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
@@ -46,10 +47,10 @@ pub(crate) struct Context<'a> {
     pub(crate) rules: Option<&'a RuleSet>,
     /// The refund account given, checked against the rules; `None` when none is given.
     pub(crate) account: Option<AccountFacts<'a>>,
-    /// `UNKNOWN_PG` when the payment names a PG the policy does not list.
-    pub(crate) unknown_pg: Option<NoteDetails>,
-    /// `UNKNOWN_EASY_PAY_PROVIDER` when it names an easy-pay service the policy does not list.
-    pub(crate) unknown_easy_pay: Option<NoteDetails>,
+    /// Whether the payment's PG, if it names one, is one the policy lists.
+    pub(crate) pg_listed: bool,
+    /// The policy, for the notes on ids it does not list.
+    pub(crate) policy: &'a CompiledPolicy,
 }
 
 /// An id as policies write it: ids compare without regard to case (contract §1.1). Borrowed
@@ -70,13 +71,10 @@ fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<
     crate::suggest::closest(id, known).map(str::to_owned)
 }
 
-/// `a − b`. Exact for every amount the crate reads (at most 10^18 in magnitude); it saturates
-/// only for values built in code beyond that, where no payment lies.
-pub(crate) fn difference(a: Decimal, b: Decimal) -> Decimal {
-    a.saturating_sub(b)
-}
-
 impl<'a> Context<'a> {
+    /// Inlined, so that the context is built where its caller keeps it rather than copied
+    /// there.
+    #[inline]
     pub(crate) fn new(
         policy: &'a CompiledPolicy,
         payment: &'a Payment,
@@ -106,27 +104,6 @@ impl<'a> Context<'a> {
             }
             _ => None,
         };
-        // A policy that is not loaded lists nothing, and says so with `NO_POLICY` already.
-        let listed = policy.document.as_ref();
-        let unknown_pg = match (listed, payment.pg.as_deref(), pg_id.as_deref()) {
-            (Some(_), Some(given), Some(id)) if known_pg.is_none() => {
-                Some(NoteDetails::UnknownPg {
-                    id: given.to_owned(),
-                    closest: closest(id, policy.pgs.names()),
-                })
-            }
-            _ => None,
-        };
-        let services = listed.and_then(|d| d.easy_pay_providers.as_ref());
-        let unknown_easy_pay = match (services, payment.easy_pay.as_ref(), service) {
-            (Some(services), Some(given), Some(id)) if !services.known.iter().any(|k| k == id) => {
-                Some(NoteDetails::UnknownEasyPayProvider {
-                    id: given.provider.clone(),
-                    closest: closest(id, &services.known),
-                })
-            }
-            _ => None,
-        };
         // `now` is turned into local time once, for its date and its time of day.
         let (today, local_time) = policy.zone.local(now);
         let no_policy = policy
@@ -142,7 +119,7 @@ impl<'a> Context<'a> {
             balance,
             tax_free_balance,
             amount,
-            partial: amount > Decimal::ZERO && amount < balance,
+            partial: money::gt(amount, Decimal::ZERO) && money::gt(balance, amount),
             amount_problems: super::common::amount_problems(amount, request, payment.currency),
             paid_on: payment.paid_at.map(|t| policy.zone.date(t)),
             today,
@@ -152,8 +129,8 @@ impl<'a> Context<'a> {
             no_policy,
             rules,
             account,
-            unknown_pg,
-            unknown_easy_pay,
+            pg_listed: known_pg.is_some(),
+            policy,
         };
         // A method the policy covers only at some PGs has no rules anywhere else.
         let no_policy_here = cx
@@ -165,6 +142,35 @@ impl<'a> Context<'a> {
             cx.account = None;
         }
         cx
+    }
+
+    /// `UNKNOWN_PG` when the payment names a PG the policy does not list. A policy that is not
+    /// loaded lists nothing, and says so with `NO_POLICY` already.
+    pub(crate) fn unknown_pg(&self) -> Option<NoteDetails> {
+        let given = self.payment.pg.as_deref()?;
+        if self.pg_listed || !self.policy.is_loaded() {
+            return None;
+        }
+        Some(NoteDetails::UnknownPg {
+            id: given.to_owned(),
+            closest: closest(&id_key(given), self.policy.pgs.names()),
+        })
+    }
+
+    /// `UNKNOWN_EASY_PAY_PROVIDER` when the payment names an easy-pay service the policy does
+    /// not list.
+    pub(crate) fn unknown_easy_pay(&self) -> Option<NoteDetails> {
+        let given = self.payment.easy_pay.as_ref()?;
+        let listed = self.policy.document.as_ref()?;
+        let services = listed.easy_pay_providers.as_ref()?;
+        let id = id_key(&given.provider);
+        if services.known.iter().any(|k| *k == id) {
+            return None;
+        }
+        Some(NoteDetails::UnknownEasyPayProvider {
+            id: given.provider.clone(),
+            closest: closest(&id, &services.known),
+        })
     }
 
     /// A full cancel on the local day of payment: the one case card issuers settle at once.

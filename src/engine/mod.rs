@@ -14,6 +14,7 @@ mod account;
 mod common;
 mod completion;
 mod context;
+pub(crate) mod money;
 pub(crate) mod options;
 mod sink;
 mod zone;

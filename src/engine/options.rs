@@ -57,7 +57,7 @@ pub(crate) fn options(
     now: DateTime<Utc>,
 ) -> RefundOptions {
     let (unit, decimals) = amount_unit(payment);
-    let balance = super::context::difference(payment.amount.total, payment.amount.cancelled);
+    let balance = super::money::difference(payment.amount.total, payment.amount.cancelled);
     // The largest amount of the currency within the balance: a balance with more decimals than
     // the currency has (0.5 KRW) cannot be refunded whole, only this much of it.
     let largest = balance

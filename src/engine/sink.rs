@@ -7,7 +7,7 @@
 //! parts.
 
 use super::Context;
-use super::context::difference;
+use super::money::difference;
 use crate::decision::{
     DeadlineSummary, Decision, Note, NoteCode, NoteDetails, Notes, ProviderError, Reason,
     ReasonCode, ReasonDetails, RefundSummary, RuleId,
@@ -122,6 +122,9 @@ impl<'p> Sink<'p> {
     /// The decision. When the provider cannot refund at all (`MANUAL_REFUND`), the notes that
     /// describe its refund (fee, processing time, asynchronous confirmation) describe nothing
     /// that happens, and are left out.
+    ///
+    /// Inlined, so that the sink is not copied into the call: only the decision moves, once.
+    #[inline]
     pub(crate) fn finish(mut self, cx: &Context<'_>) -> Decision {
         settle(&mut self.decision.notes);
         if self.to_account {
