@@ -254,15 +254,13 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             },
         );
     }
-    let pending: Vec<&crate::model::Cancellation> = history
-        .iter()
-        .filter(|c| c.status == CancellationStatus::Requested)
-        .collect();
-    if !pending.is_empty() {
+    let requested = |c: &&crate::model::Cancellation| c.status == CancellationStatus::Requested;
+    if history.iter().any(|c| requested(&c)) {
+        let pending = history.iter().filter(requested);
         out.common_reason(
             &common.pending,
             ReasonDetails::CancellationPending {
-                cancellations: pending.iter().filter_map(|c| c.id.clone()).collect(),
+                cancellations: pending.filter_map(|c| c.id.clone()).collect(),
             },
         );
     }

@@ -73,7 +73,7 @@ fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<
 
 impl<'a> Context<'a> {
     /// Inlined, so that the context is built where its caller keeps it rather than copied
-    /// there.
+    /// there. [`Context::settle_coverage`] comes next, always.
     #[inline]
     pub(crate) fn new(
         policy: &'a CompiledPolicy,
@@ -110,7 +110,7 @@ impl<'a> Context<'a> {
             .no_policy
             .get(payment.method.index())
             .unwrap_or(&policy.common.status);
-        let mut cx = Context {
+        Context {
             payment,
             request,
             merchant,
@@ -131,17 +131,21 @@ impl<'a> Context<'a> {
             account,
             pg_listed: known_pg.is_some(),
             policy,
-        };
-        // A method the policy covers only at some PGs has no rules anywhere else.
-        let no_policy_here = cx
+        }
+    }
+
+    /// Drops the rules where the policy covers the method only at other PGs: a method with a
+    /// `no_policy` rule has no rules where it holds. Apart from [`Context::new`] because the
+    /// rule reads the context: done on the caller's context in place, it costs no copy of it.
+    pub(crate) fn settle_coverage(&mut self) {
+        let uncovered = self
             .rules
             .and_then(|r| r.no_policy.as_deref())
-            .is_some_and(|rule| rule.holds(&cx));
-        if no_policy_here {
-            cx.rules = None;
-            cx.account = None;
+            .is_some_and(|rule| rule.holds(self));
+        if uncovered {
+            self.rules = None;
+            self.account = None;
         }
-        cx
     }
 
     /// `UNKNOWN_PG` when the payment names a PG the policy does not list. A policy that is not

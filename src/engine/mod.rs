@@ -172,14 +172,16 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> Decision {
         let policy = self.policies.policy(payment.provider);
-        let cx = Context::new(policy, payment, request, merchant, now);
+        let mut cx = Context::new(policy, payment, request, merchant, now);
+        cx.settle_coverage();
         let mut out = Sink::new(policy);
         if common_checks(&cx, &mut out)
             && let Some(rules) = cx.rules
         {
             rules.each(|rule| rule.check(&cx, &mut out));
         }
-        out.finish(&cx)
+        out.finish(&cx);
+        out.decision
     }
 
     /// What can be refunded of `payment` at `now` for a merchant with the contracts in

@@ -25,18 +25,34 @@ pub(crate) fn gt(a: Decimal, b: Decimal) -> bool {
 
 /// `a − b`. Exact for every amount the crate reads (at most 10^18 in magnitude); it saturates
 /// only for values built in code beyond that, where no payment lies.
+#[inline]
 pub(crate) fn difference(a: Decimal, b: Decimal) -> Decimal {
-    same_unit(a, b, i128::checked_sub).unwrap_or_else(|| a.saturating_sub(b))
+    match same_unit(a, b, i128::checked_sub) {
+        Some(difference) => difference,
+        None => by_decimal(a, b, Decimal::saturating_sub),
+    }
 }
 
 /// `a + b`, saturating like [`difference`].
+#[inline]
 pub(crate) fn sum(a: Decimal, b: Decimal) -> Decimal {
-    same_unit(a, b, i128::checked_add).unwrap_or_else(|| a.saturating_add(b))
+    match same_unit(a, b, i128::checked_add) {
+        Some(sum) => sum,
+        None => by_decimal(a, b, Decimal::saturating_add),
+    }
+}
+
+/// The general case, kept out of line so that the integer case inlines small.
+#[cold]
+#[inline(never)]
+fn by_decimal(a: Decimal, b: Decimal, op: fn(Decimal, Decimal) -> Decimal) -> Decimal {
+    op(a, b)
 }
 
 /// `op` on the mantissas of two non-negative amounts of the same scale, when its result is a
 /// `Decimal` of that scale. Negative operands are left to `Decimal`, which decides the sign of
 /// a zero result its own way.
+#[inline]
 fn same_unit(a: Decimal, b: Decimal, op: fn(i128, i128) -> Option<i128>) -> Option<Decimal> {
     if a.scale() != b.scale() || a.is_sign_negative() || b.is_sign_negative() {
         return None;

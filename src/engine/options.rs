@@ -81,14 +81,16 @@ pub(crate) fn options(
         amount: (largest != balance).then_some(largest),
         ..RefundRequest::default()
     };
-    let cx = Context::new(policy, payment, &widest, merchant, now);
+    let mut cx = Context::new(policy, payment, &widest, merchant, now);
+    cx.settle_coverage();
     let full = walk(&cx, policy);
     let partial = (unit < largest).then(|| {
         let request = RefundRequest {
             amount: Some(unit),
             ..RefundRequest::default()
         };
-        let partial_cx = Context::new(policy, payment, &request, merchant, now);
+        let mut partial_cx = Context::new(policy, payment, &request, merchant, now);
+        partial_cx.settle_coverage();
         walk(&partial_cx, policy)
     });
     crate::options::assemble::assemble(crate::options::assemble::Inputs {
