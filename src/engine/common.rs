@@ -98,7 +98,9 @@ pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             balance: cx.balance,
         },
         // The balance decides, never the status: Bootpay keeps status 1 after partial cancels.
-        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled if !gt(cx.balance, Decimal::ZERO) => {
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled
+            if !gt(cx.balance, Decimal::ZERO) =>
+        {
             ReasonDetails::AlreadyCancelled {
                 status,
                 balance: cx.balance,

@@ -3,8 +3,8 @@
 //! context and write to the [`Sink`](super::Sink); none reads what another wrote.
 
 use super::LocalZone;
-use super::money::{self, difference};
 use super::account::AccountFacts;
+use super::money::{self, difference};
 use crate::decision::{AmountProblem, NoteDetails, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{CommonRules, CompiledPolicy};

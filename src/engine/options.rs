@@ -16,6 +16,7 @@ use crate::options::{Processing, RefundOptions};
 use crate::policy::CompiledPolicy;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::sync::Arc;
 
 /// What the rules said about one request shape.
 pub(crate) struct Shape<'p> {
@@ -97,7 +98,7 @@ pub(crate) fn options(
         provider: payment.provider,
         method: payment.method,
         pg: payment.pg.clone(),
-        policy: policy.is_loaded().then(|| policy.id.clone()),
+        policy: policy.is_loaded().then(|| Arc::from(policy.id.as_str())),
         now,
         today: cx.today,
         currency: payment.currency,

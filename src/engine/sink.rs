@@ -16,7 +16,6 @@ use crate::model::Currency;
 use crate::policy::{CompiledPolicy, RuleMeta};
 use chrono::DateTime;
 use rust_decimal::Decimal;
-use std::sync::Arc;
 
 /// What the checks of one decision found.
 pub(crate) struct Sink<'p> {
@@ -36,7 +35,7 @@ impl<'p> Sink<'p> {
             errors: &policy.errors,
             decision: Decision {
                 provider: policy.provider,
-                policy: policy.is_loaded().then(|| Arc::clone(&policy.id)),
+                policy: policy.is_loaded().then(|| policy.id.clone()),
                 now: DateTime::UNIX_EPOCH,
                 reasons: Vec::new(),
                 notes: Notes::new(),
@@ -129,7 +128,7 @@ impl<'p> Sink<'p> {
             settle(&mut self.decision.notes);
         }
         if self.to_account {
-            self.decision.refund_account = cx.account.as_ref().and_then(|a| a.summary()).cloned();
+            self.decision.refund_account = cx.account.as_ref().and_then(|a| a.summary());
         }
         let decision = &mut self.decision;
         decision.provider = cx.payment.provider;

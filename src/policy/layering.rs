@@ -9,12 +9,12 @@
 //! restrictions add up.
 
 use super::checker::{Anchor, Checker, Site, item, key, suggest, unknown};
+use super::compiled::Fnv;
 use super::document::{PolicyDocument, ScopeDoc};
 use super::problem::{Named, ProblemKind};
 use crate::model::Method;
 use crate::rules::{KINDS, RuleSet};
 use crate::yaml::Segment;
-use super::compiled::Fnv;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;

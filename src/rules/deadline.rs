@@ -92,7 +92,10 @@ fn strictest_always(spans: &[FundingSpan]) -> Option<Span> {
             .iter()
             .map(|s| count(s.within).map(|n| (n, s.within)))
             .collect();
-        counted?.into_iter().min_by_key(|(n, _)| *n).map(|(_, span)| span)
+        counted?
+            .into_iter()
+            .min_by_key(|(n, _)| *n)
+            .map(|(_, span)| span)
     })
 }
 
@@ -220,13 +223,20 @@ mod tests {
     use chrono::NaiveDate;
 
     fn spans(texts: &[&str]) -> Vec<FundingSpan> {
-        let funding = [Funding::Card, Funding::Money, Funding::Transfer, Funding::Point];
+        let funding = [
+            Funding::Card,
+            Funding::Money,
+            Funding::Transfer,
+            Funding::Point,
+        ];
         texts
             .iter()
             .zip(funding)
             .map(|(text, funding)| FundingSpan {
                 funding,
-                within: text.parse().unwrap_or_else(|_| panic!("`{text}` is a span")),
+                within: text
+                    .parse()
+                    .unwrap_or_else(|_| panic!("`{text}` is a span")),
             })
             .collect()
     }
