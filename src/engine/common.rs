@@ -5,7 +5,7 @@
 use super::money::{self, gt};
 use super::{Context, Sink, Then};
 use crate::decision::{AmountField, AmountProblem, PaymentProblem, ReasonDetails};
-use crate::model::{CancellationStatus, Currency, PaymentStatus, RefundRequest};
+use crate::model::{CancellationStatus, Currency, Payment, PaymentStatus, RefundRequest};
 use rust_decimal::Decimal;
 
 /// `INVALID_PAYMENT`, reported alone: the pass stops when the payment contradicts itself.
@@ -14,39 +14,8 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let currency = cx.payment.currency;
     let exponent = currency.minor_unit_exponent();
     let mut problems = Vec::new();
-    // Each amount is either negative or too fine for its currency (half a won), never both
-    // reported: one problem per field is enough to fix it. The field's name is written only
-    // for a problem: a valid payment allocates nothing.
-    let mut check = |field: &dyn Fn() -> String, value: Decimal| {
-        if value.is_sign_negative() && !value.is_zero() {
-            problems.push(PaymentProblem::NegativeAmount {
-                field: field(),
-                amount: value,
-            });
-        } else if let Some(decimals) = too_precise(value, exponent) {
-            problems.push(PaymentProblem::TooPrecise {
-                field: field(),
-                amount: value,
-                currency,
-                decimals,
-            });
-        }
-    };
-    check(&|| "amount.total".to_owned(), amount.total);
-    check(&|| "amount.tax_free".to_owned(), amount.tax_free);
-    if let Some(vat) = amount.vat {
-        check(&|| "amount.vat".to_owned(), vat);
-    }
-    check(&|| "amount.cancelled".to_owned(), amount.cancelled);
-    check(
-        &|| "amount.cancelled_tax_free".to_owned(),
-        amount.cancelled_tax_free,
-    );
-    for (i, cancellation) in cx.payment.cancellations.iter().enumerate() {
-        check(
-            &|| format!("cancellations[{i}].amount"),
-            cancellation.amount,
-        );
+    if !plain_amounts(cx.payment, exponent) {
+        amount_field_problems(cx.payment, exponent, &mut problems);
     }
     if gt(amount.cancelled, amount.total) {
         problems.push(PaymentProblem::CancelledExceedsTotal {
@@ -82,6 +51,65 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         ReasonDetails::InvalidPayment { problems },
     );
     Then::Stop
+}
+
+/// Whether every amount of the payment is plainly an amount of its currency: not negative, and
+/// with no more decimals than the currency has. The usual payment; only another is searched
+/// for what is wrong with each field.
+fn plain_amounts(payment: &Payment, exponent: Option<u16>) -> bool {
+    let plain = |value: Decimal| {
+        !value.is_sign_negative() && exponent.is_none_or(|e| value.scale() <= u32::from(e))
+    };
+    let amount = &payment.amount;
+    plain(amount.total)
+        && plain(amount.tax_free)
+        && amount.vat.is_none_or(plain)
+        && plain(amount.cancelled)
+        && plain(amount.cancelled_tax_free)
+        && payment.cancellations.iter().all(|c| plain(c.amount))
+}
+
+/// The amounts that are negative or too fine for the payment's currency (half a won). Never
+/// both for one amount: one problem per field is enough to fix it. The field's name is
+/// written only for a problem.
+fn amount_field_problems(
+    payment: &Payment,
+    exponent: Option<u16>,
+    problems: &mut Vec<PaymentProblem>,
+) {
+    let amount = &payment.amount;
+    let currency = payment.currency;
+    let mut check = |field: &dyn Fn() -> String, value: Decimal| {
+        if value.is_sign_negative() && !value.is_zero() {
+            problems.push(PaymentProblem::NegativeAmount {
+                field: field(),
+                amount: value,
+            });
+        } else if let Some(decimals) = too_precise(value, exponent) {
+            problems.push(PaymentProblem::TooPrecise {
+                field: field(),
+                amount: value,
+                currency,
+                decimals,
+            });
+        }
+    };
+    check(&|| "amount.total".to_owned(), amount.total);
+    check(&|| "amount.tax_free".to_owned(), amount.tax_free);
+    if let Some(vat) = amount.vat {
+        check(&|| "amount.vat".to_owned(), vat);
+    }
+    check(&|| "amount.cancelled".to_owned(), amount.cancelled);
+    check(
+        &|| "amount.cancelled_tax_free".to_owned(),
+        amount.cancelled_tax_free,
+    );
+    for (i, cancellation) in payment.cancellations.iter().enumerate() {
+        check(
+            &|| format!("cancellations[{i}].amount"),
+            cancellation.amount,
+        );
+    }
 }
 
 /// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: the pass stops when there is
@@ -211,9 +239,16 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             },
         );
     }
-    let tax_free = request.tax_free_amount.unwrap_or_default();
-    let vat = request.vat_amount.unwrap_or_default();
-    if amount_valid && gt(money::sum(tax_free, vat), cx.amount) {
+    // Without a tax-free or VAT amount there is nothing to add up.
+    let parts = (request.tax_free_amount.is_some() || request.vat_amount.is_some()).then(|| {
+        let tax_free = request.tax_free_amount.unwrap_or_default();
+        let vat = request.vat_amount.unwrap_or_default();
+        (tax_free, vat)
+    });
+    if amount_valid
+        && let Some((tax_free, vat)) = parts
+        && gt(money::sum(tax_free, vat), cx.amount)
+    {
         out.common_reason(
             &common.tax_free,
             ReasonDetails::TaxFreeExceedsAmount {
