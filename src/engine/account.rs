@@ -74,6 +74,12 @@ impl<'a> AccountFacts<'a> {
     }
 }
 
+/// Whether `text` is only white space (`trim` would leave nothing): read from the start, it
+/// stops at the first letter or digit rather than decoding the text from both ends.
+pub(crate) fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// Missing or blank required fields.
 fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<AccountProblem> {
     let mut problems = Vec::new();
@@ -91,7 +97,7 @@ fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<Acc
     for (field, value) in required.into_iter().flatten() {
         match value.as_deref() {
             None => problems.push(AccountProblem::Missing { field }),
-            Some(text) if text.trim().is_empty() => problems.push(AccountProblem::Blank { field }),
+            Some(text) if blank(text) => problems.push(AccountProblem::Blank { field }),
             Some(_) => {}
         }
     }

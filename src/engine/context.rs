@@ -71,6 +71,24 @@ fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<
     crate::suggest::closest(id, known).map(str::to_owned)
 }
 
+/// The `UNKNOWN_PG` note for a PG the policy does not list.
+#[cold]
+fn unknown_pg(given: &str, policy: &CompiledPolicy) -> NoteDetails {
+    NoteDetails::UnknownPg {
+        id: given.to_owned(),
+        closest: closest(&id_key(given), policy.pgs.names()),
+    }
+}
+
+/// The `UNKNOWN_EASY_PAY_PROVIDER` note for a service the policy does not list.
+#[cold]
+fn unknown_easy_pay(given: &str, id: &str, known: &[String]) -> NoteDetails {
+    NoteDetails::UnknownEasyPayProvider {
+        id: given.to_owned(),
+        closest: closest(id, known),
+    }
+}
+
 impl<'a> Context<'a> {
     /// Inlined, so that the context is built where its caller keeps it rather than copied
     /// there. [`Context::settle_coverage`] comes next, always.
@@ -137,6 +155,7 @@ impl<'a> Context<'a> {
     /// Drops the rules where the policy covers the method only at other PGs: a method with a
     /// `no_policy` rule has no rules where it holds. Apart from [`Context::new`] because the
     /// rule reads the context: done on the caller's context in place, it costs no copy of it.
+    #[inline]
     pub(crate) fn settle_coverage(&mut self) {
         let uncovered = self
             .rules
@@ -150,19 +169,18 @@ impl<'a> Context<'a> {
 
     /// `UNKNOWN_PG` when the payment names a PG the policy does not list. A policy that is not
     /// loaded lists nothing, and says so with `NO_POLICY` already.
+    #[inline]
     pub(crate) fn unknown_pg(&self) -> Option<NoteDetails> {
         let given = self.payment.pg.as_deref()?;
         if self.pg_listed || !self.policy.is_loaded() {
             return None;
         }
-        Some(NoteDetails::UnknownPg {
-            id: given.to_owned(),
-            closest: closest(&id_key(given), self.policy.pgs.names()),
-        })
+        Some(unknown_pg(given, self.policy))
     }
 
     /// `UNKNOWN_EASY_PAY_PROVIDER` when the payment names an easy-pay service the policy does
     /// not list.
+    #[inline]
     pub(crate) fn unknown_easy_pay(&self) -> Option<NoteDetails> {
         let given = self.payment.easy_pay.as_ref()?;
         let listed = self.policy.document.as_ref()?;
@@ -171,10 +189,7 @@ impl<'a> Context<'a> {
         if services.known.iter().any(|k| *k == id) {
             return None;
         }
-        Some(NoteDetails::UnknownEasyPayProvider {
-            id: given.provider.clone(),
-            closest: closest(&id, &services.known),
-        })
+        Some(unknown_easy_pay(&given.provider, &id, &services.known))
     }
 
     /// A full cancel on the local day of payment: the one case card issuers settle at once.

@@ -19,6 +19,7 @@ pub(crate) mod options;
 mod sink;
 mod zone;
 
+pub(crate) use account::blank;
 pub(crate) use completion::expected as expected_completion;
 pub(crate) use context::Context;
 pub(crate) use sink::Sink;
