@@ -164,9 +164,12 @@ fn loading(c: &mut Criterion) {
     });
 }
 
-/// The least time per call of `f` over a few rounds of at least 50 ms each: the least is the
-/// run least disturbed by other work on the machine.
-fn per_call<T>(mut f: impl FnMut() -> T) -> Duration {
+/// Rounds of each figure in the summary; the least of them is the one least disturbed by other
+/// work on the machine.
+const ROUNDS: usize = 15;
+
+/// How many calls of `f` take at least 50 ms: one round.
+fn calls_per_round<T>(mut f: impl FnMut() -> T) -> u32 {
     let mut calls: u32 = 1;
     loop {
         let start = Instant::now();
@@ -174,20 +177,33 @@ fn per_call<T>(mut f: impl FnMut() -> T) -> Duration {
             black_box(f());
         }
         if start.elapsed() >= Duration::from_millis(50) {
-            break;
+            return calls;
         }
         calls = calls.saturating_mul(2);
     }
-    (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..calls {
-                black_box(f());
-            }
-            start.elapsed() / calls
-        })
-        .min()
-        .unwrap_or_default()
+}
+
+/// The time per call of one round of `calls` calls of `f`.
+fn round<T>(calls: u32, mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    for _ in 0..calls {
+        black_box(f());
+    }
+    start.elapsed() / calls
+}
+
+/// The least time per call of each of `fs` over [`ROUNDS`] rounds, taken in turn (one round of
+/// each, then the next), so that what else the machine does weighs on all of them alike and
+/// their ratios hold better than their times.
+fn least_per_call<const N: usize>(mut fs: [&mut dyn FnMut(); N]) -> [Duration; N] {
+    let calls = fs.each_mut().map(|f| calls_per_round(&mut **f));
+    let mut least = [Duration::MAX; N];
+    for _ in 0..ROUNDS {
+        for ((f, calls), least) in fs.iter_mut().zip(calls).zip(least.iter_mut()) {
+            *least = (*least).min(round(calls, &mut **f));
+        }
+    }
+    least
 }
 
 fn nanos(d: Duration) -> f64 {
@@ -197,16 +213,27 @@ fn nanos(d: Duration) -> f64 {
 /// The timed cases again, side by side in one pass, with the ratios criterion does not print.
 fn summary(batch: &[Case]) {
     let engine = engine();
-    println!("\nSummary (least time per call over five rounds; report = with report − decision)");
+    println!(
+        "\nSummary (least time per call over {ROUNDS} rounds taken in turn; report = with report − decision)"
+    );
     println!(
         "{:<28} {:>10} {:>10} {:>15} {:>14} {:>16}",
         "case", "floor ns", "engine ns", "+ report ns", "engine/floor", "report/decision"
     );
     for case in cases::all().iter().take(cases::TIMED) {
-        let by_hand = nanos(per_call(|| decide_by_hand(case)));
-        let decision = nanos(per_call(|| decide(engine, case)));
         let mut out = String::new();
-        let reported = nanos(per_call(|| decide_and_report(engine, case, &mut out)));
+        let [by_hand, decision, reported] = least_per_call([
+            &mut || {
+                black_box(decide_by_hand(case));
+            },
+            &mut || {
+                black_box(decide(engine, case));
+            },
+            &mut || {
+                black_box(decide_and_report(engine, case, &mut out));
+            },
+        ])
+        .map(nanos);
         println!(
             "{:<28} {by_hand:>10.0} {decision:>10.0} {reported:>15.0} {:>14.1} {:>16.1}",
             case.name,
@@ -215,8 +242,15 @@ fn summary(batch: &[Case]) {
         );
     }
     let count = f64::from(u32::try_from(batch.len()).expect("a batch size"));
-    let by_hand = per_call(|| decide_batch_by_hand(batch)).as_secs_f64();
-    let decisions = per_call(|| decide_batch(engine, batch)).as_secs_f64();
+    let [by_hand, decisions] = least_per_call([
+        &mut || {
+            black_box(decide_batch_by_hand(batch));
+        },
+        &mut || {
+            black_box(decide_batch(engine, batch));
+        },
+    ])
+    .map(|d| d.as_secs_f64());
     println!(
         "varied batch of {} PortOne V2 decisions: floor {:.0} decisions/s, engine {:.0} decisions/s ({:.1}x)",
         batch.len(),

@@ -4,7 +4,7 @@
 //! next-month refund folds them into its `MONTH_CHANGED` reason.
 
 use crate::decision::{AccountField, AccountProblem, RefundAccountSummary};
-use crate::model::{Payment, RefundAccount};
+use crate::model::{Bank, Payment, RefundAccount};
 use crate::policy::{BankTable, RuleMeta};
 use crate::rules::RuleSet;
 use std::sync::Arc;
@@ -18,7 +18,15 @@ pub(crate) struct AccountFacts<'a> {
     /// are none.
     pub(crate) format: Option<(&'a RuleMeta, Vec<AccountProblem>)>,
     /// What to send for the bank, or the bank-code table that has no code for it.
-    pub(crate) bank: Result<Option<RefundAccountSummary>, (&'a RuleMeta, AccountProblem)>,
+    pub(crate) bank: Result<Option<BankCode<'a>>, (&'a RuleMeta, AccountProblem)>,
+}
+
+/// The account's bank, and its code and code table where the PG has one: borrowed from the
+/// policy, and copied only into a decision that refunds to the account.
+#[derive(Debug)]
+pub(crate) struct BankCode<'a> {
+    bank: Bank,
+    code: Option<(&'a Arc<str>, &'a Arc<str>)>,
 }
 
 impl<'a> AccountFacts<'a> {
@@ -55,10 +63,21 @@ impl<'a> AccountFacts<'a> {
         problems
     }
 
-    /// What to send for the bank, when the account's bank has a code at this PG.
-    pub(crate) fn summary(&self) -> Option<&RefundAccountSummary> {
-        self.bank.as_ref().ok().and_then(Option::as_ref)
+    /// What to send for the bank, when the account names one.
+    pub(crate) fn summary(&self) -> Option<RefundAccountSummary> {
+        let found = self.bank.as_ref().ok()?.as_ref()?;
+        Some(RefundAccountSummary {
+            bank: found.bank,
+            bank_code: found.code.map(|(code, _)| Arc::clone(code)),
+            code_table: found.code.map(|(_, table)| Arc::clone(table)),
+        })
     }
+}
+
+/// Whether `text` is only white space (`trim` would leave nothing): read from the start, it
+/// stops at the first letter or digit rather than decoding the text from both ends.
+pub(crate) fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
 }
 
 /// Missing or blank required fields.
@@ -78,7 +97,7 @@ fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<Acc
     for (field, value) in required.into_iter().flatten() {
         match value.as_deref() {
             None => problems.push(AccountProblem::Missing { field }),
-            Some(text) if text.trim().is_empty() => problems.push(AccountProblem::Blank { field }),
+            Some(text) if blank(text) => problems.push(AccountProblem::Blank { field }),
             Some(_) => {}
         }
     }
@@ -90,22 +109,17 @@ fn bank_code<'a>(
     account: &RefundAccount,
     table: Option<&'a BankTable>,
     payment: &Payment,
-) -> Result<Option<RefundAccountSummary>, (&'a RuleMeta, AccountProblem)> {
+) -> Result<Option<BankCode<'a>>, (&'a RuleMeta, AccountProblem)> {
     let Some(bank) = account.bank else {
         return Ok(None);
     };
     let Some(table) = table else {
-        return Ok(Some(RefundAccountSummary {
-            bank,
-            bank_code: None,
-            code_table: None,
-        }));
+        return Ok(Some(BankCode { bank, code: None }));
     };
     match table.codes.get(&bank) {
-        Some(code) => Ok(Some(RefundAccountSummary {
+        Some(code) => Ok(Some(BankCode {
             bank,
-            bank_code: Some(Arc::clone(code)),
-            code_table: Some(Arc::clone(&table.name)),
+            code: Some((code, &table.name)),
         })),
         None => Err((
             &table.meta,

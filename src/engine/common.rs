@@ -2,9 +2,10 @@
 //! a payment that contradicts itself, a status with nothing to refund, the amounts against the
 //! balance, and the cancellation history.
 
+use super::money::{self, gt};
 use super::{Context, Sink, Then};
 use crate::decision::{AmountField, AmountProblem, PaymentProblem, ReasonDetails};
-use crate::model::{CancellationStatus, Currency, PaymentStatus, RefundRequest};
+use crate::model::{CancellationStatus, Currency, Payment, PaymentStatus, RefundRequest};
 use rust_decimal::Decimal;
 
 /// `INVALID_PAYMENT`, reported alone: the pass stops when the payment contradicts itself.
@@ -13,9 +14,71 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let currency = cx.payment.currency;
     let exponent = currency.minor_unit_exponent();
     let mut problems = Vec::new();
-    // Each amount is either negative or too fine for its currency (half a won), never both
-    // reported: one problem per field is enough to fix it. The field's name is written only
-    // for a problem: a valid payment allocates nothing.
+    if !plain_amounts(cx.payment, exponent) {
+        amount_field_problems(cx.payment, exponent, &mut problems);
+    }
+    if gt(amount.cancelled, amount.total) {
+        problems.push(PaymentProblem::CancelledExceedsTotal {
+            cancelled: amount.cancelled,
+            total: amount.total,
+        });
+    }
+    if gt(amount.cancelled_tax_free, amount.tax_free) {
+        problems.push(PaymentProblem::CancelledTaxFreeExceedsTaxFree {
+            cancelled_tax_free: amount.cancelled_tax_free,
+            tax_free: amount.tax_free,
+        });
+    }
+    if gt(amount.tax_free, amount.total) {
+        problems.push(PaymentProblem::TaxFreeExceedsTotal {
+            tax_free: amount.tax_free,
+            total: amount.total,
+        });
+    }
+    if let Some(paid_at) = cx.payment.paid_at
+        && paid_at > cx.now
+    {
+        problems.push(PaymentProblem::PaidAfterNow {
+            paid_at,
+            now: cx.now,
+        });
+    }
+    if problems.is_empty() {
+        return Then::Go;
+    }
+    out.common_reason(
+        &cx.common.integrity,
+        ReasonDetails::InvalidPayment { problems },
+    );
+    Then::Stop
+}
+
+/// Whether every amount of the payment is plainly an amount of its currency: not negative, and
+/// with no more decimals than the currency has. The usual payment; only another is searched
+/// for what is wrong with each field.
+fn plain_amounts(payment: &Payment, exponent: Option<u16>) -> bool {
+    let plain = |value: Decimal| {
+        !value.is_sign_negative() && exponent.is_none_or(|e| value.scale() <= u32::from(e))
+    };
+    let amount = &payment.amount;
+    plain(amount.total)
+        && plain(amount.tax_free)
+        && amount.vat.is_none_or(plain)
+        && plain(amount.cancelled)
+        && plain(amount.cancelled_tax_free)
+        && payment.cancellations.iter().all(|c| plain(c.amount))
+}
+
+/// The amounts that are negative or too fine for the payment's currency (half a won). Never
+/// both for one amount: one problem per field is enough to fix it. The field's name is
+/// written only for a problem.
+fn amount_field_problems(
+    payment: &Payment,
+    exponent: Option<u16>,
+    problems: &mut Vec<PaymentProblem>,
+) {
+    let amount = &payment.amount;
+    let currency = payment.currency;
     let mut check = |field: &dyn Fn() -> String, value: Decimal| {
         if value.is_sign_negative() && !value.is_zero() {
             problems.push(PaymentProblem::NegativeAmount {
@@ -41,46 +104,12 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         &|| "amount.cancelled_tax_free".to_owned(),
         amount.cancelled_tax_free,
     );
-    for (i, cancellation) in cx.payment.cancellations.iter().enumerate() {
+    for (i, cancellation) in payment.cancellations.iter().enumerate() {
         check(
             &|| format!("cancellations[{i}].amount"),
             cancellation.amount,
         );
     }
-    if amount.cancelled > amount.total {
-        problems.push(PaymentProblem::CancelledExceedsTotal {
-            cancelled: amount.cancelled,
-            total: amount.total,
-        });
-    }
-    if amount.cancelled_tax_free > amount.tax_free {
-        problems.push(PaymentProblem::CancelledTaxFreeExceedsTaxFree {
-            cancelled_tax_free: amount.cancelled_tax_free,
-            tax_free: amount.tax_free,
-        });
-    }
-    if amount.tax_free > amount.total {
-        problems.push(PaymentProblem::TaxFreeExceedsTotal {
-            tax_free: amount.tax_free,
-            total: amount.total,
-        });
-    }
-    if let Some(paid_at) = cx.payment.paid_at
-        && paid_at > cx.now
-    {
-        problems.push(PaymentProblem::PaidAfterNow {
-            paid_at,
-            now: cx.now,
-        });
-    }
-    if problems.is_empty() {
-        return Then::Go;
-    }
-    out.common_reason(
-        &cx.common.integrity,
-        ReasonDetails::InvalidPayment { problems },
-    );
-    Then::Stop
 }
 
 /// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: the pass stops when there is
@@ -97,7 +126,9 @@ pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             balance: cx.balance,
         },
         // The balance decides, never the status: Bootpay keeps status 1 after partial cancels.
-        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled if cx.balance <= Decimal::ZERO => {
+        PaymentStatus::Paid | PaymentStatus::PartiallyCancelled
+            if !gt(cx.balance, Decimal::ZERO) =>
+        {
             ReasonDetails::AlreadyCancelled {
                 status,
                 balance: cx.balance,
@@ -130,7 +161,7 @@ pub(crate) fn amount_problems(
     // Without an amount the request refunds the balance, which must be an amount of the
     // currency too (a KRW balance of 0.5 cannot be refunded). A balance of zero or less never
     // gets here: the status check reports it.
-    if amount <= Decimal::ZERO {
+    if !gt(amount, Decimal::ZERO) {
         problems.push(AmountProblem::NotPositive { amount });
     } else if let Some(decimals) = too_precise(amount, exponent) {
         problems.push(AmountProblem::TooPrecise {
@@ -145,7 +176,7 @@ pub(crate) fn amount_problems(
         (AmountField::VatAmount, request.vat_amount),
     ] {
         let Some(value) = value else { continue };
-        if value < Decimal::ZERO {
+        if gt(Decimal::ZERO, value) {
             problems.push(AmountProblem::Negative {
                 field,
                 amount: value,
@@ -177,7 +208,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             },
         );
     }
-    if amount_valid && cx.amount > cx.balance {
+    if amount_valid && gt(cx.amount, cx.balance) {
         out.common_reason(
             &common.balance,
             ReasonDetails::AmountExceedsCancellable {
@@ -187,7 +218,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         );
     }
     if let Some(given) = request.current_cancellable_amount
-        && given != cx.balance
+        && money::cmp(given, cx.balance).is_ne()
     {
         out.common_reason(
             &common.balance_check,
@@ -198,7 +229,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         );
     }
     if let Some(tax_free) = request.tax_free_amount
-        && tax_free > cx.tax_free_balance
+        && gt(tax_free, cx.tax_free_balance)
     {
         out.common_reason(
             &common.tax_free,
@@ -208,9 +239,16 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             },
         );
     }
-    let tax_free = request.tax_free_amount.unwrap_or_default();
-    let vat = request.vat_amount.unwrap_or_default();
-    if amount_valid && tax_free.saturating_add(vat) > cx.amount {
+    // Without a tax-free or VAT amount there is nothing to add up.
+    let parts = (request.tax_free_amount.is_some() || request.vat_amount.is_some()).then(|| {
+        let tax_free = request.tax_free_amount.unwrap_or_default();
+        let vat = request.vat_amount.unwrap_or_default();
+        (tax_free, vat)
+    });
+    if amount_valid
+        && let Some((tax_free, vat)) = parts
+        && gt(money::sum(tax_free, vat), cx.amount)
+    {
         out.common_reason(
             &common.tax_free,
             ReasonDetails::TaxFreeExceedsAmount {
@@ -222,7 +260,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     }
     if let Some(unsettled_sales) = cx.merchant.unsettled_sales
         && amount_valid
-        && cx.amount > unsettled_sales
+        && gt(cx.amount, unsettled_sales)
     {
         out.common_reason(
             &common.unsettled_sales,
@@ -253,15 +291,13 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
             },
         );
     }
-    let pending: Vec<&crate::model::Cancellation> = history
-        .iter()
-        .filter(|c| c.status == CancellationStatus::Requested)
-        .collect();
-    if !pending.is_empty() {
+    let requested = |c: &&crate::model::Cancellation| c.status == CancellationStatus::Requested;
+    if history.iter().any(|c| requested(&c)) {
+        let pending = history.iter().filter(requested);
         out.common_reason(
             &common.pending,
             ReasonDetails::CancellationPending {
-                cancellations: pending.iter().filter_map(|c| c.id.clone()).collect(),
+                cancellations: pending.filter_map(|c| c.id.clone()).collect(),
             },
         );
     }
@@ -287,11 +323,11 @@ pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 
 /// `UNKNOWN_PG` and `UNKNOWN_EASY_PAY_PROVIDER`: an id no rule could match is never silent.
 pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
-    if let Some(details) = &cx.unknown_pg {
-        out.note(&cx.common.pg, details.clone());
+    if let Some(details) = cx.unknown_pg() {
+        out.note(&cx.common.pg, details);
     }
-    if let Some(details) = &cx.unknown_easy_pay {
-        out.note(&cx.common.easy_pay_provider, details.clone());
+    if let Some(details) = cx.unknown_easy_pay() {
+        out.note(&cx.common.easy_pay_provider, details);
     }
     Then::Go
 }

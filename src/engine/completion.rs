@@ -10,13 +10,15 @@
 
 use crate::calendar::{ExpectedDates, korea_days};
 use crate::options::{ExpectedCompletion, expected_completion};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::sync::OnceLock;
 
 /// The business days of a calendar.
 #[derive(Debug)]
 struct Index {
-    first_day: NaiveDate,
+    /// The first day, as days from the common era: a date's place in `received` is a
+    /// subtraction.
+    first_day: i32,
     /// For each day of the calendar from `first_day`, where in `business_days` the first
     /// business day on or after it is; `None` when none is left in the data.
     received: Vec<Option<u32>>,
@@ -49,19 +51,30 @@ impl Index {
         }
         received.extend(std::iter::repeat_n(None, waiting));
         Index {
-            first_day,
+            first_day: first_day.num_days_from_ce(),
             received,
             business_days,
         }
     }
 
-    /// The `n`-th business day after the day a request made on `date` is received, when the
+    /// Where in `business_days` the day a request made on `date` is received lies, when the
     /// data holds it.
-    fn add_business_days(&self, date: NaiveDate, n: u32) -> Option<NaiveDate> {
-        let day = usize::try_from(date.signed_duration_since(self.first_day).num_days()).ok()?;
-        let received = usize::try_from((*self.received.get(day)?)?).ok()?;
+    fn received(&self, date: NaiveDate) -> Option<usize> {
+        let day = usize::try_from(date.num_days_from_ce().checked_sub(self.first_day)?).ok()?;
+        usize::try_from((*self.received.get(day)?)?).ok()
+    }
+
+    /// The `n`-th business day after the one at `received` (from [`Index::received`]).
+    fn after(&self, received: usize, n: u32) -> Option<NaiveDate> {
         let at = received.checked_add(usize::try_from(n).ok()?)?;
         self.business_days.get(at).copied()
+    }
+
+    /// The `n`-th business day after the day a request made on `date` is received, when the
+    /// data holds it.
+    #[cfg(test)]
+    fn add_business_days(&self, date: NaiveDate, n: u32) -> Option<NaiveDate> {
+        self.after(self.received(date)?, n)
     }
 }
 
@@ -80,9 +93,10 @@ fn index() -> Option<&'static Index> {
 /// customer: what [`expected_completion`] says, from the index when the data holds both dates.
 pub(crate) fn expected(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
     let dates = index().and_then(|index| {
+        let received = index.received(today)?;
         Some(ExpectedDates {
-            earliest: index.add_business_days(today, min)?,
-            latest: index.add_business_days(today, max)?,
+            earliest: index.after(received, min)?,
+            latest: index.after(received, max)?,
         })
     });
     match dates {

@@ -4,6 +4,7 @@
 
 use super::LocalZone;
 use super::account::AccountFacts;
+use super::money::{self, difference};
 use crate::decision::{AmountProblem, NoteDetails, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{CommonRules, CompiledPolicy};
@@ -46,10 +47,10 @@ pub(crate) struct Context<'a> {
     pub(crate) rules: Option<&'a RuleSet>,
     /// The refund account given, checked against the rules; `None` when none is given.
     pub(crate) account: Option<AccountFacts<'a>>,
-    /// `UNKNOWN_PG` when the payment names a PG the policy does not list.
-    pub(crate) unknown_pg: Option<NoteDetails>,
-    /// `UNKNOWN_EASY_PAY_PROVIDER` when it names an easy-pay service the policy does not list.
-    pub(crate) unknown_easy_pay: Option<NoteDetails>,
+    /// Whether the payment's PG, if it names one, is one the policy lists.
+    pub(crate) pg_listed: bool,
+    /// The policy, for the notes on ids it does not list.
+    pub(crate) policy: &'a CompiledPolicy,
 }
 
 /// An id as policies write it: ids compare without regard to case (contract §1.1). Borrowed
@@ -70,13 +71,28 @@ fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<
     crate::suggest::closest(id, known).map(str::to_owned)
 }
 
-/// `a − b`. Exact for every amount the crate reads (at most 10^18 in magnitude); it saturates
-/// only for values built in code beyond that, where no payment lies.
-pub(crate) fn difference(a: Decimal, b: Decimal) -> Decimal {
-    a.saturating_sub(b)
+/// The `UNKNOWN_PG` note for a PG the policy does not list.
+#[cold]
+fn unknown_pg(given: &str, policy: &CompiledPolicy) -> NoteDetails {
+    NoteDetails::UnknownPg {
+        id: given.to_owned(),
+        closest: closest(&id_key(given), policy.pgs.names()),
+    }
+}
+
+/// The `UNKNOWN_EASY_PAY_PROVIDER` note for a service the policy does not list.
+#[cold]
+fn unknown_easy_pay(given: &str, id: &str, known: &[String]) -> NoteDetails {
+    NoteDetails::UnknownEasyPayProvider {
+        id: given.to_owned(),
+        closest: closest(id, known),
+    }
 }
 
 impl<'a> Context<'a> {
+    /// Inlined, so that the context is built where its caller keeps it rather than copied
+    /// there. [`Context::settle_coverage`] comes next, always.
+    #[inline]
     pub(crate) fn new(
         policy: &'a CompiledPolicy,
         payment: &'a Payment,
@@ -106,34 +122,13 @@ impl<'a> Context<'a> {
             }
             _ => None,
         };
-        // A policy that is not loaded lists nothing, and says so with `NO_POLICY` already.
-        let listed = policy.document.as_ref();
-        let unknown_pg = match (listed, payment.pg.as_deref(), pg_id.as_deref()) {
-            (Some(_), Some(given), Some(id)) if known_pg.is_none() => {
-                Some(NoteDetails::UnknownPg {
-                    id: given.to_owned(),
-                    closest: closest(id, policy.pgs.names()),
-                })
-            }
-            _ => None,
-        };
-        let services = listed.and_then(|d| d.easy_pay_providers.as_ref());
-        let unknown_easy_pay = match (services, payment.easy_pay.as_ref(), service) {
-            (Some(services), Some(given), Some(id)) if !services.known.iter().any(|k| k == id) => {
-                Some(NoteDetails::UnknownEasyPayProvider {
-                    id: given.provider.clone(),
-                    closest: closest(id, &services.known),
-                })
-            }
-            _ => None,
-        };
         // `now` is turned into local time once, for its date and its time of day.
         let (today, local_time) = policy.zone.local(now);
         let no_policy = policy
             .no_policy
             .get(payment.method.index())
             .unwrap_or(&policy.common.status);
-        let mut cx = Context {
+        Context {
             payment,
             request,
             merchant,
@@ -142,7 +137,7 @@ impl<'a> Context<'a> {
             balance,
             tax_free_balance,
             amount,
-            partial: amount > Decimal::ZERO && amount < balance,
+            partial: money::gt(amount, Decimal::ZERO) && money::gt(balance, amount),
             amount_problems: super::common::amount_problems(amount, request, payment.currency),
             paid_on: payment.paid_at.map(|t| policy.zone.date(t)),
             today,
@@ -152,19 +147,49 @@ impl<'a> Context<'a> {
             no_policy,
             rules,
             account,
-            unknown_pg,
-            unknown_easy_pay,
-        };
-        // A method the policy covers only at some PGs has no rules anywhere else.
-        let no_policy_here = cx
+            pg_listed: known_pg.is_some(),
+            policy,
+        }
+    }
+
+    /// Drops the rules where the policy covers the method only at other PGs: a method with a
+    /// `no_policy` rule has no rules where it holds. Apart from [`Context::new`] because the
+    /// rule reads the context: done on the caller's context in place, it costs no copy of it.
+    #[inline]
+    pub(crate) fn settle_coverage(&mut self) {
+        let uncovered = self
             .rules
             .and_then(|r| r.no_policy.as_deref())
-            .is_some_and(|rule| rule.holds(&cx));
-        if no_policy_here {
-            cx.rules = None;
-            cx.account = None;
+            .is_some_and(|rule| rule.holds(self));
+        if uncovered {
+            self.rules = None;
+            self.account = None;
         }
-        cx
+    }
+
+    /// `UNKNOWN_PG` when the payment names a PG the policy does not list. A policy that is not
+    /// loaded lists nothing, and says so with `NO_POLICY` already.
+    #[inline]
+    pub(crate) fn unknown_pg(&self) -> Option<NoteDetails> {
+        let given = self.payment.pg.as_deref()?;
+        if self.pg_listed || !self.policy.is_loaded() {
+            return None;
+        }
+        Some(unknown_pg(given, self.policy))
+    }
+
+    /// `UNKNOWN_EASY_PAY_PROVIDER` when the payment names an easy-pay service the policy does
+    /// not list.
+    #[inline]
+    pub(crate) fn unknown_easy_pay(&self) -> Option<NoteDetails> {
+        let given = self.payment.easy_pay.as_ref()?;
+        let listed = self.policy.document.as_ref()?;
+        let services = listed.easy_pay_providers.as_ref()?;
+        let id = id_key(&given.provider);
+        if services.known.iter().any(|k| *k == id) {
+            return None;
+        }
+        Some(unknown_easy_pay(&given.provider, &id, &services.known))
     }
 
     /// A full cancel on the local day of payment: the one case card issuers settle at once.

@@ -14,10 +14,12 @@ mod account;
 mod common;
 mod completion;
 mod context;
+pub(crate) mod money;
 pub(crate) mod options;
 mod sink;
 mod zone;
 
+pub(crate) use account::blank;
 pub(crate) use completion::expected as expected_completion;
 pub(crate) use context::Context;
 pub(crate) use sink::Sink;
@@ -171,14 +173,16 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> Decision {
         let policy = self.policies.policy(payment.provider);
-        let cx = Context::new(policy, payment, request, merchant, now);
+        let mut cx = Context::new(policy, payment, request, merchant, now);
+        cx.settle_coverage();
         let mut out = Sink::new(policy);
         if common_checks(&cx, &mut out)
             && let Some(rules) = cx.rules
         {
             rules.each(|rule| rule.check(&cx, &mut out));
         }
-        out.finish(&cx)
+        out.finish(&cx);
+        out.decision
     }
 
     /// What can be refunded of `payment` at `now` for a merchant with the contracts in

@@ -16,6 +16,7 @@ use crate::options::{Processing, RefundOptions};
 use crate::policy::CompiledPolicy;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::sync::Arc;
 
 /// What the rules said about one request shape.
 pub(crate) struct Shape<'p> {
@@ -57,7 +58,7 @@ pub(crate) fn options(
     now: DateTime<Utc>,
 ) -> RefundOptions {
     let (unit, decimals) = amount_unit(payment);
-    let balance = super::context::difference(payment.amount.total, payment.amount.cancelled);
+    let balance = super::money::difference(payment.amount.total, payment.amount.cancelled);
     // The largest amount of the currency within the balance: a balance with more decimals than
     // the currency has (0.5 KRW) cannot be refunded whole, only this much of it.
     let largest = balance
@@ -81,21 +82,23 @@ pub(crate) fn options(
         amount: (largest != balance).then_some(largest),
         ..RefundRequest::default()
     };
-    let cx = Context::new(policy, payment, &widest, merchant, now);
+    let mut cx = Context::new(policy, payment, &widest, merchant, now);
+    cx.settle_coverage();
     let full = walk(&cx, policy);
     let partial = (unit < largest).then(|| {
         let request = RefundRequest {
             amount: Some(unit),
             ..RefundRequest::default()
         };
-        let partial_cx = Context::new(policy, payment, &request, merchant, now);
+        let mut partial_cx = Context::new(policy, payment, &request, merchant, now);
+        partial_cx.settle_coverage();
         walk(&partial_cx, policy)
     });
     crate::options::assemble::assemble(crate::options::assemble::Inputs {
         provider: payment.provider,
         method: payment.method,
         pg: payment.pg.clone(),
-        policy: policy.is_loaded().then(|| policy.id.clone()),
+        policy: policy.is_loaded().then(|| Arc::from(policy.id.as_str())),
         now,
         today: cx.today,
         currency: payment.currency,

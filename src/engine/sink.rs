@@ -7,7 +7,7 @@
 //! parts.
 
 use super::Context;
-use super::context::difference;
+use super::money::difference;
 use crate::decision::{
     DeadlineSummary, Decision, Note, NoteCode, NoteDetails, Notes, ProviderError, Reason,
     ReasonCode, ReasonDetails, RefundSummary, RuleId,
@@ -16,16 +16,17 @@ use crate::model::Currency;
 use crate::policy::{CompiledPolicy, RuleMeta};
 use chrono::DateTime;
 use rust_decimal::Decimal;
-use std::sync::Arc;
 
 /// What the checks of one decision found.
 pub(crate) struct Sink<'p> {
     /// The policy's provider errors, by reason code, for reasons whose rule sets none.
     errors: &'p [Option<ProviderError>],
     /// The reasons, notes and deadline written so far; the rest is filled in by
-    /// [`Sink::finish`].
-    decision: Decision,
+    /// [`Sink::finish`], and the caller takes it from here.
+    pub(super) decision: Decision,
     to_account: bool,
+    /// Whether the `MANUAL_REFUND` note is written: the one note that settles the others.
+    manual_refund: bool,
 }
 
 impl<'p> Sink<'p> {
@@ -34,7 +35,7 @@ impl<'p> Sink<'p> {
             errors: &policy.errors,
             decision: Decision {
                 provider: policy.provider,
-                policy: policy.is_loaded().then(|| Arc::clone(&policy.id)),
+                policy: policy.is_loaded().then(|| policy.id.clone()),
                 now: DateTime::UNIX_EPOCH,
                 reasons: Vec::new(),
                 notes: Notes::new(),
@@ -50,6 +51,7 @@ impl<'p> Sink<'p> {
                 refund_account: None,
             },
             to_account: false,
+            manual_refund: false,
         }
     }
 
@@ -90,12 +92,8 @@ impl<'p> Sink<'p> {
 
     /// The `MANUAL_REFUND` note, once per decision however many rules call for it.
     pub(crate) fn manual_refund(&mut self, rule: &RuleId, because: ReasonCode) {
-        let already = self
-            .decision
-            .notes
-            .iter()
-            .any(|n| matches!(n.details, NoteDetails::ManualRefund { .. }));
-        if !already {
+        if !self.manual_refund {
+            self.manual_refund = true;
             self.note(rule, NoteDetails::ManualRefund { because });
         }
     }
@@ -122,10 +120,15 @@ impl<'p> Sink<'p> {
     /// The decision. When the provider cannot refund at all (`MANUAL_REFUND`), the notes that
     /// describe its refund (fee, processing time, asynchronous confirmation) describe nothing
     /// that happens, and are left out.
-    pub(crate) fn finish(mut self, cx: &Context<'_>) -> Decision {
-        settle(&mut self.decision.notes);
+    ///
+    /// Done in place: the caller moves [`Sink::decision`] out, so that the decision moves once
+    /// and the sink not at all.
+    pub(crate) fn finish(&mut self, cx: &Context<'_>) {
+        if self.manual_refund {
+            settle(&mut self.decision.notes);
+        }
         if self.to_account {
-            self.decision.refund_account = cx.account.as_ref().and_then(|a| a.summary()).cloned();
+            self.decision.refund_account = cx.account.as_ref().and_then(|a| a.summary());
         }
         let decision = &mut self.decision;
         decision.provider = cx.payment.provider;
@@ -138,7 +141,6 @@ impl<'p> Sink<'p> {
             tax_free_balance: cx.tax_free_balance,
             currency: cx.payment.currency,
         };
-        self.decision
     }
 }
 
@@ -146,7 +148,9 @@ impl Sink<'_> {
     /// The reasons, the notes (settled as a decision settles them) and the last refundable
     /// day: what refund options are made of.
     pub(crate) fn into_parts(mut self) -> (Vec<Reason>, Vec<Note>, Option<DeadlineSummary>) {
-        settle(&mut self.decision.notes);
+        if self.manual_refund {
+            settle(&mut self.decision.notes);
+        }
         let Decision {
             reasons,
             notes,
@@ -157,12 +161,10 @@ impl Sink<'_> {
     }
 }
 
-/// The notes of a refund: those that describe the provider's refund are dropped when the
-/// provider cannot refund at all.
+/// The notes of a refund the provider cannot make at all (`MANUAL_REFUND`): those that
+/// describe the provider's refund are dropped.
 fn settle(notes: &mut Notes) {
-    if notes.iter().any(|n| n.code() == NoteCode::ManualRefund) {
-        notes.retain(|n| !describes_the_refund(n.code()));
-    }
+    notes.retain(|n| !describes_the_refund(n.code()));
 }
 
 /// Notes about how the provider's refund happens, as opposed to why it cannot.

@@ -7,7 +7,7 @@ use super::checker::{Checker, key};
 use super::compiled::{CommonRules, CompiledPolicy};
 use super::layering::{Level, MethodRules};
 use super::read::ReadDocument;
-use crate::decision::RuleId;
+use crate::decision::{RuleId, SharedId};
 use crate::model::Method;
 
 /// Checks and compiles one read document. Problems go to `problems`; a policy is returned only
@@ -68,7 +68,7 @@ pub(crate) fn compile(read: ReadDocument, problems: &mut Vec<Problem>) -> Option
         return None;
     }
     Some(CompiledPolicy {
-        id: policy,
+        id: SharedId::new(&policy),
         provider,
         zone: zone?.into(),
         pgs,

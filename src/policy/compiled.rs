@@ -5,7 +5,7 @@
 use super::banks::BankTable;
 use super::document::PolicyDocument;
 use super::layering::MethodRules;
-use crate::decision::{ProviderError, ReasonCode, RuleId};
+use crate::decision::{ProviderError, ReasonCode, RuleId, SharedId};
 use crate::engine::LocalZone;
 use crate::model::{Method, Provider};
 use std::collections::{BTreeSet, HashMap};
@@ -174,7 +174,8 @@ impl CommonRules {
 /// One provider's policy, ready to evaluate.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CompiledPolicy {
-    pub(crate) id: Arc<str>,
+    /// Shared with every decision the policy makes, uncounted.
+    pub(crate) id: SharedId,
     pub(crate) provider: Provider,
     /// The policy's time zone, its offsets tabled.
     pub(crate) zone: LocalZone,
@@ -193,7 +194,7 @@ pub(crate) struct CompiledPolicy {
 impl CompiledPolicy {
     /// Stands in for a provider no loaded file covers: every method is `NO_POLICY`.
     pub(crate) fn absent(provider: Provider) -> CompiledPolicy {
-        let id: Arc<str> = Arc::from(provider.id());
+        let id = SharedId::new(provider.id());
         let no_policy = Method::ALL.map(|_| RuleId::new(format!("{provider} › no policy")));
         let common = CommonRules::new(provider.id());
         // Extended rather than collected: collecting a set compiles a sort of its own.

@@ -9,12 +9,14 @@
 //! restrictions add up.
 
 use super::checker::{Anchor, Checker, Site, item, key, suggest, unknown};
+use super::compiled::Fnv;
 use super::document::{PolicyDocument, ScopeDoc};
 use super::problem::{Named, ProblemKind};
 use crate::model::Method;
 use crate::rules::{KINDS, RuleSet};
 use crate::yaml::Segment;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 /// One scope of a policy document and where it applies.
@@ -126,7 +128,8 @@ pub(crate) enum Level {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct MethodRules {
     /// Named easy-pay services; index 0 is every other service.
-    pub(crate) services: HashMap<String, usize>,
+    /// FNV-hashed like the PG table: every easy-pay decision looks a service up once.
+    pub(crate) services: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     pub(crate) service_names: Vec<String>,
     pub(crate) pg_count: usize,
     /// Indexed by `service * pg_count + pg`.
@@ -331,7 +334,7 @@ impl Checker<'_> {
             .easy_pay_providers
             .as_ref()
             .map(|c| c.known.clone());
-        let mut services = HashMap::new();
+        let mut services = HashMap::default();
         let mut service_names = vec![String::new()];
         let mut service_rules = vec![RuleSet::default()];
         for (name, service_doc) in &doc.providers {

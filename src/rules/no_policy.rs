@@ -37,7 +37,7 @@ pub(crate) fn compile(
 impl NoPolicy {
     /// Whether the payment has no policy by this rule.
     pub(crate) fn holds(&self, cx: &Context<'_>) -> bool {
-        condition::holds(&self.when, cx).is_some()
+        condition::matches(&self.when, cx)
     }
 }
 

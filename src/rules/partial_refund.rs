@@ -75,7 +75,10 @@ impl Rule for PartialRefusal {
         if !cx.valid_partial_refund() {
             return;
         }
-        if let Some(because) = condition::holds(&self.when, cx) {
+        // Tested first without recording why: most payments meet no restriction.
+        if condition::matches(&self.when, cx)
+            && let Some(because) = condition::holds(&self.when, cx)
+        {
             out.reason(
                 &self.meta,
                 ReasonDetails::PartialCancelNotSupported { because },

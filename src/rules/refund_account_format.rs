@@ -4,7 +4,7 @@
 
 use super::Rule;
 use crate::decision::{AccountField, AccountProblem};
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Sink, blank};
 use crate::model::RefundAccount;
 use crate::options::sink::OptionsSink;
 use crate::policy::document::is_false;
@@ -95,7 +95,7 @@ fn field_problems(
     format: FieldFormat,
     out: &mut Vec<AccountProblem>,
 ) {
-    let Some(text) = value.filter(|t| !t.trim().is_empty()) else {
+    let Some(text) = value.filter(|t| !blank(t)) else {
         return;
     };
     if format.digits_only && !text.chars().all(|c| c.is_ascii_digit()) {

@@ -5,7 +5,7 @@
 
 use super::Rule;
 use crate::decision::ReasonDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Sink, money};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -42,9 +42,9 @@ impl Rule for TaxableBalanceCheck {
             return;
         }
         let tax_free = cx.request.tax_free_amount.unwrap_or_default();
-        let taxable = cx.amount.saturating_sub(tax_free);
-        let taxable_balance = cx.balance.saturating_sub(cx.tax_free_balance);
-        if taxable > taxable_balance {
+        let taxable = money::difference(cx.amount, tax_free);
+        let taxable_balance = money::difference(cx.balance, cx.tax_free_balance);
+        if money::gt(taxable, taxable_balance) {
             out.reason(
                 &self.meta,
                 ReasonDetails::TaxableExceedsCancellable {
