@@ -331,3 +331,33 @@ pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     }
     Then::Go
 }
+
+#[cfg(test)]
+mod tests {
+    use super::plain_amounts;
+    use crate::model::Payment;
+    use rust_decimal::Decimal;
+
+    fn quickstart_payment() -> Payment {
+        match crate::input::payment(include_str!("../../examples/quickstart/payment.yaml")) {
+            Ok(payment) => payment,
+            Err(error) => panic!("the quick start's payment does not read: {error}"),
+        }
+    }
+
+    /// The usual payment skips the search field by field; one with an amount below zero or
+    /// finer than its currency is searched, so that the field is named in its problem.
+    #[test]
+    fn only_an_unusual_payment_is_searched_field_by_field() {
+        let usual = quickstart_payment();
+        assert!(plain_amounts(&usual, Some(0)));
+        assert!(plain_amounts(&usual, None));
+        let mut half_a_won = usual.clone();
+        half_a_won.amount.cancelled = Decimal::new(5, 1);
+        assert!(!plain_amounts(&half_a_won, Some(0)));
+        assert!(plain_amounts(&half_a_won, Some(2)), "a currency with cents");
+        let mut negative = usual.clone();
+        negative.amount.total = Decimal::new(-1_000, 0);
+        assert!(!plain_amounts(&negative, None));
+    }
+}

@@ -63,7 +63,7 @@ fn same_unit(a: Decimal, b: Decimal, op: fn(i128, i128) -> Option<i128>) -> Opti
 
 #[cfg(test)]
 mod tests {
-    use super::{cmp, difference, sum};
+    use super::{cmp, difference, same_unit, sum};
     use rust_decimal::Decimal;
 
     /// Amounts of every sign and of a few scales, with zeros of both signs and the extremes.
@@ -95,5 +95,24 @@ mod tests {
                 assert_eq!(ours.serialize(), theirs.serialize(), "{a:?} + {b:?}");
             }
         }
+    }
+
+    /// Amounts of one unit that are not negative take the integer path, whose results are
+    /// `Decimal`'s own (the test above); only the rest goes through `Decimal`.
+    #[test]
+    fn amounts_of_one_unit_add_and_subtract_as_integers() {
+        let won = |n| Decimal::new(n, 0);
+        let sub = i128::checked_sub;
+        assert_eq!(same_unit(won(10_000), won(3_000), sub), Some(won(7_000)));
+        assert_eq!(same_unit(won(3_000), won(10_000), sub), Some(won(-7_000)));
+        let cents = |n| Decimal::new(n, 2);
+        let add = i128::checked_add;
+        assert_eq!(same_unit(cents(1_050), cents(25), add), Some(cents(1_075)));
+        assert_eq!(
+            same_unit(won(1), Decimal::new(10, 1), add),
+            None,
+            "scales differ"
+        );
+        assert_eq!(same_unit(won(-1), won(1), add), None, "a negative operand");
     }
 }
