@@ -178,6 +178,13 @@ fn malformed_text_is_an_error_with_its_position() {
     );
 }
 
+#[test]
+fn an_error_place_prints_as_line_and_column() {
+    let e = payment("provider: portone_v2\nmethod: card\nstatus: payd\n").expect_err("a typo");
+    let at = e.location().expect("a place");
+    assert_eq!(at.to_string(), "3:9");
+}
+
 /// One input for each kind of input error, and how it reads: the snapshot pins the wording of
 /// every kind, so a change to a message shows up in review.
 #[test]

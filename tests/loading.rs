@@ -157,6 +157,25 @@ fn a_provider_error_entry_names_an_error_or_why_none_exists_and_where_it_is_from
 }
 
 #[test]
+fn a_provider_error_code_is_a_decimal_number() {
+    let entry = "INVALID_AMOUNT: { name: INVALID_REQUEST, source: guide }";
+    load(&broken(
+        entry,
+        "INVALID_AMOUNT: { name: INVALID_REQUEST, code: 2052, source: guide }",
+    ))
+    .expect("a decimal error code");
+    assert_eq!(
+        problems(&broken(
+            entry,
+            "INVALID_AMOUNT: { name: INVALID_REQUEST, code: 0x10, source: guide }",
+        )),
+        [
+            "mine.yaml:12:50: `provider_errors.INVALID_AMOUNT.code`: the number `0x10` is not written as a decimal number (hexadecimal, octal, `_`, a leading `+` or zero, `.inf` and `.nan` are not read)"
+        ]
+    );
+}
+
+#[test]
 fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_run() {
     let text = MINIMAL
         .replacen("  card:\n    deadline: { within: 1 year, source: guide }\n",
@@ -472,6 +491,19 @@ fn one_policy_per_provider_and_contracts_mean_one_thing() {
             .contains("contract `virtual_account_refund` is named differently in `a.yaml`"),
         "{error}"
     );
+}
+
+#[test]
+fn policy_sets_are_equal_when_their_policies_are() {
+    let set = load(MINIMAL).expect("loads");
+    assert_eq!(set, load(MINIMAL).expect("loads"));
+    // The same contracts, another fee: the sets decide differently.
+    let fee = broken(
+        "fee: { amount: 300, source: guide }",
+        "fee: { amount: 500, source: guide }",
+    );
+    assert_ne!(set, load(&fee).expect("loads"));
+    assert_ne!(set, PolicySet::empty());
 }
 
 #[test]
