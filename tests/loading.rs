@@ -176,6 +176,25 @@ fn a_provider_error_code_is_a_decimal_number() {
 }
 
 #[test]
+fn a_blank_unverified_is_a_problem_in_a_rule_and_in_a_bank_code_table() {
+    let rule = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { within: 1 year, source: guide, unverified: \" \" }",
+    );
+    let table = format!(
+        "{MINIMAL}bank_codes:\n  - table: mine\n    other_pgs: true\n    codes: {{ KYONGNAM: \"39\" }}\n    source: guide\n    unverified: \"\"\n"
+    );
+    assert_eq!(
+        problems(&rule),
+        ["mine.yaml:37:60: `unverified` is blank (say why the rule is not confirmed)"]
+    );
+    assert_eq!(
+        problems(&table),
+        ["mine.yaml:47:17: `unverified` is blank (say why the rule is not confirmed)"]
+    );
+}
+
+#[test]
 fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_run() {
     let text = MINIMAL
         .replacen("  card:\n    deadline: { within: 1 year, source: guide }\n",
