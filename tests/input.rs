@@ -80,6 +80,10 @@ fn errors_name_the_field_and_the_value() {
             "`method`: unknown value `crad` (did you mean `card`?) at line 2, column 9",
         ),
         (
+            PAYMENT.replace("method: card", "method: { card: 1 }"),
+            "`method`: expected no value after `card`, found the number `1` at line 2, column 17",
+        ),
+        (
             PAYMENT.replace("status: paid", "status: payed"),
             "`status`: unknown value `payed` (did you mean `paid`?) at line 3, column 9",
         ),
