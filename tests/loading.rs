@@ -148,6 +148,14 @@ fn a_provider_error_entry_names_an_error_or_why_none_exists_and_where_it_is_from
         matches!(&unsourced[..], [ProblemKind::MissingField { field, .. }] if field == "source"),
         "{unsourced:#?}"
     );
+    // A blank `none` says nothing, and there is no hint to give.
+    assert_eq!(
+        problems(&broken(
+            entry,
+            "INVALID_PAYMENT: { none: \" \", source: guide }"
+        )),
+        ["mine.yaml:9:28: `none` is blank"]
+    );
     // A rule's own provider error takes the rule's source.
     let inline = broken(
         "deadline: { within: 1 year, source: guide }",
