@@ -221,6 +221,52 @@ fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_ru
 }
 
 #[test]
+fn a_field_of_the_wrong_form_is_reported_once_not_again_as_missing() {
+    let text = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { within: 1 year, source: [guide] }",
+    );
+    assert_eq!(
+        problems(&text),
+        ["mine.yaml:37:41: `methods.card.deadline.source`: expected a string, found a list"]
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported_in_the_map_that_lacks_it() {
+    let text = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { within: 1 year }",
+    );
+    assert_eq!(
+        problems(&text),
+        ["mine.yaml:37:15: in `methods.card.deadline`: missing field `source`"]
+    );
+}
+
+#[test]
+fn a_policy_that_is_not_a_map_is_refused_as_a_whole() {
+    assert_eq!(
+        problems("[1, 2]\n"),
+        ["mine.yaml:1:1: expected struct PolicyDocument, found a list"]
+    );
+}
+
+#[test]
+fn an_unknown_name_with_none_close_lists_the_known_ones() {
+    let field = broken(
+        "fee: { amount: 300, source: guide }",
+        "fee: { amount: 300, source: guide, zzzzzz: 1 }",
+    );
+    assert_eq!(
+        problems(&field),
+        [
+            "mine.yaml:41:40: in `methods.virtual_account.fee`: unknown field `zzzzzz` (expected one of `amount`, `currency`, `source`, `unverified`, `comment`, `provider_error`)"
+        ]
+    );
+}
+
+#[test]
 fn misspelled_names_get_a_suggestion() {
     let cases = [
         (
