@@ -253,7 +253,7 @@ fn a_policy_that_is_not_a_map_is_refused_as_a_whole() {
 }
 
 #[test]
-fn an_unknown_name_with_none_close_lists_the_known_ones() {
+fn an_unknown_name_with_none_close_lists_the_known_ones_when_they_are_few() {
     let field = broken(
         "fee: { amount: 300, source: guide }",
         "fee: { amount: 300, source: guide, zzzzzz: 1 }",
@@ -263,6 +263,15 @@ fn an_unknown_name_with_none_close_lists_the_known_ones() {
         [
             "mine.yaml:41:40: in `methods.virtual_account.fee`: unknown field `zzzzzz` (expected one of `amount`, `currency`, `source`, `unverified`, `comment`, `provider_error`)"
         ]
+    );
+    // A scope takes too many rule kinds to list them in a message.
+    let rule = broken(
+        "    deadline: { within",
+        "    zzzzzz: 1\n    deadline: { within",
+    );
+    assert_eq!(
+        problems(&rule),
+        ["mine.yaml:37:5: in `methods.card`: unknown field `zzzzzz`"]
     );
 }
 
