@@ -276,6 +276,24 @@ fn an_unknown_name_with_none_close_lists_the_known_ones_when_they_are_few() {
 }
 
 #[test]
+fn every_broken_item_of_a_list_is_reported() {
+    let text = format!("{MINIMAL}bank_codes: [first, second]\n");
+    let found = problems(&text);
+    assert_eq!(
+        found[0],
+        "mine.yaml:42:14: `bank_codes[0]`: expected struct BankCodeTableDoc, found the text `first`"
+    );
+    // The second item's path is left unpinned: reading recovers by removing the first item,
+    // so the second is read, and named, as `bank_codes[0]`.
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[1].starts_with("mine.yaml:42:21: "), "{found:#?}");
+    assert!(
+        found[1].ends_with("expected struct BankCodeTableDoc, found the text `second`"),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn misspelled_names_get_a_suggestion() {
     let cases = [
         (
