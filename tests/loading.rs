@@ -291,6 +291,17 @@ fn every_broken_item_of_a_list_is_reported() {
         found[1].ends_with("expected struct BankCodeTableDoc, found the text `second`"),
         "{found:#?}"
     );
+    // An entry within an item is removed from that item, and the next item read on.
+    let text = format!(
+        "{MINIMAL}bank_codes:\n  - {{ table: a, other_pgs: true, codes: {{}}, source: guide, zzzzzz: 1 }}\n  - {{ table: b, pgs: [], codes: {{}}, source: guide, yyyyyy: 2 }}\n"
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "mine.yaml:43:60: in `bank_codes[0]`: unknown field `zzzzzz` (expected one of `table`, `pgs`, `other_pgs`, `codes`, `source`, `unverified`, `comment`, `provider_error`)",
+            "mine.yaml:44:52: in `bank_codes[1]`: unknown field `yyyyyy` (expected one of `table`, `pgs`, `other_pgs`, `codes`, `source`, `unverified`, `comment`, `provider_error`)",
+        ]
+    );
 }
 
 #[test]
