@@ -486,11 +486,11 @@ fn portone_v1_amount_zero_is_a_full_cancel_and_bank_codes_are_per_pg() {
     .unwrap();
     assert_eq!(request.amount, None);
     assert_eq!(request.refund_account.unwrap().bank, Some(Bank::Shinhan));
-    // "088" is Shinhan in the 3-digit table, not in KG Inicis's.
+    // "088" is Shinhan in the 3-digit table, not in KG Inicis's, which the error names.
     let error = request_error(Format::PortoneV1, r#"{"refund_bank": "088"}"#, &payment);
     assert!(
         error.starts_with(
-            "`refund_bank`: unknown bank code `088` for portone_v1 at PG `html5_inicis`"
+            "`refund_bank`: unknown bank code `088` for portone_v1 at PG `html5_inicis` (bank-code table `KG이니시스`)"
         ),
         "{error}"
     );

@@ -80,6 +80,10 @@ fn errors_name_the_field_and_the_value() {
             "`method`: unknown value `crad` (did you mean `card`?) at line 2, column 9",
         ),
         (
+            PAYMENT.replace("method: card", "method: { card: 1 }"),
+            "`method`: expected no value after `card`, found the number `1` at line 2, column 17",
+        ),
+        (
             PAYMENT.replace("status: paid", "status: payed"),
             "`status`: unknown value `payed` (did you mean `paid`?) at line 3, column 9",
         ),
@@ -176,6 +180,13 @@ fn malformed_text_is_an_error_with_its_position() {
         e.to_string(),
         "expected struct Payment, found a list at line 1, column 1"
     );
+}
+
+#[test]
+fn an_error_place_prints_as_line_and_column() {
+    let e = payment("provider: portone_v2\nmethod: card\nstatus: payd\n").expect_err("a typo");
+    let at = e.location().expect("a place");
+    assert_eq!(at.to_string(), "3:9");
 }
 
 /// One input for each kind of input error, and how it reads: the snapshot pins the wording of

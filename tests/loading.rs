@@ -148,12 +148,58 @@ fn a_provider_error_entry_names_an_error_or_why_none_exists_and_where_it_is_from
         matches!(&unsourced[..], [ProblemKind::MissingField { field, .. }] if field == "source"),
         "{unsourced:#?}"
     );
+    // A blank `none` says nothing, and there is no hint to give.
+    assert_eq!(
+        problems(&broken(
+            entry,
+            "INVALID_PAYMENT: { none: \" \", source: guide }"
+        )),
+        ["mine.yaml:9:28: `none` is blank"]
+    );
     // A rule's own provider error takes the rule's source.
     let inline = broken(
         "deadline: { within: 1 year, source: guide }",
         "deadline: { within: 1 year, source: guide, provider_error: { name: EXCEED_MAX_REFUND_DUE } }",
     );
     load(&inline).expect("a rule's provider error needs no source of its own");
+}
+
+#[test]
+fn a_provider_error_code_is_a_decimal_number() {
+    let entry = "INVALID_AMOUNT: { name: INVALID_REQUEST, source: guide }";
+    load(&broken(
+        entry,
+        "INVALID_AMOUNT: { name: INVALID_REQUEST, code: 2052, source: guide }",
+    ))
+    .expect("a decimal error code");
+    assert_eq!(
+        problems(&broken(
+            entry,
+            "INVALID_AMOUNT: { name: INVALID_REQUEST, code: 0x10, source: guide }",
+        )),
+        [
+            "mine.yaml:12:50: `provider_errors.INVALID_AMOUNT.code`: the number `0x10` is not written as a decimal number (hexadecimal, octal, `_`, a leading `+` or zero, `.inf` and `.nan` are not read)"
+        ]
+    );
+}
+
+#[test]
+fn a_blank_unverified_is_a_problem_in_a_rule_and_in_a_bank_code_table() {
+    let rule = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { within: 1 year, source: guide, unverified: \" \" }",
+    );
+    let table = format!(
+        "{MINIMAL}bank_codes:\n  - table: mine\n    other_pgs: true\n    codes: {{ KYONGNAM: \"39\" }}\n    source: guide\n    unverified: \"\"\n"
+    );
+    assert_eq!(
+        problems(&rule),
+        ["mine.yaml:37:60: `unverified` is blank (say why the rule is not confirmed)"]
+    );
+    assert_eq!(
+        problems(&table),
+        ["mine.yaml:47:17: `unverified` is blank (say why the rule is not confirmed)"]
+    );
 }
 
 #[test]
@@ -171,6 +217,90 @@ fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_ru
             "mine.yaml:44:20: `methods.virtual_account.fee.amount`: a fee must not be negative, found `-300`",
         ],
         "{found:#?}"
+    );
+}
+
+#[test]
+fn a_field_of_the_wrong_form_is_reported_once_not_again_as_missing() {
+    let text = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { within: 1 year, source: [guide] }",
+    );
+    assert_eq!(
+        problems(&text),
+        ["mine.yaml:37:41: `methods.card.deadline.source`: expected a string, found a list"]
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported_in_the_map_that_lacks_it() {
+    let text = broken(
+        "deadline: { within: 1 year, source: guide }",
+        "deadline: { within: 1 year }",
+    );
+    assert_eq!(
+        problems(&text),
+        ["mine.yaml:37:15: in `methods.card.deadline`: missing field `source`"]
+    );
+}
+
+#[test]
+fn a_policy_that_is_not_a_map_is_refused_as_a_whole() {
+    assert_eq!(
+        problems("[1, 2]\n"),
+        ["mine.yaml:1:1: expected struct PolicyDocument, found a list"]
+    );
+}
+
+#[test]
+fn an_unknown_name_with_none_close_lists_the_known_ones_when_they_are_few() {
+    let field = broken(
+        "fee: { amount: 300, source: guide }",
+        "fee: { amount: 300, source: guide, zzzzzz: 1 }",
+    );
+    assert_eq!(
+        problems(&field),
+        [
+            "mine.yaml:41:40: in `methods.virtual_account.fee`: unknown field `zzzzzz` (expected one of `amount`, `currency`, `source`, `unverified`, `comment`, `provider_error`)"
+        ]
+    );
+    // A scope takes too many rule kinds to list them in a message.
+    let rule = broken(
+        "    deadline: { within",
+        "    zzzzzz: 1\n    deadline: { within",
+    );
+    assert_eq!(
+        problems(&rule),
+        ["mine.yaml:37:5: in `methods.card`: unknown field `zzzzzz`"]
+    );
+}
+
+#[test]
+fn every_broken_item_of_a_list_is_reported() {
+    let text = format!("{MINIMAL}bank_codes: [first, second]\n");
+    let found = problems(&text);
+    assert_eq!(
+        found[0],
+        "mine.yaml:42:14: `bank_codes[0]`: expected struct BankCodeTableDoc, found the text `first`"
+    );
+    // The second item's path is left unpinned: reading recovers by removing the first item,
+    // so the second is read, and named, as `bank_codes[0]`.
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[1].starts_with("mine.yaml:42:21: "), "{found:#?}");
+    assert!(
+        found[1].ends_with("expected struct BankCodeTableDoc, found the text `second`"),
+        "{found:#?}"
+    );
+    // An entry within an item is removed from that item, and the next item read on.
+    let text = format!(
+        "{MINIMAL}bank_codes:\n  - {{ table: a, other_pgs: true, codes: {{}}, source: guide, zzzzzz: 1 }}\n  - {{ table: b, pgs: [], codes: {{}}, source: guide, yyyyyy: 2 }}\n"
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "mine.yaml:43:60: in `bank_codes[0]`: unknown field `zzzzzz` (expected one of `table`, `pgs`, `other_pgs`, `codes`, `source`, `unverified`, `comment`, `provider_error`)",
+            "mine.yaml:44:52: in `bank_codes[1]`: unknown field `yyyyyy` (expected one of `table`, `pgs`, `other_pgs`, `codes`, `source`, `unverified`, `comment`, `provider_error`)",
+        ]
     );
 }
 
@@ -472,6 +602,19 @@ fn one_policy_per_provider_and_contracts_mean_one_thing() {
             .contains("contract `virtual_account_refund` is named differently in `a.yaml`"),
         "{error}"
     );
+}
+
+#[test]
+fn policy_sets_are_equal_when_their_policies_are() {
+    let set = load(MINIMAL).expect("loads");
+    assert_eq!(set, load(MINIMAL).expect("loads"));
+    // The same contracts, another fee: the sets decide differently.
+    let fee = broken(
+        "fee: { amount: 300, source: guide }",
+        "fee: { amount: 500, source: guide }",
+    );
+    assert_ne!(set, load(&fee).expect("loads"));
+    assert_ne!(set, PolicySet::empty());
 }
 
 #[test]
