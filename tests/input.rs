@@ -178,7 +178,7 @@ fn malformed_text_is_an_error_with_its_position() {
     let e = payment("[1, 2]").expect_err("not a map");
     assert_eq!(
         e.to_string(),
-        "expected struct Payment, found a list at line 1, column 1"
+        "expected a map of fields, found a list at line 1, column 1"
     );
 }
 

@@ -248,7 +248,7 @@ fn a_missing_field_is_reported_in_the_map_that_lacks_it() {
 fn a_policy_that_is_not_a_map_is_refused_as_a_whole() {
     assert_eq!(
         problems("[1, 2]\n"),
-        ["mine.yaml:1:1: expected struct PolicyDocument, found a list"]
+        ["mine.yaml:1:1: expected a map of fields, found a list"]
     );
 }
 
@@ -281,14 +281,21 @@ fn every_broken_item_of_a_list_is_reported() {
     let found = problems(&text);
     assert_eq!(
         found[0],
-        "mine.yaml:42:14: `bank_codes[0]`: expected struct BankCodeTableDoc, found the text `first`"
+        "mine.yaml:42:14: `bank_codes[0]`: expected a map of fields, found the text `first`"
     );
-    // The second item's path is left unpinned: reading recovers by removing the first item,
-    // so the second is read, and named, as `bank_codes[0]`.
-    assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(found[1].starts_with("mine.yaml:42:21: "), "{found:#?}");
-    assert!(
-        found[1].ends_with("expected struct BankCodeTableDoc, found the text `second`"),
+    // Reading recovers by removing the first item; the second keeps its own index.
+    assert_eq!(
+        found[1..],
+        ["mine.yaml:42:21: `bank_codes[1]`: expected a map of fields, found the text `second`"]
+    );
+    // Three broken items among good ones, each named by its place in the file.
+    let table = "{ table: t, other_pgs: true, codes: {}, source: guide }";
+    let text = format!("{MINIMAL}bank_codes: [a, {table}, b, c]\n");
+    let found = problems(&text);
+    let paths: Vec<&str> = found.iter().filter_map(|p| p.split('`').nth(1)).collect();
+    assert_eq!(
+        paths,
+        ["bank_codes[0]", "bank_codes[2]", "bank_codes[3]"],
         "{found:#?}"
     );
     // An entry within an item is removed from that item, and the next item read on.

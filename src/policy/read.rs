@@ -70,7 +70,7 @@ pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Optio
             _ => false,
         };
         if !consequence {
-            problems.push(problem(file, &tree, &error));
+            problems.push(problem(file, &tree, &error, &removed));
         }
         if !tree.remove(&target) {
             return None;
@@ -80,18 +80,41 @@ pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Optio
     None
 }
 
-/// Turns a deserialization error into a problem at its place.
-fn problem(file: &str, tree: &Node, error: &DeError) -> Problem {
+/// Turns a deserialization error into a problem at its place, named by its path in the file.
+fn problem(file: &str, tree: &Node, error: &DeError, removed: &[Vec<Segment>]) -> Problem {
     let at = error
         .at
         .or_else(|| tree.get(&error.path).map(|n| n.at))
         .unwrap_or(Location { line: 1, column: 1 });
+    let mut in_file = error.clone();
+    in_file.path = path_in_file(&error.path, removed);
     Problem::new(
         file,
         at,
         ProblemKind::Form {
-            message: error.describe(),
+            message: in_file.describe(),
             help: error.help.clone(),
         },
     )
+}
+
+/// Where `path`, a place in the tree after the removals so far, is in the file: each item
+/// removed from a list moved the items after it down by one. The removals are undone from the
+/// last, each path in `removed` being a place in the tree as it was before that removal.
+fn path_in_file(path: &[Segment], removed: &[Vec<Segment>]) -> Vec<Segment> {
+    let mut path = path.to_vec();
+    for gone in removed.iter().rev() {
+        let Some((Segment::Index(gone_index), list)) = gone.split_last() else {
+            continue;
+        };
+        if !path.starts_with(list) {
+            continue;
+        }
+        if let Some(Segment::Index(index)) = path.get_mut(list.len())
+            && *index >= *gone_index
+        {
+            *index = index.saturating_add(1);
+        }
+    }
+    path
 }

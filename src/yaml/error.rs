@@ -97,7 +97,7 @@ impl DeError {
     }
 
     pub(super) fn expected(expected: &dyn Expected, node: &Node) -> DeError {
-        DeError::wrong_type(expected.to_string(), describe(node))
+        DeError::wrong_type(plain_expectation(expected.to_string()), describe(node))
     }
 
     pub(super) fn wrong_type(expected: String, found: String) -> DeError {
@@ -207,6 +207,19 @@ impl fmt::Display for DeError {
 
 impl std::error::Error for DeError {}
 
+/// What a type expects, in the document's terms: serde's derived types expect `struct
+/// PolicyDocument` or `enum Method`, names of the crate's types that mean nothing to whoever
+/// wrote the document, where a map of fields or a name is what they take.
+fn plain_expectation(expected: String) -> String {
+    if expected.starts_with("struct ") {
+        "a map of fields".to_owned()
+    } else if expected.starts_with("enum ") {
+        "a name".to_owned()
+    } else {
+        expected
+    }
+}
+
 /// Lists at most this many expected names in a message; a longer list is left to the help.
 const MAX_LISTED: usize = 12;
 
@@ -241,7 +254,7 @@ impl de::Error for DeError {
     }
 
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        DeError::wrong_type(exp.to_string(), unexp.to_string())
+        DeError::wrong_type(plain_expectation(exp.to_string()), unexp.to_string())
     }
 
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
