@@ -328,3 +328,30 @@ fn an_unknown_value_or_contract_lists_the_known_ones_and_a_null_amount_says_what
         )
     );
 }
+
+/// An engine over one policy of Toss Payments whose `contracts` section is `contracts`.
+fn engine_with_contracts(contracts: &str) -> Engine {
+    let policy = format!(
+        "policy: mine\nprovider: toss_payments\ntime_zone: Asia/Seoul\nsources:\n  \
+         guide: {{ title: the provider's guide }}\n{contracts}{}methods:\n  card:\n    \
+         deadline: {{ within: 1 year, source: guide }}\n",
+        include_str!("fixtures/policies/provider-errors.yaml")
+    );
+    Engine::from_sources(&[refund_policy::PolicySource::new("mine.yaml", &policy)])
+        .expect("the policy loads")
+}
+
+#[test]
+fn an_unknown_contract_names_the_only_one_defined_and_nothing_when_none_is() {
+    let unknown = merchant("contracts: [zzzzzzzzzz]").unwrap();
+    let one = engine_with_contracts(
+        "contracts:\n  partial_service: { ko: 부분취소 서비스, en: partial-cancel service, \
+         source: guide }\n",
+    );
+    let error = one.check_merchant(&unknown).unwrap_err();
+    assert_eq!(error.help(), Some("expected `partial_service`"));
+    let none = engine_with_contracts("");
+    let error = none.check_merchant(&unknown).unwrap_err();
+    assert!(error.to_string().contains("zzzzzzzzzz"), "{error}");
+    assert_eq!(error.help(), None);
+}
