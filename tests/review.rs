@@ -1773,6 +1773,16 @@ fn one_line<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("serializable")
 }
 
+/// A language is written with the name it is read from (`ko`, `en`), which the labels of the
+/// messages below use and a caller may store or pass on.
+#[test]
+fn a_language_is_written_as_the_name_it_is_read_from() {
+    for (lang, name) in [(Lang::Ko, "ko"), (Lang::En, "en")] {
+        assert_eq!(lang.to_string(), name);
+        assert_eq!(name.parse::<Lang>(), Ok(lang));
+    }
+}
+
 #[test]
 fn messages_of_every_reason_and_note() {
     let engine = engine();
