@@ -63,6 +63,36 @@ fn amounts_are_read_exactly_from_json_and_yaml_numbers_and_strings() {
     );
 }
 
+/// An amount handed over by another serde format: integers of any width (negative ones
+/// too, which the engine then refuses) are read exactly and beyond the limit refused, a value
+/// of the wrong type names what an amount is, and a null request amount is refused even where
+/// serde's buffer (an untagged enum around the request) turns null into a unit.
+#[test]
+fn amounts_from_other_serde_formats_are_exact_and_a_null_request_amount_stays_refused() {
+    use refund_policy::model::{RefundRequest, amount};
+    use serde::de::value::{Error, I64Deserializer, I128Deserializer};
+    let read_i64 = |v: i64| amount::deserialize(I64Deserializer::<Error>::new(v)).ok();
+    let read_i128 = |v: i128| amount::deserialize(I128Deserializer::<Error>::new(v)).ok();
+    assert_eq!(read_i64(-1000), Some(Decimal::from(-1000)));
+    assert_eq!(read_i128(1000), Some(Decimal::from(1000)));
+    assert_eq!(read_i128(10_i128.pow(19)), None);
+    let negative: RefundRequest = serde_json::from_str(r#"{"amount": -1000}"#).unwrap();
+    assert_eq!(negative.amount, Some(Decimal::from(-1000)));
+
+    assert_eq!(
+        error(request("{amount: true}")),
+        "`amount`: expected a decimal amount (a number or a string of digits), found boolean `true` at line 1, column 10"
+    );
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(untagged)]
+    enum Buffered {
+        Request(#[allow(dead_code, reason = "only whether it reads matters")] RefundRequest),
+    }
+    assert!(serde_json::from_str::<Buffered>(r#"{"amount": 5000}"#).is_ok());
+    assert!(serde_json::from_str::<Buffered>(r#"{"amount": null}"#).is_err());
+}
+
 #[test]
 fn account_numbers_and_phones_keep_their_digits() {
     let r = request("refund_account: { bank: SHINHAN, number: 056211105948400, holder_name: 홍길동, holder_phone: 01012345678 }").expect("reads");
