@@ -70,12 +70,31 @@ fn amounts_are_read_exactly_from_json_and_yaml_numbers_and_strings() {
 #[test]
 fn amounts_from_other_serde_formats_are_exact_and_a_null_request_amount_stays_refused() {
     use refund_policy::model::{RefundRequest, amount};
-    use serde::de::value::{Error, I64Deserializer, I128Deserializer};
+    use serde::de::value::{
+        Error, I64Deserializer, I128Deserializer, MapDeserializer, U128Deserializer,
+    };
     let read_i64 = |v: i64| amount::deserialize(I64Deserializer::<Error>::new(v)).ok();
     let read_i128 = |v: i128| amount::deserialize(I128Deserializer::<Error>::new(v)).ok();
     assert_eq!(read_i64(-1000), Some(Decimal::from(-1000)));
     assert_eq!(read_i128(1000), Some(Decimal::from(1000)));
     assert_eq!(read_i128(10_i128.pow(19)), None);
+    let read_u128 = |v: u128| amount::deserialize(U128Deserializer::<Error>::new(v)).ok();
+    assert_eq!(read_u128(1000), Some(Decimal::from(1000)));
+    // serde_json with `arbitrary_precision` hands a number over as its digits in a map.
+    let digits = MapDeserializer::<_, Error>::new(
+        [("$serde_json::private::Number", "1234567890123.45678901")].into_iter(),
+    );
+    assert_eq!(
+        amount::deserialize(digits).ok(),
+        Decimal::from_str("1234567890123.45678901").ok()
+    );
+    // Without it a fraction arrives as a binary float, and any other map is no amount.
+    let float = serde_json::from_str::<RefundRequest>(r#"{"amount": 0.1}"#).unwrap_err();
+    assert!(
+        float.to_string().contains("arrived as a binary float"),
+        "{float}"
+    );
+    assert!(serde_json::from_str::<RefundRequest>(r#"{"amount": {"total": 1}}"#).is_err());
     let negative: RefundRequest = serde_json::from_str(r#"{"amount": -1000}"#).unwrap();
     assert_eq!(negative.amount, Some(Decimal::from(-1000)));
 
