@@ -554,10 +554,10 @@ fn processing_delay_notes_in_decisions_give_the_expected_dates() {
     )
     .unwrap();
     let merchant = input::merchant("contracts: [virtual_account_refund]").unwrap();
-    let note = |now: &str| {
+    let note_in = |now: &str, lang: Lang| {
         let decision = engine.decide(&payment, &request, &merchant, parse_instant(now).unwrap());
         assert!(decision.is_allowed(), "{:?}", decision.reason_codes());
-        let report = serde_json::to_value(decision.report(Lang::En)).unwrap();
+        let report = serde_json::to_value(decision.report(lang)).unwrap();
         report["notes"]
             .as_array()
             .unwrap()
@@ -566,6 +566,7 @@ fn processing_delay_notes_in_decisions_give_the_expected_dates() {
             .cloned()
             .expect("a processing delay")
     };
+    let note = |now: &str| note_in(now, Lang::En);
     // Friday, January 30, 2026: Monday and Tuesday.
     let friday = note("2026-01-30T15:00:00+09:00");
     assert_eq!(friday["details"]["expected_earliest"], "2026-02-02");
@@ -585,5 +586,13 @@ fn processing_delay_notes_in_decisions_give_the_expected_dates() {
             .as_str()
             .unwrap()
             .contains("the business-day calendar ends on 2027-12-31")
+    );
+    let past = note_in("2027-12-31T15:00:00+09:00", Lang::Ko);
+    assert!(
+        past["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("(영업일 달력이 2027-12-31까지만 있어 도착 예상일을 알 수 없습니다)"),
+        "{past}"
     );
 }
