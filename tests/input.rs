@@ -94,7 +94,7 @@ fn amounts_from_other_serde_formats_are_exact_and_a_null_request_amount_stays_re
         float.to_string().contains("arrived as a binary float"),
         "{float}"
     );
-    assert!(serde_json::from_str::<RefundRequest>(r#"{"amount": {"total": 1}}"#).is_err());
+    assert!(serde_json::from_str::<RefundRequest>(r#"{"amount": {"total": "1"}}"#).is_err());
     let negative: RefundRequest = serde_json::from_str(r#"{"amount": -1000}"#).unwrap();
     assert_eq!(negative.amount, Some(Decimal::from(-1000)));
 
