@@ -184,6 +184,13 @@ fn errors_name_the_field_and_the_value() {
         error(request("refund_account: { bank: SHINHANN }")),
         "`refund_account.bank`: unknown value `SHINHANN` (did you mean `SHINHAN`?) at line 1, column 25"
     );
+    // A bank of the wrong type says which names a bank may be given by.
+    assert_eq!(
+        error(request("refund_account: { bank: [SHINHAN] }")),
+        "`refund_account.bank`: expected a bank name of PortOne V2's `Bank` enum such as \
+         `SHINHAN`, a Korean bank name such as `신한은행`, or a KFTC bank code such as `088`, \
+         found a list at line 1, column 25"
+    );
     assert_eq!(
         error(request("amonut: 3000")),
         "unknown field `amonut` (did you mean `amount`?) at line 1, column 1"
