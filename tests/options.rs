@@ -12,7 +12,7 @@
 )]
 
 use chrono::NaiveDate;
-use refund_policy::messages::Lang;
+use refund_policy::messages::{Lang, options_text};
 use refund_policy::model::{Currency, parse_instant};
 use refund_policy::options::{AfterDeadline, ExpectedCompletion, OptionsCase, RefundOptions};
 use refund_policy::{Engine, input};
@@ -502,6 +502,72 @@ fn past_the_calendars_data_no_date_is_guessed() {
             .unwrap()
             .contains("outside the business-day calendar")
     );
+}
+
+/// The options as text for an operator (what `refund-policy options` prints), in both
+/// languages, on payments that between them reach every line: what blocks every refund and what
+/// blocks only a partial one, the request fields or none, the contracts a refund needs, a
+/// deadline with days left, on its last day and passed, no deadline, processing days as a range
+/// or one number with one expected date or two, and notes or none.
+#[test]
+fn the_options_read_as_text_for_an_operator() {
+    let card = |provider: &str, pg: &str, paid_at: &str| {
+        format!(
+            "{{provider: {provider}, {pg}method: card, status: paid, amount: {{total: 50000}}, \
+             paid_at: \"{paid_at}\"}}"
+        )
+    };
+    let cases = [
+        (
+            "a virtual account without its contract",
+            virtual_account("2026-03-02T10:00:00+09:00"),
+            "",
+            "2026-03-05T10:00:00+09:00",
+        ),
+        (
+            "a card at Welcome, refundable in part only with the partial refund service",
+            card("portone_v2", "pg: welcome, ", "2026-03-02T10:00:00+09:00"),
+            "",
+            "2026-03-03T10:00:00+09:00",
+        ),
+        (
+            "a Toss card on the last day of its year",
+            card("toss_payments", "", "2025-03-05T10:00:00+09:00"),
+            "",
+            "2026-03-05T10:00:00+09:00",
+        ),
+        (
+            "a Toss card the day after",
+            card("toss_payments", "", "2025-03-05T10:00:00+09:00"),
+            "",
+            "2026-03-06T10:00:00+09:00",
+        ),
+        (
+            "a Bootpay card at KCP, which asks for no field",
+            card("bootpay", "pg: kcp, ", "2026-03-02T10:00:00+09:00"),
+            "",
+            "2026-03-05T10:00:00+09:00",
+        ),
+        (
+            "a PortOne V1 virtual account at Kiwoom Pay, seven business days",
+            "{provider: portone_v1, pg: daou, method: virtual_account, status: paid, \
+             amount: {total: 10000}, paid_at: \"2026-03-02T10:00:00+09:00\"}"
+                .to_owned(),
+            "contracts: [virtual_account_refund]",
+            "2026-03-05T10:00:00+09:00",
+        ),
+    ];
+    let mut out = String::new();
+    for (title, payment, merchant, now) in cases {
+        let options = options(&payment, merchant, now);
+        for lang in [Lang::Ko, Lang::En] {
+            out.push_str(&format!(
+                "## {title} ({lang})\n{}\n",
+                options_text(&options, lang)
+            ));
+        }
+    }
+    insta::assert_snapshot!("options_text", out);
 }
 
 #[test]
