@@ -101,3 +101,44 @@ proptest! {
         assert_same_json(&decision, "a generated input with odd ids");
     }
 }
+
+/// A decision's `now` is RFC 3339 in UTC as `model::instant` writes it, also where the report's
+/// own writer must step aside: a year outside 0–9999 and a leap second.
+#[test]
+fn the_decision_time_is_rfc_3339_whatever_the_year_or_a_leap_second() {
+    use chrono::{NaiveDate, SecondsFormat};
+    let engine = Engine::builtin().expect("the built-in policies load");
+    let payment = refund_policy::input::payment(
+        "{provider: toss_payments, method: card, status: paid, amount: {total: 10000}, \
+         paid_at: 2026-03-02T10:00:00+09:00}",
+    )
+    .unwrap();
+    let at = |year: i32, nanos: u32| {
+        NaiveDate::from_ymd_opt(year, 12, 31)
+            .and_then(|d| d.and_hms_nano_opt(23, 59, 59, nanos))
+            .unwrap()
+            .and_utc()
+    };
+    for now in [
+        at(2026, 0),
+        at(2026, 250_000_000),
+        at(2016, 1_000_000_000),
+        at(2016, 1_500_000_000),
+        at(10_000, 0),
+        at(-1, 0),
+    ] {
+        let decision = engine.decide(
+            &payment,
+            &RefundRequest::default(),
+            &MerchantProfile::default(),
+            now,
+        );
+        let json = serde_json::to_value(decision.report(Lang::En)).unwrap();
+        assert_eq!(
+            json["now"],
+            now.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            "{now:?}"
+        );
+        assert_same_json(&decision, &format!("{now:?}"));
+    }
+}
