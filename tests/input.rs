@@ -161,6 +161,10 @@ fn errors_name_the_field_and_the_value() {
             "`currency`: unknown currency `WON`: expected an ISO 4217 code such as `KRW` or `USD` at line 6, column 11",
         ),
         (
+            format!("{PAYMENT}currency: [KRW]\n"),
+            "`currency`: expected an ISO 4217 currency code, found a list at line 6, column 11",
+        ),
+        (
             format!("{PAYMENT}escrow: yes\n"),
             "`escrow`: expected a boolean, found the text `yes` at line 6, column 9",
         ),
