@@ -149,6 +149,10 @@ fn errors_name_the_field_and_the_value() {
             "`paid_at`: `2026-01-31T23:30:00` has no offset: write the instant with one, such as `2026-01-31T23:30:00+09:00` at line 5, column 10",
         ),
         (
+            PAYMENT.replace("2026-01-31T23:30:00+09:00", "[2026-01-31]"),
+            "`paid_at`: expected an RFC 3339 instant with an offset, found a list at line 5, column 10",
+        ),
+        (
             PAYMENT.replace("provider: portone_v2\n", ""),
             "missing field `provider` at line 1, column 1",
         ),
