@@ -142,3 +142,47 @@ fn the_decision_time_is_rfc_3339_whatever_the_year_or_a_leap_second() {
         assert_same_json(&decision, &format!("{now:?}"));
     }
 }
+
+/// Where the report's own writer hands over to serde: whole amounts from 2^53 on (a float where
+/// it is exact) and dates after year 9999 (a deadline running past it).
+#[test]
+fn amounts_from_2_pow_53_and_dates_past_year_9999_write_the_same_json_both_ways() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    for (total, paid_at, now, written) in [
+        (
+            "9007199254740991",
+            "2026-03-02",
+            "2026-03-03",
+            "9007199254740991",
+        ),
+        (
+            "9007199254740992",
+            "2026-03-02",
+            "2026-03-03",
+            "9007199254740992.0",
+        ),
+        (
+            "9007199254740994",
+            "2026-03-02",
+            "2026-03-03",
+            "9007199254740994.0",
+        ),
+        ("10000", "9999-12-01", "9999-12-02", "\"+10000-11-30\""),
+    ] {
+        let payment = refund_policy::input::payment(&format!(
+            "{{provider: toss_payments, method: card, status: paid, amount: {{total: {total}}}, \
+             paid_at: \"{paid_at}T10:00:00+09:00\"}}"
+        ))
+        .unwrap();
+        let now = refund_policy::model::parse_instant(&format!("{now}T10:00:00+09:00")).unwrap();
+        let decision = engine.decide(
+            &payment,
+            &RefundRequest::default(),
+            &MerchantProfile::default(),
+            now,
+        );
+        let json = serde_json::to_string(&decision.report(Lang::En)).unwrap();
+        assert!(json.contains(&format!(":{written}")), "{json}");
+        assert_same_json(&decision, &format!("{total} paid on {paid_at}"));
+    }
+}
