@@ -71,7 +71,8 @@ fn amounts_are_read_exactly_from_json_and_yaml_numbers_and_strings() {
 fn amounts_from_other_serde_formats_are_exact_and_a_null_request_amount_stays_refused() {
     use refund_policy::model::{RefundRequest, amount};
     use serde::de::value::{
-        Error, I64Deserializer, I128Deserializer, MapDeserializer, U128Deserializer,
+        BoolDeserializer, Error, I64Deserializer, I128Deserializer, MapDeserializer,
+        U128Deserializer,
     };
     let read_i64 = |v: i64| amount::deserialize(I64Deserializer::<Error>::new(v)).ok();
     let read_i128 = |v: i128| amount::deserialize(I128Deserializer::<Error>::new(v)).ok();
@@ -95,6 +96,23 @@ fn amounts_from_other_serde_formats_are_exact_and_a_null_request_amount_stays_re
         "{float}"
     );
     assert!(serde_json::from_str::<RefundRequest>(r#"{"amount": {"total": "1"}}"#).is_err());
+    // A format that hands an optional field over as a plain value (serde's own value
+    // deserializers do) and gives one of the wrong type is told what the field takes.
+    let wrong = || BoolDeserializer::<Error>::new(true);
+    for refused in [
+        amount::option::deserialize(wrong()).unwrap_err(),
+        amount::given::deserialize(wrong()).unwrap_err(),
+    ] {
+        assert!(
+            refused.to_string().contains("a decimal amount"),
+            "{refused}"
+        );
+    }
+    let instant = refund_policy::model::instant::option::deserialize(wrong()).unwrap_err();
+    assert!(
+        instant.to_string().contains("an RFC 3339 instant"),
+        "{instant}"
+    );
     let negative: RefundRequest = serde_json::from_str(r#"{"amount": -1000}"#).unwrap();
     assert_eq!(negative.amount, Some(Decimal::from(-1000)));
 
