@@ -186,3 +186,34 @@ fn amounts_from_2_pow_53_and_dates_past_year_9999_write_the_same_json_both_ways(
         assert_same_json(&decision, &format!("{total} paid on {paid_at}"));
     }
 }
+
+/// A caller's PG id with a quote or a backslash, ending a message at every offset from the
+/// eight-byte steps the escape check takes, is escaped as serde escapes it.
+#[test]
+fn a_quote_or_backslash_near_a_messages_end_is_escaped_at_every_offset() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    for special in ["\"", "\\"] {
+        for length in 0..16 {
+            let pg = format!("{}{special}", "x".repeat(length));
+            let mut payment = refund_policy::input::payment(
+                "{provider: bootpay, method: virtual_account, status: paid, \
+                 amount: {total: 10000}, paid_at: 2026-03-02T10:00:00+09:00}",
+            )
+            .unwrap();
+            payment.pg = Some(pg.clone());
+            let now = refund_policy::model::parse_instant("2026-03-03T10:00:00+09:00").unwrap();
+            let decision = engine.decide(
+                &payment,
+                &RefundRequest::default(),
+                &MerchantProfile::default(),
+                now,
+            );
+            let json = serde_json::to_string(&decision.report(Lang::En)).unwrap();
+            assert!(
+                json.contains("the provider cannot refund this payment (PG"),
+                "{json}"
+            );
+            assert_same_json(&decision, &pg);
+        }
+    }
+}
