@@ -1691,6 +1691,23 @@ fn message_cases() -> Vec<MessageCase> {
         },
         SAME_DAY,
     ));
+    // A Korean id ending in a vowel takes 는, where `key-1` (일) takes 은.
+    let mut reused_korean = v2_card();
+    reused_korean
+        .cancellations
+        .push(cancellation("주문취소", CancellationStatus::Succeeded));
+    reused_korean.amount.cancelled = won(1_000);
+    reused_korean.status = PaymentStatus::PartiallyCancelled;
+    cases.push(message_case(
+        "a cancel id in Korean already used",
+        reused_korean,
+        RefundRequest {
+            amount: Some(won(1_000)),
+            cancel_id: Some("주문취소".to_owned()),
+            ..with_reason()
+        },
+        SAME_DAY,
+    ));
     let mut pending = v2_card();
     pending
         .cancellations
