@@ -73,6 +73,7 @@ expect:
     )
     .expect("the case reads");
     let outcome = case.run(Engine::builtin().expect("the built-in policies load"));
+    assert!(!outcome.passed());
     assert_eq!(
         outcome.mismatches,
         [
