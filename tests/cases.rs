@@ -73,6 +73,7 @@ expect:
     )
     .expect("the case reads");
     let outcome = case.run(Engine::builtin().expect("the built-in policies load"));
+    assert!(!outcome.passed());
     assert_eq!(
         outcome.mismatches,
         [
@@ -80,5 +81,32 @@ expect:
             "note REFUND_FEE not reported (notes: MANUAL_REFUND)",
             "refund amount: expected 9000, got 10000",
         ]
+    );
+}
+
+#[test]
+fn a_case_naming_a_contract_no_policy_defines_is_refused() {
+    let case = Case::from_text(
+        r#"
+name: a merchant with a misspelled contract
+now: 2026-03-03T00:00:00+09:00
+payment:
+  provider: portone_v2
+  method: card
+  status: paid
+  amount: { total: 10000 }
+  paid_at: 2026-03-02T10:00:00+09:00
+merchant: { contracts: [virtual_acount_refund] }
+request: { reason: 고객 요청 }
+expect: { verdict: allow }
+"#,
+    )
+    .expect("the case reads");
+    let error = case
+        .check_merchant(Engine::builtin().expect("the built-in policies load"))
+        .expect_err("an unknown contract");
+    assert!(
+        error.to_string().contains("`virtual_acount_refund`"),
+        "{error}"
     );
 }

@@ -299,6 +299,15 @@ fn nice_refuses_every_cancel_once_the_escrow_purchase_is_confirmed() {
         confirmed.reasons()[0].rule().as_str(),
         "portone_v2 › pg nice_v2 › refund_not_supported"
     );
+    // Both languages name where the escrow stands.
+    assert_eq!(
+        reason_message(&confirmed.reasons()[0], Currency::KRW, Lang::Ko),
+        "제공사를 통해 환불할 수 없는 결제입니다(구매 확정된 에스크로 결제)"
+    );
+    assert_eq!(
+        reason_message(&confirmed.reasons()[0], Currency::KRW, Lang::En),
+        "the provider cannot refund this payment (escrow payment whose purchase is confirmed)"
+    );
     // Before confirmation a full cancel goes through, a partial one does not.
     let before = escrow("nice_v2", None);
     assert!(decide(&before, &reason(), NOW).is_allowed());
@@ -368,19 +377,22 @@ fn kiwoom_and_kg_mobilians_refuse_partial_cancels_of_their_named_certificates() 
             "daou",
             GiftCertificateType::Booknlife,
             "daou_book_or_smart_culture",
+            "도서문화상품권",
         ),
         (
             "daou",
             GiftCertificateType::SmartMunsang,
             "daou_book_or_smart_culture",
+            "스마트문화상품권",
         ),
         (
             "mobilians_v2",
             GiftCertificateType::SmartMunsang,
             "mobilians_v2_game_culture",
+            "스마트문화상품권",
         ),
     ];
-    for (pg, kind, id) in refused {
+    for (pg, kind, id, korean) in refused {
         let decision = decide(&certificate(pg, Some(kind)), &partial(3000), NOW);
         assert_eq!(
             codes(&decision),
@@ -397,6 +409,14 @@ fn kiwoom_and_kg_mobilians_refuse_partial_cancels_of_their_named_certificates() 
             ReasonDetails::PartialCancelNotSupported { because }
                 if because.contains(&Circumstance::GiftCertificateType(kind))
         ));
+        // The Korean message names the certificate by its Korean name.
+        assert_eq!(
+            reason_message(found, Currency::KRW, Lang::Ko),
+            format!(
+                "부분 취소를 할 수 없는 결제입니다(PG `{pg}`, {korean}). 남은 금액 전체를 취소하는 \
+                 것만 가능합니다"
+            ),
+        );
         // A full cancel goes through.
         assert!(decide(&certificate(pg, Some(kind)), &reason(), NOW).is_allowed());
     }

@@ -63,6 +63,73 @@ fn amounts_are_read_exactly_from_json_and_yaml_numbers_and_strings() {
     );
 }
 
+/// An amount handed over by another serde format: integers of any width (negative ones
+/// too, which the engine then refuses) are read exactly and beyond the limit refused, a value
+/// of the wrong type names what an amount is, and a null request amount is refused even where
+/// serde's buffer (an untagged enum around the request) turns null into a unit.
+#[test]
+fn amounts_from_other_serde_formats_are_exact_and_a_null_request_amount_stays_refused() {
+    use refund_policy::model::{RefundRequest, amount};
+    use serde::de::value::{
+        BoolDeserializer, Error, I64Deserializer, I128Deserializer, MapDeserializer,
+        U128Deserializer,
+    };
+    let read_i64 = |v: i64| amount::deserialize(I64Deserializer::<Error>::new(v)).ok();
+    let read_i128 = |v: i128| amount::deserialize(I128Deserializer::<Error>::new(v)).ok();
+    assert_eq!(read_i64(-1000), Some(Decimal::from(-1000)));
+    assert_eq!(read_i128(1000), Some(Decimal::from(1000)));
+    assert_eq!(read_i128(10_i128.pow(19)), None);
+    let read_u128 = |v: u128| amount::deserialize(U128Deserializer::<Error>::new(v)).ok();
+    assert_eq!(read_u128(1000), Some(Decimal::from(1000)));
+    // serde_json with `arbitrary_precision` hands a number over as its digits in a map.
+    let digits = MapDeserializer::<_, Error>::new(
+        [("$serde_json::private::Number", "1234567890123.45678901")].into_iter(),
+    );
+    assert_eq!(
+        amount::deserialize(digits).ok(),
+        Decimal::from_str("1234567890123.45678901").ok()
+    );
+    // Without it a fraction arrives as a binary float, and any other map is no amount.
+    let float = serde_json::from_str::<RefundRequest>(r#"{"amount": 0.1}"#).unwrap_err();
+    assert!(
+        float.to_string().contains("arrived as a binary float"),
+        "{float}"
+    );
+    assert!(serde_json::from_str::<RefundRequest>(r#"{"amount": {"total": "1"}}"#).is_err());
+    // A format that hands an optional field over as a plain value (serde's own value
+    // deserializers do) and gives one of the wrong type is told what the field takes.
+    let wrong = || BoolDeserializer::<Error>::new(true);
+    for refused in [
+        amount::option::deserialize(wrong()).unwrap_err(),
+        amount::given::deserialize(wrong()).unwrap_err(),
+    ] {
+        assert!(
+            refused.to_string().contains("a decimal amount"),
+            "{refused}"
+        );
+    }
+    let instant = refund_policy::model::instant::option::deserialize(wrong()).unwrap_err();
+    assert!(
+        instant.to_string().contains("an RFC 3339 instant"),
+        "{instant}"
+    );
+    let negative: RefundRequest = serde_json::from_str(r#"{"amount": -1000}"#).unwrap();
+    assert_eq!(negative.amount, Some(Decimal::from(-1000)));
+
+    assert_eq!(
+        error(request("{amount: true}")),
+        "`amount`: expected a decimal amount (a number or a string of digits), found boolean `true` at line 1, column 10"
+    );
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(untagged)]
+    enum Buffered {
+        Request(#[allow(dead_code, reason = "only whether it reads matters")] RefundRequest),
+    }
+    assert!(serde_json::from_str::<Buffered>(r#"{"amount": 5000}"#).is_ok());
+    assert!(serde_json::from_str::<Buffered>(r#"{"amount": null}"#).is_err());
+}
+
 #[test]
 fn account_numbers_and_phones_keep_their_digits() {
     let r = request("refund_account: { bank: SHINHAN, number: 056211105948400, holder_name: 홍길동, holder_phone: 01012345678 }").expect("reads");
@@ -104,6 +171,10 @@ fn errors_name_the_field_and_the_value() {
             "`paid_at`: `2026-01-31T23:30:00` has no offset: write the instant with one, such as `2026-01-31T23:30:00+09:00` at line 5, column 10",
         ),
         (
+            PAYMENT.replace("2026-01-31T23:30:00+09:00", "[2026-01-31]"),
+            "`paid_at`: expected an RFC 3339 instant with an offset, found a list at line 5, column 10",
+        ),
+        (
             PAYMENT.replace("provider: portone_v2\n", ""),
             "missing field `provider` at line 1, column 1",
         ),
@@ -114,6 +185,10 @@ fn errors_name_the_field_and_the_value() {
         (
             format!("{PAYMENT}currency: WON\n"),
             "`currency`: unknown currency `WON`: expected an ISO 4217 code such as `KRW` or `USD` at line 6, column 11",
+        ),
+        (
+            format!("{PAYMENT}currency: [KRW]\n"),
+            "`currency`: expected an ISO 4217 currency code, found a list at line 6, column 11",
         ),
         (
             format!("{PAYMENT}escrow: yes\n"),
@@ -138,6 +213,13 @@ fn errors_name_the_field_and_the_value() {
     assert_eq!(
         error(request("refund_account: { bank: SHINHANN }")),
         "`refund_account.bank`: unknown value `SHINHANN` (did you mean `SHINHAN`?) at line 1, column 25"
+    );
+    // A bank of the wrong type says which names a bank may be given by.
+    assert_eq!(
+        error(request("refund_account: { bank: [SHINHAN] }")),
+        "`refund_account.bank`: expected a bank name of PortOne V2's `Bank` enum such as \
+         `SHINHAN`, a Korean bank name such as `신한은행`, or a KFTC bank code such as `088`, \
+         found a list at line 1, column 25"
     );
     assert_eq!(
         error(request("amonut: 3000")),
@@ -338,4 +420,31 @@ fn an_unknown_value_or_contract_lists_the_known_ones_and_a_null_amount_says_what
              `virtual_account_refund`"
         )
     );
+}
+
+/// An engine over one policy of Toss Payments whose `contracts` section is `contracts`.
+fn engine_with_contracts(contracts: &str) -> Engine {
+    let policy = format!(
+        "policy: mine\nprovider: toss_payments\ntime_zone: Asia/Seoul\nsources:\n  \
+         guide: {{ title: the provider's guide }}\n{contracts}{}methods:\n  card:\n    \
+         deadline: {{ within: 1 year, source: guide }}\n",
+        include_str!("fixtures/policies/provider-errors.yaml")
+    );
+    Engine::from_sources(&[refund_policy::PolicySource::new("mine.yaml", &policy)])
+        .expect("the policy loads")
+}
+
+#[test]
+fn an_unknown_contract_names_the_only_one_defined_and_nothing_when_none_is() {
+    let unknown = merchant("contracts: [zzzzzzzzzz]").unwrap();
+    let one = engine_with_contracts(
+        "contracts:\n  partial_service: { ko: 부분취소 서비스, en: partial-cancel service, \
+         source: guide }\n",
+    );
+    let error = one.check_merchant(&unknown).unwrap_err();
+    assert_eq!(error.help(), Some("expected `partial_service`"));
+    let none = engine_with_contracts("");
+    let error = none.check_merchant(&unknown).unwrap_err();
+    assert!(error.to_string().contains("zzzzzzzzzz"), "{error}");
+    assert_eq!(error.help(), None);
 }

@@ -12,7 +12,7 @@
 )]
 
 use chrono::NaiveDate;
-use refund_policy::messages::Lang;
+use refund_policy::messages::{Lang, options_text};
 use refund_policy::model::{Currency, parse_instant};
 use refund_policy::options::{AfterDeadline, ExpectedCompletion, OptionsCase, RefundOptions};
 use refund_policy::{Engine, input};
@@ -504,6 +504,72 @@ fn past_the_calendars_data_no_date_is_guessed() {
     );
 }
 
+/// The options as text for an operator (what `refund-policy options` prints), in both
+/// languages, on payments that between them reach every line: what blocks every refund and what
+/// blocks only a partial one, the request fields or none, the contracts a refund needs, a
+/// deadline with days left, on its last day and passed, no deadline, processing days as a range
+/// or one number with one expected date or two, and notes or none.
+#[test]
+fn the_options_read_as_text_for_an_operator() {
+    let card = |provider: &str, pg: &str, paid_at: &str| {
+        format!(
+            "{{provider: {provider}, {pg}method: card, status: paid, amount: {{total: 50000}}, \
+             paid_at: \"{paid_at}\"}}"
+        )
+    };
+    let cases = [
+        (
+            "a virtual account without its contract",
+            virtual_account("2026-03-02T10:00:00+09:00"),
+            "",
+            "2026-03-05T10:00:00+09:00",
+        ),
+        (
+            "a card at Welcome, refundable in part only with the partial refund service",
+            card("portone_v2", "pg: welcome, ", "2026-03-02T10:00:00+09:00"),
+            "",
+            "2026-03-03T10:00:00+09:00",
+        ),
+        (
+            "a Toss card on the last day of its year",
+            card("toss_payments", "", "2025-03-05T10:00:00+09:00"),
+            "",
+            "2026-03-05T10:00:00+09:00",
+        ),
+        (
+            "a Toss card the day after",
+            card("toss_payments", "", "2025-03-05T10:00:00+09:00"),
+            "",
+            "2026-03-06T10:00:00+09:00",
+        ),
+        (
+            "a Bootpay card at KCP, which asks for no field",
+            card("bootpay", "pg: kcp, ", "2026-03-02T10:00:00+09:00"),
+            "",
+            "2026-03-05T10:00:00+09:00",
+        ),
+        (
+            "a PortOne V1 virtual account at Kiwoom Pay, seven business days",
+            "{provider: portone_v1, pg: daou, method: virtual_account, status: paid, \
+             amount: {total: 10000}, paid_at: \"2026-03-02T10:00:00+09:00\"}"
+                .to_owned(),
+            "contracts: [virtual_account_refund]",
+            "2026-03-05T10:00:00+09:00",
+        ),
+    ];
+    let mut out = String::new();
+    for (title, payment, merchant, now) in cases {
+        let options = options(&payment, merchant, now);
+        for lang in [Lang::Ko, Lang::En] {
+            out.push_str(&format!(
+                "## {title} ({lang})\n{}\n",
+                options_text(&options, lang)
+            ));
+        }
+    }
+    insta::assert_snapshot!("options_text", out);
+}
+
 #[test]
 fn the_checked_in_options_schema_is_current_and_accepts_the_reports() {
     let on_disk = std::fs::read_to_string(SCHEMA_FILE).expect("the schema file");
@@ -554,10 +620,10 @@ fn processing_delay_notes_in_decisions_give_the_expected_dates() {
     )
     .unwrap();
     let merchant = input::merchant("contracts: [virtual_account_refund]").unwrap();
-    let note = |now: &str| {
+    let note_in = |now: &str, lang: Lang| {
         let decision = engine.decide(&payment, &request, &merchant, parse_instant(now).unwrap());
         assert!(decision.is_allowed(), "{:?}", decision.reason_codes());
-        let report = serde_json::to_value(decision.report(Lang::En)).unwrap();
+        let report = serde_json::to_value(decision.report(lang)).unwrap();
         report["notes"]
             .as_array()
             .unwrap()
@@ -566,6 +632,7 @@ fn processing_delay_notes_in_decisions_give_the_expected_dates() {
             .cloned()
             .expect("a processing delay")
     };
+    let note = |now: &str| note_in(now, Lang::En);
     // Friday, January 30, 2026: Monday and Tuesday.
     let friday = note("2026-01-30T15:00:00+09:00");
     assert_eq!(friday["details"]["expected_earliest"], "2026-02-02");
@@ -585,5 +652,13 @@ fn processing_delay_notes_in_decisions_give_the_expected_dates() {
             .as_str()
             .unwrap()
             .contains("the business-day calendar ends on 2027-12-31")
+    );
+    let past = note_in("2027-12-31T15:00:00+09:00", Lang::Ko);
+    assert!(
+        past["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("(영업일 달력이 2027-12-31까지만 있어 도착 예상일을 알 수 없습니다)"),
+        "{past}"
     );
 }

@@ -101,3 +101,119 @@ proptest! {
         assert_same_json(&decision, "a generated input with odd ids");
     }
 }
+
+/// A decision's `now` is RFC 3339 in UTC as `model::instant` writes it, also where the report's
+/// own writer must step aside: a year outside 0–9999 and a leap second.
+#[test]
+fn the_decision_time_is_rfc_3339_whatever_the_year_or_a_leap_second() {
+    use chrono::{NaiveDate, SecondsFormat};
+    let engine = Engine::builtin().expect("the built-in policies load");
+    let payment = refund_policy::input::payment(
+        "{provider: toss_payments, method: card, status: paid, amount: {total: 10000}, \
+         paid_at: 2026-03-02T10:00:00+09:00}",
+    )
+    .unwrap();
+    let at = |year: i32, nanos: u32| {
+        NaiveDate::from_ymd_opt(year, 12, 31)
+            .and_then(|d| d.and_hms_nano_opt(23, 59, 59, nanos))
+            .unwrap()
+            .and_utc()
+    };
+    for now in [
+        at(2026, 0),
+        at(2026, 250_000_000),
+        at(2016, 1_000_000_000),
+        at(2016, 1_500_000_000),
+        at(10_000, 0),
+        at(-1, 0),
+    ] {
+        let decision = engine.decide(
+            &payment,
+            &RefundRequest::default(),
+            &MerchantProfile::default(),
+            now,
+        );
+        let json = serde_json::to_value(decision.report(Lang::En)).unwrap();
+        assert_eq!(
+            json["now"],
+            now.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            "{now:?}"
+        );
+        assert_same_json(&decision, &format!("{now:?}"));
+    }
+}
+
+/// Where the report's own writer hands over to serde: whole amounts from 2^53 on (a float where
+/// it is exact) and dates after year 9999 (a deadline running past it).
+#[test]
+fn amounts_from_2_pow_53_and_dates_past_year_9999_write_the_same_json_both_ways() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    for (total, paid_at, now, written) in [
+        (
+            "9007199254740991",
+            "2026-03-02",
+            "2026-03-03",
+            "9007199254740991",
+        ),
+        (
+            "9007199254740992",
+            "2026-03-02",
+            "2026-03-03",
+            "9007199254740992.0",
+        ),
+        (
+            "9007199254740994",
+            "2026-03-02",
+            "2026-03-03",
+            "9007199254740994.0",
+        ),
+        ("10000", "9999-12-01", "9999-12-02", "\"+10000-11-30\""),
+    ] {
+        let payment = refund_policy::input::payment(&format!(
+            "{{provider: toss_payments, method: card, status: paid, amount: {{total: {total}}}, \
+             paid_at: \"{paid_at}T10:00:00+09:00\"}}"
+        ))
+        .unwrap();
+        let now = refund_policy::model::parse_instant(&format!("{now}T10:00:00+09:00")).unwrap();
+        let decision = engine.decide(
+            &payment,
+            &RefundRequest::default(),
+            &MerchantProfile::default(),
+            now,
+        );
+        let json = serde_json::to_string(&decision.report(Lang::En)).unwrap();
+        assert!(json.contains(&format!(":{written}")), "{json}");
+        assert_same_json(&decision, &format!("{total} paid on {paid_at}"));
+    }
+}
+
+/// A caller's PG id with a quote or a backslash, ending a message at every offset from the
+/// eight-byte steps the escape check takes, is escaped as serde escapes it.
+#[test]
+fn a_quote_or_backslash_near_a_messages_end_is_escaped_at_every_offset() {
+    let engine = Engine::builtin().expect("the built-in policies load");
+    for special in ["\"", "\\"] {
+        for length in 0..16 {
+            let pg = format!("{}{special}", "x".repeat(length));
+            let mut payment = refund_policy::input::payment(
+                "{provider: bootpay, method: virtual_account, status: paid, \
+                 amount: {total: 10000}, paid_at: 2026-03-02T10:00:00+09:00}",
+            )
+            .unwrap();
+            payment.pg = Some(pg.clone());
+            let now = refund_policy::model::parse_instant("2026-03-03T10:00:00+09:00").unwrap();
+            let decision = engine.decide(
+                &payment,
+                &RefundRequest::default(),
+                &MerchantProfile::default(),
+                now,
+            );
+            let json = serde_json::to_string(&decision.report(Lang::En)).unwrap();
+            assert!(
+                json.contains("the provider cannot refund this payment (PG"),
+                "{json}"
+            );
+            assert_same_json(&decision, &pg);
+        }
+    }
+}

@@ -1691,6 +1691,23 @@ fn message_cases() -> Vec<MessageCase> {
         },
         SAME_DAY,
     ));
+    // A Korean id ending in a vowel takes 는, where `key-1` (일) takes 은.
+    let mut reused_korean = v2_card();
+    reused_korean
+        .cancellations
+        .push(cancellation("주문취소", CancellationStatus::Succeeded));
+    reused_korean.amount.cancelled = won(1_000);
+    reused_korean.status = PaymentStatus::PartiallyCancelled;
+    cases.push(message_case(
+        "a cancel id in Korean already used",
+        reused_korean,
+        RefundRequest {
+            amount: Some(won(1_000)),
+            cancel_id: Some("주문취소".to_owned()),
+            ..with_reason()
+        },
+        SAME_DAY,
+    ));
     let mut pending = v2_card();
     pending
         .cancellations
@@ -1771,6 +1788,16 @@ fn message_cases() -> Vec<MessageCase> {
 
 fn one_line<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("serializable")
+}
+
+/// A language is written with the name it is read from (`ko`, `en`), which the labels of the
+/// messages below use and a caller may store or pass on.
+#[test]
+fn a_language_is_written_as_the_name_it_is_read_from() {
+    for (lang, name) in [(Lang::Ko, "ko"), (Lang::En, "en")] {
+        assert_eq!(lang.to_string(), name);
+        assert_eq!(name.parse::<Lang>(), Ok(lang));
+    }
 }
 
 #[test]
