@@ -113,6 +113,28 @@ fn amounts_from_other_serde_formats_are_exact_and_a_null_request_amount_stays_re
         instant.to_string().contains("an RFC 3339 instant"),
         "{instant}"
     );
+    // Of the right type, the plain value is the amount or instant it reads as.
+    use serde::de::value::{StrDeserializer, U64Deserializer};
+    let five = || StrDeserializer::<Error>::new("5000.5");
+    let five_thousand_and_a_half = Decimal::from_str("5000.5").ok();
+    assert_eq!(
+        amount::option::deserialize(five()).ok().flatten(),
+        five_thousand_and_a_half
+    );
+    assert_eq!(
+        amount::given::deserialize(five()).ok().flatten(),
+        five_thousand_and_a_half
+    );
+    let whole = amount::option::deserialize(U64Deserializer::<Error>::new(5000));
+    assert_eq!(whole.ok().flatten(), Some(Decimal::from(5000)));
+    let at = StrDeserializer::<Error>::new("2026-03-10T10:00:00+09:00");
+    let at = refund_policy::model::instant::option::deserialize(at)
+        .ok()
+        .flatten();
+    assert_eq!(
+        at.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2026-03-10T01:00:00+00:00")
+    );
     let negative: RefundRequest = serde_json::from_str(r#"{"amount": -1000}"#).unwrap();
     assert_eq!(negative.amount, Some(Decimal::from(-1000)));
 

@@ -12,6 +12,26 @@ use serde::{Deserializer, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
+/// The plain values an optional amount's visitor is handed by a format that passes an optional
+/// field on as its value, without `visit_some` (serde's own value deserializers do): read as the
+/// amount they are, as [`deserialize`] reads them.
+macro_rules! present_amounts {
+    () => {
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            AmountVisitor.visit_str(v).map(Some)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            AmountVisitor.visit_i64(v).map(Some)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            AmountVisitor.visit_u64(v).map(Some)
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            AmountVisitor.visit_f64(v).map(Some)
+        }
+    };
+}
+
 /// The largest magnitude an amount may have: 10^18 in any currency's major unit.
 ///
 /// No payment comes near it, and keeping every amount below it means sums and differences of a
@@ -266,6 +286,7 @@ pub mod option {
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
                 d.deserialize_any(AmountVisitor).map(Some)
             }
+            present_amounts!();
         }
         deserializer.deserialize_option(OptionVisitor)
     }
@@ -310,6 +331,7 @@ pub mod given {
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
                 d.deserialize_any(AmountVisitor).map(Some)
             }
+            present_amounts!();
         }
         deserializer.deserialize_option(GivenVisitor)
     }

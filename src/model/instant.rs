@@ -86,6 +86,10 @@ pub mod option {
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
                 d.deserialize_str(InstantVisitor).map(Some)
             }
+            /// From a format that passes an optional field on as its value.
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                InstantVisitor.visit_str(v).map(Some)
+            }
         }
         deserializer.deserialize_option(OptionVisitor)
     }
