@@ -220,6 +220,22 @@ fn a_duplicate_key_a_misspelled_method_and_a_negative_fee_are_reported_in_one_ru
     );
 }
 
+/// A problem's location prints as `line:column`, as the problem's own text writes it after the
+/// file's name.
+#[test]
+fn a_problem_location_prints_as_line_and_column() {
+    let text = broken("fee: { amount: 300,", "fee: { amount: -300,");
+    let error = load(&text).unwrap_err();
+    let [problem] = error.problems() else {
+        panic!("one problem: {:?}", error.problems());
+    };
+    assert_eq!(problem.location.to_string(), "41:20");
+    assert!(
+        problem.to_string().starts_with("mine.yaml:41:20: "),
+        "{problem}"
+    );
+}
+
 #[test]
 fn a_field_of_the_wrong_form_is_reported_once_not_again_as_missing() {
     let text = broken(

@@ -132,4 +132,19 @@ mod tests {
             format!("{:?}", "test › shared › compare")
         );
     }
+
+    /// `<` and `>` order ids as their texts, as `sort` does: rule ids derive their order.
+    #[test]
+    fn ids_order_by_their_text() {
+        let (first, second) = (
+            SharedId::new("test › shared › a"),
+            SharedId(Repr::Counted("test › shared › b".into())),
+        );
+        assert!(first < second);
+        assert!(second > first);
+        assert_eq!(
+            first.partial_cmp(&first.clone()),
+            Some(std::cmp::Ordering::Equal)
+        );
+    }
 }

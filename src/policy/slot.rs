@@ -94,3 +94,21 @@ fn read_tree(file: &str, tree: Node) -> Option<ReadDocument> {
         removed: Vec::new(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read_tree;
+    use crate::policy::builtin;
+
+    /// A built-in policy is read from its decoded tree alone: were the tree refused, every file
+    /// would quietly be parsed from its YAML again, the same document at the old cost.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn each_builtin_tree_reads_by_itself() {
+        for (_, source) in builtin::files() {
+            let tree = builtin::tree(source.name);
+            let read = tree.and_then(|tree| read_tree(source.name, tree));
+            assert!(read.is_some(), "{} is not read from its tree", source.name);
+        }
+    }
+}

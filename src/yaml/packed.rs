@@ -236,6 +236,19 @@ b: [true, false, 0x10, -7, 170141183460469231731687303715884105727, 1.50, 1e400,
         assert_eq!(decode(&too_long), None, "a varint past 64 bits");
     }
 
+    /// Every `u64` reads back as written, the largest included: only bits past the 64th are
+    /// refused.
+    #[test]
+    fn a_varint_reads_back_any_u64() {
+        for value in [0, 1, 0x7f, 0x80, u64::from(u32::MAX), 1 << 63, u64::MAX] {
+            let mut bytes = Vec::new();
+            put_varint(&mut bytes, value);
+            let mut reader = Reader { bytes: &bytes };
+            assert_eq!(reader.varint(), Some(value), "{value:#x}");
+            assert!(reader.bytes.is_empty(), "{value:#x}");
+        }
+    }
+
     #[test]
     fn nesting_past_the_limit_is_refused_without_exhausting_the_stack() {
         let deep = |levels: usize| {
