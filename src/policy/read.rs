@@ -24,7 +24,7 @@ const MAX_RECOVERIES: usize = 200;
 /// Reads `text`, adding every problem found to `problems`. Returns the document if enough of it
 /// could be read to check further.
 pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<ReadDocument> {
-    let (mut tree, duplicates) = match yaml::parse(text) {
+    let (tree, duplicates) = match yaml::parse(text) {
         Ok(parsed) => parsed,
         Err(error) => {
             problems.push(Problem::new(
@@ -47,6 +47,16 @@ pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Optio
             },
         ));
     }
+    read_tree(file, tree, problems)
+}
+
+/// Reads the document `tree` holds, `file`'s parsed text (or its tree decoded from the build
+/// script's form), adding every problem found to `problems`, recovering as [`read`] does.
+pub(crate) fn read_tree(
+    file: &str,
+    mut tree: Node,
+    problems: &mut Vec<Problem>,
+) -> Option<ReadDocument> {
     let mut removed: Vec<Vec<Segment>> = Vec::new();
     for _ in 0..MAX_RECOVERIES {
         let error = match yaml::from_node::<PolicyDocument>(&tree) {

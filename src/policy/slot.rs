@@ -10,11 +10,8 @@
 //! same tree, read and compiled as any other.
 
 use super::compiled::CompiledPolicy;
-use super::document::PolicyDocument;
-use super::read::ReadDocument;
 use super::{PolicySource, builtin, compile, read};
 use crate::model::Provider;
-use crate::yaml::{self, Node};
 use std::sync::{Arc, OnceLock};
 
 /// A provider's policy, compiled now or on first use.
@@ -70,11 +67,10 @@ impl Slot {
             return CompiledPolicy::absent(self.provider);
         };
         let mut problems = Vec::new();
-        let document =
-            match builtin::tree(source.name).and_then(|tree| read_tree(source.name, tree)) {
-                Some(document) => Some(document),
-                None => read::read(source.name, source.text, &mut problems),
-            };
+        let document = match builtin::tree(source.name) {
+            Some(tree) => read::read_tree(source.name, tree, &mut problems),
+            None => read::read(source.name, source.text, &mut problems),
+        };
         let compiled = document.and_then(|document| compile::compile(document, &mut problems));
         match compiled {
             Some(policy) if problems.is_empty() && policy.provider == self.provider => policy,
@@ -83,32 +79,21 @@ impl Slot {
     }
 }
 
-/// The document `tree` reads to, as [`read::read`] gives it for a file without problems; `None`
-/// if the tree has a problem, for the file to be read from its text and the problem reported.
-fn read_tree(file: &str, tree: Node) -> Option<ReadDocument> {
-    let document = yaml::from_node::<PolicyDocument>(&tree).ok()?;
-    Some(ReadDocument {
-        file: file.to_owned(),
-        document,
-        tree,
-        removed: Vec::new(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::read_tree;
-    use crate::policy::builtin;
+    use crate::policy::{builtin, read};
 
-    /// A built-in policy is read from its decoded tree alone: were the tree refused, every file
-    /// would quietly be parsed from its YAML again, the same document at the old cost.
+    /// A built-in policy is read from its decoded tree alone, without a problem: were no tree
+    /// there, every file would quietly be parsed from its YAML again, at the old cost.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn each_builtin_tree_reads_by_itself() {
         for (_, source) in builtin::files() {
             let tree = builtin::tree(source.name);
-            let read = tree.and_then(|tree| read_tree(source.name, tree));
+            let mut problems = Vec::new();
+            let read = tree.and_then(|tree| read::read_tree(source.name, tree, &mut problems));
             assert!(read.is_some(), "{} is not read from its tree", source.name);
+            assert!(problems.is_empty(), "{}: {problems:?}", source.name);
         }
     }
 }
