@@ -25,7 +25,7 @@ mod support;
 use proptest::prelude::*;
 use refund_policy::messages::Lang;
 use refund_policy::model::{MerchantProfile, Payment, RefundRequest};
-use refund_policy::{Case, Decision, Engine};
+use refund_policy::{Case, Decision};
 
 /// `write_json` appends exactly what serde_json writes for the report, in both languages.
 fn assert_same_json(decision: &Decision, what: &str) {
@@ -40,7 +40,7 @@ fn assert_same_json(decision: &Decision, what: &str) {
 
 #[test]
 fn every_example_case_writes_the_same_json_both_ways() {
-    let engine = Engine::builtin().expect("the built-in policies load");
+    let engine = support::engine();
     let files = support::example_case_files();
     assert!(files.len() >= 80);
     for file in &files {
@@ -92,7 +92,7 @@ proptest! {
         input in inputs::input(),
         pick in 0_usize..64,
     ) {
-        let engine = Engine::builtin().expect("the built-in policies load");
+        let engine = support::engine();
         let merchant: &MerchantProfile = &input.merchant;
         let decision = engine.decide(&input.payment, &input.request, merchant, input.now);
         assert_same_json(&decision, "a generated input");
@@ -107,7 +107,7 @@ proptest! {
 #[test]
 fn the_decision_time_is_rfc_3339_whatever_the_year_or_a_leap_second() {
     use chrono::{NaiveDate, SecondsFormat};
-    let engine = Engine::builtin().expect("the built-in policies load");
+    let engine = support::engine();
     let payment = refund_policy::input::payment(
         "{provider: toss_payments, method: card, status: paid, amount: {total: 10000}, \
          paid_at: 2026-03-02T10:00:00+09:00}",
@@ -147,7 +147,7 @@ fn the_decision_time_is_rfc_3339_whatever_the_year_or_a_leap_second() {
 /// it is exact) and dates after year 9999 (a deadline running past it).
 #[test]
 fn amounts_from_2_pow_53_and_dates_past_year_9999_write_the_same_json_both_ways() {
-    let engine = Engine::builtin().expect("the built-in policies load");
+    let engine = support::engine();
     for (total, paid_at, now, written) in [
         (
             "9007199254740991",
@@ -174,7 +174,7 @@ fn amounts_from_2_pow_53_and_dates_past_year_9999_write_the_same_json_both_ways(
              paid_at: \"{paid_at}T10:00:00+09:00\"}}"
         ))
         .unwrap();
-        let now = refund_policy::model::parse_instant(&format!("{now}T10:00:00+09:00")).unwrap();
+        let now = support::at(&format!("{now}T10:00:00+09:00"));
         let decision = engine.decide(
             &payment,
             &RefundRequest::default(),
@@ -191,7 +191,7 @@ fn amounts_from_2_pow_53_and_dates_past_year_9999_write_the_same_json_both_ways(
 /// eight-byte steps the escape check takes, is escaped as serde escapes it.
 #[test]
 fn a_quote_or_backslash_near_a_messages_end_is_escaped_at_every_offset() {
-    let engine = Engine::builtin().expect("the built-in policies load");
+    let engine = support::engine();
     for special in ["\"", "\\"] {
         for length in 0..16 {
             let pg = format!("{}{special}", "x".repeat(length));
@@ -201,7 +201,7 @@ fn a_quote_or_backslash_near_a_messages_end_is_escaped_at_every_offset() {
             )
             .unwrap();
             payment.pg = Some(pg.clone());
-            let now = refund_policy::model::parse_instant("2026-03-03T10:00:00+09:00").unwrap();
+            let now = support::at("2026-03-03T10:00:00+09:00");
             let decision = engine.decide(
                 &payment,
                 &RefundRequest::default(),
