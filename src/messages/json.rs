@@ -6,15 +6,22 @@
 //! escaping eight bytes at a time and copied whole when nothing needs escaping, which is
 //! almost always; what does is escaped exactly as serde_json escapes it.
 
+use super::json_writer;
 use serde::Serialize;
 use std::fmt;
 
-/// Appends `value` as serde_json's compact writer writes it.
+/// Appends `value` as serde_json's compact writer writes it: through [`json_writer`], or, for
+/// what that leaves to serde_json, through serde_json into `scratch`.
 pub(crate) fn push_serialized<T: Serialize + ?Sized>(
     out: &mut String,
     scratch: &mut Vec<u8>,
     value: &T,
 ) -> fmt::Result {
+    let start = out.len();
+    if json_writer::append(out, value).is_ok() {
+        return Ok(());
+    }
+    out.truncate(start);
     scratch.clear();
     serde_json::to_writer(&mut *scratch, value).map_err(|_| fmt::Error)?;
     out.push_str(std::str::from_utf8(scratch).map_err(|_| fmt::Error)?);
@@ -29,7 +36,7 @@ pub(crate) fn push_str(out: &mut String, text: &str) {
 }
 
 /// Appends `text` escaped as serde_json escapes it, without the quotes.
-fn push_contents(out: &mut String, text: &str) {
+pub(super) fn push_contents(out: &mut String, text: &str) {
     if !needs_escaping(text) {
         out.push_str(text);
         return;
@@ -70,25 +77,49 @@ pub(crate) fn push_display(out: &mut String, value: &dyn fmt::Display) -> fmt::R
 }
 
 /// Whether JSON needs any byte of `text` escaped: a control character, `"` or `\`.
+///
+/// Most strings in a report are short (keys, codes, dates), so the bytes are read in the widest
+/// pieces that fit, overlapping at the end rather than finishing byte by byte: blocks of
+/// sixteen (which the compiler tests at once), two words of eight or of four.
 pub(crate) fn needs_escaping(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if let Some(last) = bytes.last_chunk::<16>() {
+        let (blocks, _) = bytes.as_chunks::<16>();
+        return blocks.iter().any(block_needs_escaping) || block_needs_escaping(last);
+    }
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        return word_needs_escaping(u64::from_le_bytes(*first))
+            | word_needs_escaping(u64::from_le_bytes(*last));
+    }
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // The upper four bytes are letters, which need no escaping.
+        let widen = |half: &[u8; 4]| u64::from(u32::from_le_bytes(*half)) | 0x4141_4141_0000_0000;
+        return word_needs_escaping(widen(first)) | word_needs_escaping(widen(last));
+    }
+    bytes.iter().any(|&byte| byte_needs_escaping(byte))
+}
+
+/// `|`, not `||`: no branch per byte.
+const fn byte_needs_escaping(byte: u8) -> bool {
+    (byte < 0x20) | (byte == b'"') | (byte == b'\\')
+}
+
+/// Tested whole, without stopping at the first byte found, so that it compiles to a few
+/// vector instructions.
+fn block_needs_escaping(block: &[u8; 16]) -> bool {
+    block
+        .iter()
+        .fold(false, |found, &byte| found | byte_needs_escaping(byte))
+}
+
+/// Eight bytes at once: a byte below 0x20, `"` or `\` leaves its high bit set in the masks.
+fn word_needs_escaping(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of a word is below `n` (exact for `n` up to 0x80), or zero.
+    // Whether any byte of `word` is below `n` (exact for `n` up to 0x80).
     let has_below = |word: u64, n: u64| word.wrapping_sub(ONES.wrapping_mul(n)) & !word & HIGH != 0;
-    let has_byte = |word: u64, byte: u8| has_below(word ^ ONES.wrapping_mul(u64::from(byte)), 1);
-    let mut words = text.as_bytes().chunks_exact(8);
-    for chunk in &mut words {
-        let mut bytes = [0; 8];
-        bytes.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(bytes);
-        if has_below(word, 0x20) || has_byte(word, b'"') || has_byte(word, b'\\') {
-            return true;
-        }
-    }
-    words
-        .remainder()
-        .iter()
-        .any(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
+    let has_byte = |byte: u8| has_below(word ^ ONES.wrapping_mul(u64::from(byte)), 1);
+    has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\')
 }
 
 #[cfg(test)]
@@ -99,12 +130,21 @@ mod tests {
     fn finds_every_byte_json_escapes_wherever_it_is() {
         for byte in 0_u8..=127 {
             let escaped = byte < 0x20 || byte == b'"' || byte == b'\\';
-            for at in 0..20 {
-                let mut bytes = vec![b'a'; at];
-                bytes.push(byte);
-                bytes.extend_from_slice(b"tail of it");
-                let text = String::from_utf8(bytes).unwrap_or_default();
-                assert_eq!(needs_escaping(&text), escaped, "byte {byte:#x} at {at}");
+            // Every length up to three blocks, the byte at every place: each way of reading
+            // (blocks, words, halves, bytes) and each overlap between them.
+            for len in 1..48 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    if let Some(place) = bytes.get_mut(at) {
+                        *place = byte;
+                    }
+                    let text = String::from_utf8(bytes).unwrap_or_default();
+                    assert_eq!(
+                        needs_escaping(&text),
+                        escaped,
+                        "byte {byte:#x} at {at} of {len}"
+                    );
+                }
             }
         }
         assert!(!needs_escaping(

@@ -6,6 +6,7 @@
 
 mod en;
 mod json;
+mod json_writer;
 mod ko;
 mod options;
 mod particle;

@@ -52,7 +52,11 @@ pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>
         push_serialized(out, scratch, &Fee { amount, currency })?;
     }
     if let Some((min, max)) = d.processing_days() {
-        write!(out, ",\"processing_days\":{{\"min\":{min},\"max\":{max}}}")?;
+        out.push_str(",\"processing_days\":{\"min\":");
+        push_integer(out, min);
+        out.push_str(",\"max\":");
+        push_integer(out, max);
+        out.push('}');
     }
     out.push_str(",\"provider\":");
     push_serialized(out, scratch, &d.provider)?;
@@ -132,7 +136,8 @@ fn push_amount(out: &mut String, scratch: &mut Vec<u8>, amount: Decimal) -> fmt:
         && let Some(int) = normalized.to_i64()
         && int.unsigned_abs() < (1_u64 << 53)
     {
-        return write!(out, "{int}");
+        push_integer(out, int);
+        return Ok(());
     }
     push_serialized(out, scratch, &Amount(amount))
 }
@@ -156,15 +161,19 @@ fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
     }
 }
 
-/// `value`'s last `width` decimal digits, zero-padded.
-fn push_digits(out: &mut String, value: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = 10_u32
-            .checked_pow(place)
-            .and_then(|power| value.checked_div(power))
-            .map_or(0, |high| high % 10);
-        out.push(char::from_digit(digit, 10).unwrap_or('0'));
+/// `value` zero-padded to `width` digits (the callers' values have at most `width`).
+fn push_digits(out: &mut String, value: u32, width: usize) {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(value);
+    for _ in digits.len()..width {
+        out.push('0');
     }
+    out.push_str(digits);
+}
+
+/// An integer as JSON writes it.
+fn push_integer(out: &mut String, value: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(value));
 }
 
 fn write_reason(
@@ -184,7 +193,11 @@ fn write_reason(
         out.push_str(",\"provider_error\":{\"name\":");
         push_str(out, &error.name);
         match error.code {
-            Some(code) => write!(out, ",\"code\":{code}}}")?,
+            Some(code) => {
+                out.push_str(",\"code\":");
+                push_integer(out, code);
+                out.push('}');
+            }
             None => out.push_str(",\"code\":null}"),
         }
     }
