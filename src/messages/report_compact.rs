@@ -9,7 +9,9 @@
 use super::json::{push_display, push_serialized, push_str};
 use super::report::{Fee, Instant, Report};
 use super::{note_text, reason_text};
-use crate::decision::{DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary};
+use crate::decision::{
+    DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary, Verdict,
+};
 use crate::model::Currency;
 use chrono::{Datelike, NaiveDate, Timelike};
 use rust_decimal::Decimal;
@@ -21,9 +23,10 @@ use std::fmt::{self, Write as _};
 pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>) -> fmt::Result {
     let d: &Decision = report.decision;
     let currency = d.refund.currency;
-    out.push_str("{\"verdict\":");
-    push_display(out, &d.verdict())?;
-    out.push_str(",\"reasons\":[");
+    out.push_str(match d.verdict() {
+        Verdict::Allow => "{\"verdict\":\"allow\",\"reasons\":[",
+        Verdict::Deny => "{\"verdict\":\"deny\",\"reasons\":[",
+    });
     for (i, reason) in d.reasons.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -176,6 +179,14 @@ fn push_integer(out: &mut String, value: impl itoa::Integer) {
     out.push_str(itoa::Buffer::new().format(value));
 }
 
+/// Opens a reason or note with its code. Codes are the contract's constants, capitals and
+/// underscores (a test holds every one to it), so they are written without an escape check.
+fn push_code(out: &mut String, code: &'static str) {
+    out.push_str("{\"code\":\"");
+    out.push_str(code);
+    out.push('"');
+}
+
 fn write_reason(
     out: &mut String,
     scratch: &mut Vec<u8>,
@@ -183,8 +194,7 @@ fn write_reason(
     currency: Currency,
     report: &Report<'_>,
 ) -> fmt::Result {
-    out.push_str("{\"code\":");
-    push_str(out, reason.code().as_str());
+    push_code(out, reason.code().as_str());
     out.push_str(",\"rule\":");
     push_str(out, reason.rule.as_str());
     out.push_str(",\"message\":");
@@ -213,8 +223,7 @@ fn write_note(
     note: &Note,
     report: &Report<'_>,
 ) -> fmt::Result {
-    out.push_str("{\"code\":");
-    push_str(out, note.code().as_str());
+    push_code(out, note.code().as_str());
     out.push_str(",\"rule\":");
     push_str(out, note.rule.as_str());
     out.push_str(",\"message\":");
@@ -223,4 +232,27 @@ fn write_note(
     push_serialized(out, scratch, &note.details)?;
     out.push('}');
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::decision::{NoteCode, ReasonCode};
+
+    #[test]
+    fn codes_are_capitals_and_underscores_which_json_writes_as_they_are() {
+        let codes = ReasonCode::ALL
+            .iter()
+            .map(|code| code.as_str())
+            .chain(NoteCode::ALL.iter().map(|code| code.as_str()));
+        for code in codes {
+            assert!(
+                !code.is_empty() && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'),
+                "{code}"
+            );
+            assert_eq!(
+                serde_json::to_string(code).ok(),
+                Some(format!("\"{code}\""))
+            );
+        }
+    }
 }
