@@ -73,11 +73,11 @@ pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>
         out.push('"');
         push_date(out, d.now.date_naive())?;
         out.push('T');
-        push_digits(out, d.now.hour(), 2);
+        push_digits::<2>(out, d.now.hour());
         out.push(':');
-        push_digits(out, d.now.minute(), 2);
+        push_digits::<2>(out, d.now.minute());
         out.push(':');
-        push_digits(out, d.now.second(), 2);
+        push_digits::<2>(out, d.now.second());
         out.push_str("Z\"");
     } else if now.is_plain() {
         push_display(out, &now)?;
@@ -134,6 +134,15 @@ fn write_deadline(out: &mut String, deadline: &DeadlineSummary) -> fmt::Result {
 
 /// An amount as `model::amount` writes it: whole numbers below 2^53 here, the rest by it.
 fn push_amount(out: &mut String, scratch: &mut Vec<u8>, amount: Decimal) -> fmt::Result {
+    // Most amounts are whole won, written without decimals: their mantissa is the number
+    // (`-0`'s is `0`, as normalizing writes it).
+    if amount.scale() == 0
+        && let Ok(int) = i64::try_from(amount.mantissa())
+        && int.unsigned_abs() < (1_u64 << 53)
+    {
+        push_integer(out, int);
+        return Ok(());
+    }
     let normalized = amount.normalize();
     if normalized.scale() == 0
         && let Some(int) = normalized.to_i64()
@@ -153,25 +162,27 @@ struct Amount(#[serde(with = "crate::model::amount")] Decimal);
 fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
     match u32::try_from(date.year()) {
         Ok(year) if year <= 9999 => {
-            push_digits(out, year, 4);
+            push_digits::<4>(out, year);
             out.push('-');
-            push_digits(out, date.month(), 2);
+            push_digits::<2>(out, date.month());
             out.push('-');
-            push_digits(out, date.day(), 2);
+            push_digits::<2>(out, date.day());
             Ok(())
         }
         _ => write!(out, "{date}"),
     }
 }
 
-/// `value` zero-padded to `width` digits (the callers' values have at most `width`).
-fn push_digits(out: &mut String, value: u32, width: usize) {
-    let mut digits = itoa::Buffer::new();
-    let digits = digits.format(value);
-    for _ in digits.len()..width {
-        out.push('0');
+/// `value`'s last `N` decimal digits, zero-padded: pushed one by one rather than formatted,
+/// which for two or four digits is the cheapest way.
+fn push_digits<const N: usize>(out: &mut String, value: u32) {
+    let mut digits = ['0'; N];
+    let mut rest = value;
+    for place in digits.iter_mut().rev() {
+        *place = char::from_digit(rest % 10, 10).unwrap_or('0');
+        rest /= 10;
     }
-    out.push_str(digits);
+    out.extend(digits);
 }
 
 /// An integer as JSON writes it.
