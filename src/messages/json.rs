@@ -81,6 +81,8 @@ pub(crate) fn push_display(out: &mut String, value: &dyn fmt::Display) -> fmt::R
 /// Most strings in a report are short (keys, codes, dates), so the bytes are read in the widest
 /// pieces that fit, overlapping at the end rather than finishing byte by byte: blocks of
 /// sixteen (which the compiler tests at once), two words of eight or of four.
+// Inlined: most strings are a few bytes, and the call cost as much as the check.
+#[inline]
 pub(crate) fn needs_escaping(text: &str) -> bool {
     let bytes = text.as_bytes();
     if let Some(last) = bytes.last_chunk::<16>() {
@@ -106,6 +108,7 @@ const fn byte_needs_escaping(byte: u8) -> bool {
 
 /// Tested whole, without stopping at the first byte found, so that it compiles to a few
 /// vector instructions.
+#[inline]
 fn block_needs_escaping(block: &[u8; 16]) -> bool {
     block
         .iter()
@@ -113,6 +116,7 @@ fn block_needs_escaping(block: &[u8; 16]) -> bool {
 }
 
 /// Eight bytes at once: a byte below 0x20, `"` or `\` leaves its high bit set in the masks.
+#[inline]
 fn word_needs_escaping(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
