@@ -173,16 +173,14 @@ fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
     }
 }
 
-/// `value`'s last `N` decimal digits, zero-padded: pushed one by one rather than formatted,
-/// which for two or four digits is the cheapest way.
+/// `value` zero-padded to `N` digits (the callers' values have at most `N`).
 fn push_digits<const N: usize>(out: &mut String, value: u32) {
-    let mut digits = ['0'; N];
-    let mut rest = value;
-    for place in digits.iter_mut().rev() {
-        *place = char::from_digit(rest % 10, 10).unwrap_or('0');
-        rest /= 10;
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(value);
+    for _ in digits.len()..N {
+        out.push('0');
     }
-    out.extend(digits);
+    out.push_str(digits);
 }
 
 /// An integer as JSON writes it.
