@@ -227,9 +227,11 @@ impl LocalZone {
     pub(crate) fn local(&self, instant: DateTime<Utc>) -> (NaiveDate, NaiveTime) {
         // A leap second whose local second is not a minute's last (an offset not in whole
         // minutes) is not a time chrono makes from parts: the database answers it.
+        // The fraction read from the UTC time: `DateTime::nanosecond` would add the offset
+        // (zero for UTC) to find its local time first.
+        let fraction = instant.naive_utc().nanosecond();
         if let Some((date, second)) = self.tabled(instant)
-            && let Some(time) =
-                NaiveTime::from_num_seconds_from_midnight_opt(second, instant.nanosecond())
+            && let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt(second, fraction)
         {
             return (date, time);
         }
