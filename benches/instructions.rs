@@ -5,8 +5,16 @@
 //! `cargo bench --no-run --bench instructions`, then
 //! `valgrind --tool=callgrind target/release/deps/instructions-* CASE` (CASE: the index of one
 //! of the timed cases, 0 to 5), and `callgrind_annotate --inclusive=yes` on its output.
+//!
+//! With `batch` for CASE it decides every PortOne V2 example case (the varied batch of
+//! `benches/decide.rs`, once through) a hundred times in `decide_batch_once`, dropping each
+//! decision as the timed batch does: its instructions divided by the decisions made.
 
-#![allow(clippy::expect_used, reason = "a benchmark stops on broken inputs")]
+#![allow(
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a benchmark stops on broken inputs and says how many decisions a pass makes"
+)]
 #![allow(clippy::disallowed_methods, reason = "a benchmark reads its arguments")]
 
 #[path = "floor/mod.rs"]
@@ -15,7 +23,9 @@ mod floor;
 use floor::cases::{self, Case};
 use refund_policy::Engine;
 use refund_policy::messages::Lang;
+use refund_policy::model::Provider;
 use std::hint::black_box;
+use std::path::Path;
 
 /// Calls of each function; enough that the first call's warm-up does not show.
 const RUNS: usize = 1_000;
@@ -50,12 +60,60 @@ fn report_once(engine: &Engine, case: &Case, out: &mut String) {
         .expect("a report writes");
 }
 
+/// The PortOne V2 example cases, in file order.
+fn examples() -> Vec<Case> {
+    let mut files: Vec<_> = std::fs::read_dir(Path::new("examples/cases/portone-v2"))
+        .expect("the PortOne V2 example cases")
+        .map(|entry| entry.expect("a readable entry").path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(file).expect("a readable case file");
+            refund_policy::Case::from_text(&text).expect("a valid case file")
+        })
+        .filter(|case| case.payment.provider == Provider::PortoneV2)
+        .map(|case| Case {
+            name: "example",
+            payment: case.payment,
+            request: case.request,
+            merchant: case.merchant,
+            now: case.now,
+        })
+        .collect()
+}
+
+/// Every case decided once, each decision dropped: what the varied batch times.
+#[inline(never)]
+fn decide_batch_once(engine: &Engine, batch: &[Case]) -> usize {
+    batch
+        .iter()
+        .filter(|case| decide_once(engine, case).is_allowed())
+        .count()
+}
+
 fn main() {
     let engine = Engine::builtin().expect("the built-in policies load");
-    let index: usize = std::env::args()
-        .nth(1)
-        .and_then(|arg| arg.parse().ok())
-        .unwrap_or(0);
+    let argument = std::env::args().nth(1);
+    if argument.as_deref() == Some("batch") {
+        let batch = examples();
+        // Built on first use, outside the counted function: the calendar, its index.
+        let allowed = batch
+            .iter()
+            .filter(|case| {
+                engine
+                    .decide(&case.payment, &case.request, &case.merchant, case.now)
+                    .is_allowed()
+            })
+            .count();
+        println!("{} decisions a pass, {allowed} allowed", batch.len());
+        for _ in 0..RUNS / 10 {
+            black_box(decide_batch_once(engine, &batch));
+        }
+        return;
+    }
+    let index: usize = argument.and_then(|arg| arg.parse().ok()).unwrap_or(0);
     let all = cases::all();
     let case = all.get(index).expect("a case index");
     let mut out = String::with_capacity(4096);

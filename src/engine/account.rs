@@ -76,8 +76,24 @@ impl<'a> AccountFacts<'a> {
 
 /// Whether `text` is only white space (`trim` would leave nothing): read from the start, it
 /// stops at the first letter or digit rather than decoding the text from both ends.
+///
+/// Most texts are settled by their first byte, undecoded: an ASCII byte other than a space,
+/// or the first byte of a character from a block that holds no white space (a Hangul
+/// syllable starts with `0xEA` to `0xED`). Unicode's white space outside ASCII is U+0085,
+/// U+00A0 (first byte `0xC2`), U+1680 (`0xE1`), U+2000 to U+205F (`0xE2`) and U+3000 (`0xE3`).
 pub(crate) fn blank(text: &str) -> bool {
-    text.chars().all(char::is_whitespace)
+    match text.as_bytes().first() {
+        None => true,
+        Some(&first) if first.is_ascii() && !ascii_space(first) => false,
+        Some(&first) if first >= 0xC0 && !matches!(first, 0xC2 | 0xE1..=0xE3) => false,
+        Some(_) => text.chars().all(char::is_whitespace),
+    }
+}
+
+/// The ASCII characters `char::is_whitespace` takes: tab, line feed, vertical tab, form feed,
+/// carriage return and space.
+fn ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// Missing or blank required fields.
@@ -129,5 +145,29 @@ fn bank_code<'a>(
                 pg: payment.pg.clone(),
             },
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank;
+
+    /// For every character, alone, before a letter and before a space, `blank` says what
+    /// reading every character says.
+    #[test]
+    fn blank_agrees_with_unicode_white_space() {
+        for c in (0..=0x10_FFFF_u32).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("{c}a"), format!("{c} ")] {
+                assert_eq!(
+                    blank(&text),
+                    text.chars().all(char::is_whitespace),
+                    "U+{:04X} in {text:?}",
+                    u32::from(c)
+                );
+            }
+        }
+        assert!(blank(""));
+        assert!(blank(" \u{3000}\t"));
+        assert!(!blank(" 홍길동"));
     }
 }

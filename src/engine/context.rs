@@ -5,6 +5,7 @@
 use super::LocalZone;
 use super::account::AccountFacts;
 use super::money::{self, difference};
+use super::suggestions::List;
 use crate::decision::{AmountProblem, NoteDetails, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{CommonRules, CompiledPolicy};
@@ -65,27 +66,55 @@ fn id_key(id: &str) -> Cow<'_, str> {
 
 /// The closest of `known` to `id`, for a "did you mean". Of equally close ids the first in
 /// sorted order, so that the order of a policy's lists never changes a decision.
+///
+/// Only ids within [`suggest::closest`](crate::suggest::closest)'s distance by their length
+/// alone are measured: an edit distance is never less than the difference in length, and
+/// measuring one (Damerau–Levenshtein, with its allocations) was most of the work of a
+/// decision that names an unknown id.
 fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<String> {
-    let mut known: Vec<&str> = known.into_iter().map(String::as_str).collect();
+    let length = id.chars().count();
+    let limit = suggestion_limit(length);
+    let mut known: Vec<&str> = known
+        .into_iter()
+        .map(String::as_str)
+        .filter(|k| k.chars().count().abs_diff(length) <= limit)
+        .collect();
     known.sort_unstable();
     crate::suggest::closest(id, known).map(str::to_owned)
+}
+
+/// The farthest a suggestion for an id of `length` characters may be: the limit
+/// [`suggest::closest`](crate::suggest::closest) applies, or more. A test holds the filter
+/// to the unfiltered search.
+fn suggestion_limit(length: usize) -> usize {
+    length.div_ceil(3).max(1)
 }
 
 /// The `UNKNOWN_PG` note for a PG the policy does not list.
 #[cold]
 fn unknown_pg(given: &str, policy: &CompiledPolicy) -> NoteDetails {
+    let id = id_key(given);
     NoteDetails::UnknownPg {
         id: given.to_owned(),
-        closest: closest(&id_key(given), policy.pgs.names()),
+        closest: policy
+            .suggestions
+            .get_or(List::Pgs, &id, || closest(&id, policy.pgs.names())),
     }
 }
 
 /// The `UNKNOWN_EASY_PAY_PROVIDER` note for a service the policy does not list.
 #[cold]
-fn unknown_easy_pay(given: &str, id: &str, known: &[String]) -> NoteDetails {
+fn unknown_easy_pay(
+    given: &str,
+    id: &str,
+    known: &[String],
+    policy: &CompiledPolicy,
+) -> NoteDetails {
     NoteDetails::UnknownEasyPayProvider {
         id: given.to_owned(),
-        closest: closest(id, known),
+        closest: policy
+            .suggestions
+            .get_or(List::EasyPayServices, id, || closest(id, known)),
     }
 }
 
@@ -189,7 +218,12 @@ impl<'a> Context<'a> {
         if services.known.iter().any(|k| *k == id) {
             return None;
         }
-        Some(unknown_easy_pay(&given.provider, &id, &services.known))
+        Some(unknown_easy_pay(
+            &given.provider,
+            &id,
+            &services.known,
+            self.policy,
+        ))
     }
 
     /// A full cancel on the local day of payment: the one case card issuers settle at once.
@@ -201,5 +235,77 @@ impl<'a> Context<'a> {
     /// amount is reported as such, not as a partial refund.
     pub(crate) fn valid_partial_refund(&self) -> bool {
         self.partial && self.amount_problems.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    /// The ids an unfiltered search measures against, sorted as `closest` sorts them.
+    fn unfiltered(id: &str, known: &[String]) -> Option<String> {
+        let mut known: Vec<&str> = known.iter().map(String::as_str).collect();
+        known.sort_unstable();
+        crate::suggest::closest(id, known).map(str::to_owned)
+    }
+
+    /// Leaving out the ids too long or too short to be near changes no suggestion: for every
+    /// built-in policy's PGs and easy-pay services, each id with a character dropped, added,
+    /// changed, swapped or its case changed, and ids of every length from one to twenty.
+    #[test]
+    fn the_length_filter_changes_no_suggestion() {
+        let engine = match crate::Engine::builtin() {
+            Ok(engine) => engine,
+            Err(error) => panic!("the built-in policies load: {error}"),
+        };
+        let mut lists: Vec<Vec<String>> = Vec::new();
+        for provider in crate::model::Provider::ALL {
+            let policy = engine.policies().policy(provider);
+            lists.push(policy.pgs.names().to_vec());
+            if let Some(services) = policy
+                .document
+                .as_ref()
+                .and_then(|d| d.easy_pay_providers.as_ref())
+            {
+                lists.push(services.known.clone());
+            }
+        }
+        let mut tried = 0_usize;
+        for known in &lists {
+            let mut inputs: Vec<String> = (1..=20).map(|n| "k".repeat(n)).collect();
+            for id in known {
+                let chars: Vec<char> = id.chars().collect();
+                inputs.push(id.to_ascii_uppercase());
+                for at in 0..chars.len() {
+                    let mut dropped = chars.clone();
+                    dropped.remove(at);
+                    inputs.push(dropped.iter().collect());
+                    let mut added = chars.clone();
+                    added.insert(at, 'x');
+                    inputs.push(added.iter().collect());
+                    let mut changed = chars.clone();
+                    if let Some(c) = changed.get_mut(at) {
+                        *c = 'q';
+                    }
+                    inputs.push(changed.iter().collect());
+                    if at.saturating_add(1) < chars.len() {
+                        let mut swapped = chars.clone();
+                        swapped.swap(at, at + 1);
+                        inputs.push(swapped.iter().collect());
+                    }
+                }
+                inputs.push(format!("{id}{id}"));
+                inputs.push(format!("{id}_v2"));
+            }
+            for input in &inputs {
+                assert_eq!(
+                    closest(input, known),
+                    unfiltered(input, known),
+                    "`{input}` among {known:?}"
+                );
+                tried = tried.saturating_add(1);
+            }
+        }
+        assert!(tried > 1_000, "only {tried} ids tried");
     }
 }

@@ -17,12 +17,14 @@ mod context;
 pub(crate) mod money;
 pub(crate) mod options;
 mod sink;
+mod suggestions;
 mod zone;
 
 pub(crate) use account::blank;
 pub(crate) use completion::expected as expected_completion;
 pub(crate) use context::Context;
 pub(crate) use sink::Sink;
+pub(crate) use suggestions::Suggestions;
 pub(crate) use zone::LocalZone;
 
 use crate::decision::Decision;

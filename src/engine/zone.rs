@@ -7,7 +7,9 @@
 //! once per zone and process, when the first policy in that zone is loaded.
 
 use crate::calendar::local_date;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -29,8 +31,24 @@ const STEP: i64 = 518_400;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LocalZone {
     tz: Tz,
+    /// The table's last offset, kept here: the offset of nearly every instant a decision
+    /// reads (all of them in a zone that no longer changes, as Seoul), found without
+    /// following the table's handle.
+    recent: Recent,
     table: Arc<Table>,
 }
+
+/// One offset of a table and the instants, in UTC, it holds from and until.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Recent {
+    from: NaiveDateTime,
+    until: NaiveDateTime,
+    /// Seconds east of UTC.
+    offset: i32,
+}
+
+/// Seconds in a day.
+const DAY: i32 = 86_400;
 
 /// The offsets of one zone.
 #[derive(Debug, PartialEq)]
@@ -134,12 +152,49 @@ fn table(tz: Tz) -> Arc<Table> {
     table
 }
 
+impl Table {
+    /// The last offset, to [`UNTIL`]; one that holds for no instant when the table is empty.
+    fn recent(&self) -> Recent {
+        match (self.starts.last(), self.offsets.last()) {
+            (Some(from), Some(offset)) => Recent {
+                from: *from,
+                until: self.until,
+                offset: offset.local_minus_utc(),
+            },
+            _ => Recent {
+                from: NaiveDateTime::MAX,
+                until: NaiveDateTime::MIN,
+                offset: 0,
+            },
+        }
+    }
+}
+
+/// The local date of `utc` at `offset` seconds east of UTC, and the local second of that day.
+/// An offset is less than a day, so the date moves by one day at most: a comparison, where
+/// adding the offset as chrono does divides.
+fn shifted(utc: NaiveDateTime, offset: i32) -> Option<(NaiveDate, u32)> {
+    let second = i32::try_from(utc.time().num_seconds_from_midnight())
+        .ok()?
+        .checked_add(offset)?;
+    let (date, second) = if second < 0 {
+        (utc.date().pred_opt()?, second.checked_add(DAY)?)
+    } else if second >= DAY {
+        (utc.date().succ_opt()?, second.checked_sub(DAY)?)
+    } else {
+        (utc.date(), second)
+    };
+    Some((date, u32::try_from(second).ok()?))
+}
+
 impl LocalZone {
     /// `tz` with its table.
     pub(crate) fn new(tz: Tz) -> LocalZone {
+        let table = table(tz);
         LocalZone {
             tz,
-            table: table(tz),
+            recent: table.recent(),
+            table,
         }
     }
 
@@ -148,27 +203,46 @@ impl LocalZone {
         self.tz.name()
     }
 
-    /// The local date and time of `instant`, from the table; `None` outside it.
-    fn tabled(&self, instant: DateTime<Utc>) -> Option<NaiveDateTime> {
+    /// The offset at `utc`, in seconds east of UTC, from the table; `None` outside it.
+    #[inline]
+    fn offset(&self, utc: NaiveDateTime) -> Option<i32> {
+        let recent = &self.recent;
+        if recent.from <= utc && utc < recent.until {
+            return Some(recent.offset);
+        }
+        self.table
+            .offset(utc)
+            .map(|offset| offset.local_minus_utc())
+    }
+
+    /// The local date of `instant` and its second of the day, from the table; `None` outside
+    /// it.
+    #[inline]
+    fn tabled(&self, instant: DateTime<Utc>) -> Option<(NaiveDate, u32)> {
         let utc = instant.naive_utc();
-        utc.checked_add_offset(self.table.offset(utc)?)
+        shifted(utc, self.offset(utc)?)
     }
 
     /// The local date and time of `instant`.
     pub(crate) fn local(&self, instant: DateTime<Utc>) -> (NaiveDate, NaiveTime) {
-        match self.tabled(instant) {
-            Some(local) => (local.date(), local.time()),
-            None => {
-                let local = instant.with_timezone(&self.tz);
-                (local.date_naive(), local.time())
-            }
+        // A leap second whose local second is not a minute's last (an offset not in whole
+        // minutes) is not a time chrono makes from parts: the database answers it.
+        // The fraction read from the UTC time: `DateTime::nanosecond` would add the offset
+        // (zero for UTC) to find its local time first.
+        let fraction = instant.naive_utc().nanosecond();
+        if let Some((date, second)) = self.tabled(instant)
+            && let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt(second, fraction)
+        {
+            return (date, time);
         }
+        let local = instant.with_timezone(&self.tz);
+        (local.date_naive(), local.time())
     }
 
     /// The local date of `instant`.
     pub(crate) fn date(&self, instant: DateTime<Utc>) -> NaiveDate {
         match self.tabled(instant) {
-            Some(local) => local.date(),
+            Some((date, _)) => date,
             None => local_date(instant, self.tz),
         }
     }
@@ -298,6 +372,23 @@ mod tests {
             let at = DateTime::from_timestamp(second, 0);
             assert!(at.is_some_and(|at| zone.tabled(at).is_some()), "{second}");
             agrees(&zone, second);
+        }
+    }
+
+    /// A leap second keeps its fraction: the local time is the minute's 60th second, as the
+    /// database gives it, in a zone east of UTC and one west of it.
+    #[test]
+    fn a_leap_second_reads_as_the_database_reads_it() {
+        let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
+            .and_then(|d| d.and_hms_milli_opt(23, 59, 59, 1_500))
+            .map(|t| t.and_utc());
+        let Some(leap) = leap else {
+            panic!("a leap second is a valid instant");
+        };
+        for tz in [chrono_tz::Asia::Seoul, chrono_tz::America::New_York] {
+            let zone = LocalZone::new(tz);
+            assert_eq!(zone.local(leap), by_database(tz, leap), "{tz}");
+            assert_eq!(zone.date(leap), by_database(tz, leap).0, "{tz}");
         }
     }
 

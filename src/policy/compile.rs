@@ -79,5 +79,6 @@ pub(crate) fn compile(read: ReadDocument, problems: &mut Vec<Problem>) -> Option
         no_policy,
         rule_ids,
         document: Some(read.document),
+        suggestions: Default::default(),
     })
 }

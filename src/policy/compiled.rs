@@ -6,7 +6,7 @@ use super::banks::BankTable;
 use super::document::PolicyDocument;
 use super::layering::MethodRules;
 use crate::decision::{ProviderError, ReasonCode, RuleId, SharedId};
-use crate::engine::LocalZone;
+use crate::engine::{LocalZone, Suggestions};
 use crate::model::{Method, Provider};
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -189,6 +189,8 @@ pub(crate) struct CompiledPolicy {
     pub(crate) no_policy: [RuleId; Method::ALL.len()],
     pub(crate) rule_ids: BTreeSet<RuleId>,
     pub(crate) document: Option<PolicyDocument>,
+    /// "Did you mean" answers for the unknown ids decisions met.
+    pub(crate) suggestions: Suggestions,
 }
 
 impl CompiledPolicy {
@@ -213,6 +215,7 @@ impl CompiledPolicy {
             no_policy,
             rule_ids,
             document: None,
+            suggestions: Suggestions::default(),
         }
     }
 

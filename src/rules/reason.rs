@@ -3,7 +3,7 @@
 
 use super::Rule;
 use crate::decision::{ReasonDetails, RequestField};
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Sink, blank};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
@@ -50,7 +50,7 @@ impl Rule for ReasonRule {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let given = cx.request.reason.as_deref();
         // Blank is what `trim` leaves empty; the first other character answers.
-        if self.required && given.is_none_or(|r| r.chars().all(char::is_whitespace)) {
+        if self.required && given.is_none_or(blank) {
             out.reason(&self.meta, ReasonDetails::ReasonRequired {});
         }
         if let (Some(text), Some(max)) = (given, self.max_chars)
