@@ -4,6 +4,7 @@
 //! decision carries. Each language is one exhaustive `match`: a new code does not compile until
 //! both languages say something for it.
 
+pub(crate) mod digits;
 mod en;
 mod json;
 mod ko;

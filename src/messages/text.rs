@@ -41,17 +41,19 @@ pub(crate) struct Grouped(pub(crate) Decimal);
 
 impl fmt::Display for Grouped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The common case, a whole amount, is written from its mantissa. Zero goes the general
+        // way, so that a negative zero is written as `Decimal` writes it.
+        let whole = if self.0.scale() == 0 {
+            self.0
+        } else {
+            self.0.normalize()
+        };
+        if whole.scale() == 0 && !whole.is_zero() {
+            return write_grouped_integer(f, whole.mantissa());
+        }
         // A `Decimal` is at most 29 digits, a sign, a point and a leading zero.
         let mut digits = StackText::<48>::default();
-        let normalized = self.0.normalize();
-        // The common case, a whole amount, is written from its mantissa: an integer is formatted
-        // with far fewer divisions than a 96-bit decimal. Zero goes the general way, so that a
-        // negative zero is written as `Decimal` writes it.
-        if normalized.scale() == 0 && !normalized.is_zero() {
-            write!(digits, "{}", normalized.mantissa())?;
-        } else {
-            write!(digits, "{normalized}")?;
-        }
+        write!(digits, "{}", self.0.normalize())?;
         let text = digits.as_str();
         let (sign, unsigned) = match text.strip_prefix('-') {
             Some(rest) => ("-", rest),
@@ -86,6 +88,33 @@ impl fmt::Display for Grouped {
         }
         Ok(())
     }
+}
+
+/// Writes `value` with a comma between groups of three digits, in one `write_str`.
+fn write_grouped_integer(f: &mut fmt::Formatter<'_>, value: i128) -> fmt::Result {
+    // An `i128` has at most 39 digits: 12 commas and a sign make 52 bytes.
+    const ROOM: usize = 52;
+    let mut text = [b'0'; ROOM];
+    let mut slots = text.iter_mut().rev();
+    let mut magnitude = value.unsigned_abs();
+    let mut digits = 0_usize;
+    loop {
+        if digits > 0 && digits.is_multiple_of(3) {
+            *slots.next().ok_or(fmt::Error)? = b',';
+        }
+        // A digit is below 10, so `|` adds it to `b'0'` (0x30) exactly.
+        *slots.next().ok_or(fmt::Error)? = b'0' | u8::try_from(magnitude % 10).unwrap_or(0);
+        digits = digits.saturating_add(1);
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        *slots.next().ok_or(fmt::Error)? = b'-';
+    }
+    let start = slots.len();
+    super::digits::write_ascii(f, text.get(start..).unwrap_or_default())
 }
 
 /// Text written on the stack, up to `N` bytes; writing more fails.
@@ -147,12 +176,45 @@ impl<'a, 'b> LastLetter<'a, 'b> {
 
 impl fmt::Write for LastLetter<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        if let Some(last) = s.chars().rev().find(|c| c.is_alphanumeric()) {
+        if let Some(last) = s.chars().rev().find(|c| is_letter_or_digit(*c)) {
             self.last = Some(last);
         }
         self.out.write_str(s)
     }
 }
+
+/// `c.is_alphanumeric()`, answered without Unicode's tables for ASCII and Hangul syllables,
+/// which is what messages end in.
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '가'..='힣') || c.is_alphanumeric()
+    }
+}
+
+/// Writes each piece in turn: a string literal with `write_str`, anything else with its own
+/// `Display`. It writes what `write!` writes with the same pieces in one format string, without
+/// building `fmt::Arguments` and walking them through `core::fmt::write`, which costs more than
+/// most pieces of a message. The pieces share `f`'s options, so it is for the formatters
+/// messages are written to, which have none.
+macro_rules! put {
+    (@each $f:ident $(,)?) => {};
+    (@each $f:ident, $text:literal $(, $($rest:tt)*)?) => {
+        $f.write_str($text)?;
+        $crate::messages::text::put!(@each $f $(, $($rest)*)?);
+    };
+    (@each $f:ident, $piece:expr $(, $($rest:tt)*)?) => {
+        ::std::fmt::Display::fmt(&$piece, $f)?;
+        $crate::messages::text::put!(@each $f $(, $($rest)*)?);
+    };
+    ($f:expr, $($pieces:tt)+) => {{
+        let f: &mut ::std::fmt::Formatter<'_> = $f;
+        $crate::messages::text::put!(@each f, $($pieces)+);
+        ::std::fmt::Result::Ok(())
+    }};
+}
+pub(crate) use put;
 
 #[cfg(test)]
 mod tests {

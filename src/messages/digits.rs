@@ -1,0 +1,183 @@
+//! Numbers, dates and times written from their digits in one `write_str`: the same text as
+//! `{}`, `{:02}` or chrono's `Display`, without `Formatter::pad_integral`'s padding machinery
+//! or chrono's character-by-character writing, which cost several times the text itself in a
+//! message that prints three dates.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use std::fmt;
+
+/// `value`'s last `N` decimal digits, zero-padded: `padded::<2>(7)` is `b"07"`.
+fn padded<const N: usize>(mut value: u32) -> [u8; N] {
+    let mut digits = [b'0'; N];
+    for digit in digits.iter_mut().rev() {
+        // A digit is below 10, so `|` adds it to `b'0'` (0x30) exactly.
+        *digit = b'0' | u8::try_from(value % 10).unwrap_or(0);
+        value /= 10;
+    }
+    digits
+}
+
+/// Writes ASCII text, such as the digits built here.
+pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
+    f.write_str(std::str::from_utf8(text).map_err(|_| fmt::Error)?)
+}
+
+/// An unsigned integer, as `{}` writes it: `0`, `180`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Count(pub(crate) u64);
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `u64::MAX` has 20 digits.
+        let mut digits = [b'0'; 20];
+        let mut value = self.0;
+        let mut len = 0_usize;
+        for digit in digits.iter_mut().rev() {
+            *digit = b'0' | u8::try_from(value % 10).unwrap_or(0);
+            value /= 10;
+            len = len.saturating_add(1);
+            if value == 0 {
+                break;
+            }
+        }
+        write_ascii(
+            f,
+            digits
+                .get(20_usize.saturating_sub(len)..)
+                .unwrap_or_default(),
+        )
+    }
+}
+
+/// `n` as a [`Count`]. Every count a message writes (`u16`, `u32`, `usize`) fits in a `u64`.
+pub(crate) fn count<N: TryInto<u64>>(n: N) -> Count {
+    Count(n.try_into().unwrap_or(u64::MAX))
+}
+
+/// `YYYY-MM`, as `{:04}-{:02}` writes a year of 0 to 9999 and a month below 100; `None` for
+/// the others, which that writes with a sign or more digits.
+pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
+    let year = u32::try_from(year).ok().filter(|year| *year <= 9999)?;
+    if month > 99 {
+        return None;
+    }
+    let [y0, y1, y2, y3] = padded(year);
+    let [m0, m1] = padded(month);
+    Some([y0, y1, y2, y3, b'-', m0, m1])
+}
+
+/// A date, as chrono writes it: `2026-02-03`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Date(pub(crate) NaiveDate);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let date = self.0;
+        // chrono writes years outside 0 to 9999 with a sign.
+        let Some([y0, y1, y2, y3, dash, m0, m1]) = year_month(date.year(), date.month()) else {
+            return fmt::Display::fmt(&date, f);
+        };
+        let [d0, d1] = padded(date.day());
+        write_ascii(f, &[y0, y1, y2, y3, dash, m0, m1, b'-', d0, d1])
+    }
+}
+
+/// `HH:MM`, as `{:02}:{:02}` writes a time's hour and minute.
+pub(crate) fn hour_minute(time: NaiveTime) -> [u8; 5] {
+    let [h0, h1] = padded(time.hour());
+    let [m0, m1] = padded(time.minute());
+    [h0, h1, b':', m0, m1]
+}
+
+/// A time's hour and minute: `09:05`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HourMinute(pub(crate) NaiveTime);
+
+impl fmt::Display for HourMinute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_ascii(f, &hour_minute(self.0))
+    }
+}
+
+/// `from-until`, each `HH:MM`: how a daily window of closed hours is written.
+pub(crate) fn write_window(
+    f: &mut fmt::Formatter<'_>,
+    from: NaiveTime,
+    until: NaiveTime,
+) -> fmt::Result {
+    let [a, b, c, d, e] = hour_minute(from);
+    let [g, h, i, j, k] = hour_minute(until);
+    write_ascii(f, &[a, b, c, d, e, b'-', g, h, i, j, k])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Count, Date, HourMinute, year_month};
+    use chrono::{NaiveDate, NaiveTime};
+
+    #[test]
+    fn counts_are_written_as_integers_are() {
+        for value in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            180,
+            1_000_000,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            assert_eq!(Count(value).to_string(), value.to_string());
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let days = [
+            (2026, 2, 3),
+            (1, 1, 1),
+            (0, 12, 31),
+            (999, 10, 9),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 6, 15),
+            (-10_000, 1, 1),
+        ];
+        for (year, month, day) in days {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default();
+            assert_eq!(
+                Date(date).to_string(),
+                date.to_string(),
+                "{year}-{month}-{day}"
+            );
+        }
+        assert_eq!(Date(NaiveDate::MIN).to_string(), NaiveDate::MIN.to_string());
+        assert_eq!(Date(NaiveDate::MAX).to_string(), NaiveDate::MAX.to_string());
+    }
+
+    #[test]
+    fn months_are_written_as_padded_integers_are() {
+        let written = |year: i32, month: u32| {
+            year_month(year, month).map(|text| String::from_utf8_lossy(&text).into_owned())
+        };
+        assert_eq!(written(2026, 1).as_deref(), Some("2026-01"));
+        assert_eq!(written(7, 12).as_deref(), Some("0007-12"));
+        assert_eq!(written(9999, 99).as_deref(), Some("9999-99"));
+        assert_eq!(written(10_000, 1), None);
+        assert_eq!(written(-1, 1), None);
+        assert_eq!(written(2026, 100), None);
+    }
+
+    #[test]
+    fn times_are_written_as_padded_integers_are() {
+        for (hour, minute) in [(0, 0), (9, 5), (23, 59), (12, 30)] {
+            let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
+            assert_eq!(
+                HourMinute(time).to_string(),
+                format!("{hour:02}:{minute:02}")
+            );
+        }
+    }
+}
