@@ -2,6 +2,7 @@
 //! message is written straight into whatever takes it (a `String`, a JSON serializer) without
 //! building the parts as strings first.
 
+use super::digits::write_integer;
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
 
@@ -48,8 +49,11 @@ impl fmt::Display for Grouped {
         } else {
             self.0.normalize()
         };
-        if whole.scale() == 0 && !whole.is_zero() {
-            return write_grouped_integer(f, whole.mantissa());
+        if whole.scale() == 0
+            && !whole.is_zero()
+            && let Ok(magnitude) = u64::try_from(whole.mantissa().unsigned_abs())
+        {
+            return write_integer(f, whole.is_sign_negative(), magnitude, true);
         }
         // A `Decimal` is at most 29 digits, a sign, a point and a leading zero.
         let mut digits = StackText::<48>::default();
@@ -88,33 +92,6 @@ impl fmt::Display for Grouped {
         }
         Ok(())
     }
-}
-
-/// Writes `value` with a comma between groups of three digits, in one `write_str`.
-fn write_grouped_integer(f: &mut fmt::Formatter<'_>, value: i128) -> fmt::Result {
-    // An `i128` has at most 39 digits: 12 commas and a sign make 52 bytes.
-    const ROOM: usize = 52;
-    let mut text = [b'0'; ROOM];
-    let mut slots = text.iter_mut().rev();
-    let mut magnitude = value.unsigned_abs();
-    let mut digits = 0_usize;
-    loop {
-        if digits > 0 && digits.is_multiple_of(3) {
-            *slots.next().ok_or(fmt::Error)? = b',';
-        }
-        // A digit is below 10, so `|` adds it to `b'0'` (0x30) exactly.
-        *slots.next().ok_or(fmt::Error)? = b'0' | u8::try_from(magnitude % 10).unwrap_or(0);
-        digits = digits.saturating_add(1);
-        magnitude /= 10;
-        if magnitude == 0 {
-            break;
-        }
-    }
-    if value < 0 {
-        *slots.next().ok_or(fmt::Error)? = b'-';
-    }
-    let start = slots.len();
-    super::digits::write_ascii(f, text.get(start..).unwrap_or_default())
 }
 
 /// Text written on the stack, up to `N` bytes; writing more fails.
