@@ -1,131 +1,17 @@
 //! 한국어 메시지.
 
 use super::digits::{Date, HourMinute, count};
+use super::ko_words::{
+    Quoted, account_field, amount_field, circumstances, funding, method, span, status, won,
+};
 use super::particle::{eul_reul, eun_neun, gwa_wa, i_ga};
-use super::text::{Grouped, from_fn, join, put};
-use crate::calendar::{Span, SpanUnit};
+use super::text::{from_fn, join, put};
 use crate::decision::{
-    AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, NoteDetails,
-    PaymentProblem, ReasonDetails, RequestField, TimeRule,
+    AccountProblem, AmountProblem, NoteDetails, PaymentProblem, ReasonDetails, RequestField,
+    TimeRule,
 };
-use crate::model::{
-    CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
-};
-use rust_decimal::Decimal;
+use crate::model::{Currency, PaymentStatus};
 use std::fmt::{self, Display, Formatter};
-
-/// `12,000원`, `12.5 USD`.
-pub(super) fn won(amount: Decimal, currency: Currency) -> impl Display {
-    from_fn(move |f| {
-        if currency == Currency::KRW {
-            put!(f, Grouped(amount), "원")
-        } else {
-            put!(f, Grouped(amount), " ", currency.code())
-        }
-    })
-}
-
-/// `1년`, `6개월`, `180일`.
-pub(super) fn span(span: Span) -> impl Display {
-    let unit = match span.unit() {
-        SpanUnit::Days => "일",
-        SpanUnit::Months => "개월",
-        SpanUnit::Years => "년",
-    };
-    from_fn(move |f| put!(f, count(span.count()), unit))
-}
-
-fn method(method: Method) -> &'static str {
-    match method {
-        Method::Card => "카드",
-        Method::Transfer => "계좌이체",
-        Method::VirtualAccount => "가상계좌",
-        Method::Mobile => "휴대폰 소액결제",
-        Method::EasyPay => "간편결제",
-        Method::GiftCertificate => "상품권",
-        Method::ConvenienceStore => "편의점 결제",
-        Method::Crypto => "암호화폐 결제",
-    }
-}
-
-fn status(status: PaymentStatus) -> &'static str {
-    match status {
-        PaymentStatus::Ready => "결제 대기",
-        PaymentStatus::Pending => "승인 중",
-        PaymentStatus::VirtualAccountIssued => "가상계좌 입금 대기",
-        PaymentStatus::Paid => "결제 완료",
-        PaymentStatus::PartiallyCancelled => "부분 취소",
-        PaymentStatus::Cancelled => "취소 완료",
-        PaymentStatus::Failed => "결제 실패",
-    }
-}
-
-fn funding(funding: Funding) -> &'static str {
-    match funding {
-        Funding::Card => "카드",
-        Funding::Money => "머니",
-        Funding::Transfer => "계좌",
-        Funding::Point => "포인트",
-    }
-}
-
-fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
-    let text = match c {
-        Circumstance::Method(m) => method(*m),
-        Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
-        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", pg, "`"),
-        Circumstance::PgNotListed(None) => "PG 정보 없음",
-        Circumstance::CardType(CardType::Gift) => "기프트 카드",
-        Circumstance::CardType(CardType::Prepaid) => "선불카드",
-        Circumstance::CardType(CardType::Credit) => "신용카드",
-        Circumstance::CardType(CardType::Debit) => "체크카드",
-        Circumstance::ForeignCard => "해외 발급 카드",
-        Circumstance::CardPoints => "카드 포인트 사용 결제",
-        Circumstance::Escrow(true) => "에스크로 결제",
-        Circumstance::Escrow(false) => "에스크로가 아닌 결제",
-        Circumstance::EscrowStatus(state) => escrow_status(*state),
-        Circumstance::GiftCertificateType(kind) => gift_certificate(*kind),
-        Circumstance::PartialCancelable(false) => "제공사가 부분 취소 불가로 표시한 결제",
-        Circumstance::PartialCancelable(true) => "제공사가 부분 취소 가능으로 표시한 결제",
-        Circumstance::Funding(funded) => return put!(f, funding(*funded), " 결제"),
-        Circumstance::Partial(true) => "부분 취소",
-        Circumstance::Partial(false) => "전액 취소",
-        Circumstance::SameDayFullCancel(true) => "결제 당일 전액 취소",
-        Circumstance::SameDayFullCancel(false) => "결제 당일 전액 취소가 아님",
-    };
-    f.write_str(text)
-}
-
-fn escrow_status(state: EscrowStatus) -> &'static str {
-    match state {
-        EscrowStatus::BeforeConfirmation => "구매 확정 전 에스크로 결제",
-        EscrowStatus::Confirmed => "구매 확정된 에스크로 결제",
-        EscrowStatus::Rejected => "구매 거절된 에스크로 결제",
-    }
-}
-
-fn gift_certificate(kind: GiftCertificateType) -> &'static str {
-    match kind {
-        GiftCertificateType::Booknlife => "도서문화상품권",
-        GiftCertificateType::SmartMunsang => "스마트문화상품권",
-        GiftCertificateType::Cultureland => "컬쳐랜드 문화상품권",
-        GiftCertificateType::Happymoney => "해피머니 상품권",
-        GiftCertificateType::Culturegift => "컬쳐기프트 상품권",
-    }
-}
-
-fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
-    join(list, ", ", circumstance)
-}
-
-fn account_field(field: AccountField) -> &'static str {
-    match field {
-        AccountField::Bank => "은행 정보",
-        AccountField::Number => "계좌번호",
-        AccountField::HolderName => "예금주",
-        AccountField::HolderPhone => "예금주 연락처",
-    }
-}
 
 fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
     match problem {
@@ -152,14 +38,6 @@ fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Resu
             bank.name(),
             ") 코드가 없습니다"
         ),
-    }
-}
-
-fn amount_field(field: AmountField) -> &'static str {
-    match field {
-        AmountField::Amount => "환불 금액",
-        AmountField::TaxFreeAmount => "면세 금액",
-        AmountField::VatAmount => "부가세",
     }
 }
 
@@ -485,7 +363,7 @@ pub(super) fn reason(
         ReasonDetails::DuplicateCancelId { cancel_id, .. } => put!(
             f,
             "취소 ID ",
-            eun_neun(from_fn(|f| put!(f, "`", cancel_id, "`"))),
+            eun_neun(Quoted(cancel_id)),
             " 이 결제에서 이미 사용되었습니다"
         ),
         ReasonDetails::CancellationPending { .. } => {

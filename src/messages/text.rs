@@ -132,44 +132,6 @@ impl<const N: usize> fmt::Write for StackText<N> {
     }
 }
 
-/// A writer that passes text on and remembers its last letter or digit: what a Korean
-/// particle after the text depends on.
-pub(crate) struct LastLetter<'a, 'b> {
-    out: &'a mut fmt::Formatter<'b>,
-    last: Option<char>,
-}
-
-impl<'a, 'b> LastLetter<'a, 'b> {
-    /// Writes `word` to `out`, and returns its last letter or digit.
-    pub(crate) fn write(
-        out: &'a mut fmt::Formatter<'b>,
-        word: &dyn fmt::Display,
-    ) -> Result<Option<char>, fmt::Error> {
-        let mut tracked = LastLetter { out, last: None };
-        write!(tracked, "{word}")?;
-        Ok(tracked.last)
-    }
-}
-
-impl fmt::Write for LastLetter<'_, '_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        if let Some(last) = s.chars().rev().find(|c| is_letter_or_digit(*c)) {
-            self.last = Some(last);
-        }
-        self.out.write_str(s)
-    }
-}
-
-/// `c.is_alphanumeric()`, answered without Unicode's tables for ASCII and Hangul syllables,
-/// which is what messages end in.
-fn is_letter_or_digit(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        matches!(c, '가'..='힣') || c.is_alphanumeric()
-    }
-}
-
 /// Writes each piece in turn: a string literal with `write_str`, anything else with its own
 /// `Display`. It writes what `write!` writes with the same pieces in one format string, without
 /// building `fmt::Arguments` and walking them through `core::fmt::write`, which costs more than
