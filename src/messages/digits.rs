@@ -6,15 +6,19 @@
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use std::fmt;
 
-/// `value`'s last `N` decimal digits, zero-padded: `padded::<2>(7)` is `b"07"`.
-fn padded<const N: usize>(mut value: u32) -> [u8; N] {
-    let mut digits = [b'0'; N];
-    for digit in digits.iter_mut().rev() {
-        // A digit is below 10, so `|` adds it to `b'0'` (0x30) exactly.
-        *digit = b'0' | u8::try_from(value % 10).unwrap_or(0);
-        value /= 10;
+/// The numbers 0 to 99, each in two digits.
+const PAIRS: &str = "\
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+/// `value`'s last two decimal digits: `pair(7)` is `b"07"`.
+fn pair(value: u32) -> [u8; 2] {
+    let at = usize::try_from(value % 100).unwrap_or(0).saturating_mul(2);
+    match PAIRS.as_bytes().get(at..at.saturating_add(2)) {
+        Some(&[tens, ones]) => [tens, ones],
+        _ => *b"00",
     }
-    digits
 }
 
 /// Room for 16 bytes of ASCII text, aligned to a word.
@@ -36,12 +40,6 @@ pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Resul
     };
     f.write_str(checked)
 }
-
-/// The numbers 0 to 99, each in two digits.
-const PAIRS: &str = "\
-    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-    8081828384858687888990919293949596979899";
 
 /// `value` as `{}` writes it, when it is below 100.
 fn two_digits(value: u64) -> Option<&'static str> {
@@ -114,8 +112,9 @@ pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
     if month > 99 {
         return None;
     }
-    let [y0, y1, y2, y3] = padded(year);
-    let [m0, m1] = padded(month);
+    let [y0, y1] = pair(year / 100);
+    let [y2, y3] = pair(year);
+    let [m0, m1] = pair(month);
     Some([y0, y1, y2, y3, b'-', m0, m1])
 }
 
@@ -130,15 +129,15 @@ impl fmt::Display for Date {
         let Some([y0, y1, y2, y3, dash, m0, m1]) = year_month(date.year(), date.month()) else {
             return fmt::Display::fmt(&date, f);
         };
-        let [d0, d1] = padded(date.day());
+        let [d0, d1] = pair(date.day());
         write_ascii(f, &[y0, y1, y2, y3, dash, m0, m1, b'-', d0, d1])
     }
 }
 
 /// `HH:MM`, as `{:02}:{:02}` writes a time's hour and minute.
 pub(crate) fn hour_minute(time: NaiveTime) -> [u8; 5] {
-    let [h0, h1] = padded(time.hour());
-    let [m0, m1] = padded(time.minute());
+    let [h0, h1] = pair(time.hour());
+    let [m0, m1] = pair(time.minute());
     [h0, h1, b':', m0, m1]
 }
 
