@@ -135,7 +135,7 @@ impl fmt::Display for Date {
 }
 
 /// `HH:MM`, as `{:02}:{:02}` writes a time's hour and minute.
-pub(crate) fn hour_minute(time: NaiveTime) -> [u8; 5] {
+fn hour_minute(time: NaiveTime) -> [u8; 5] {
     let [h0, h1] = pair(time.hour());
     let [m0, m1] = pair(time.minute());
     [h0, h1, b':', m0, m1]

@@ -107,6 +107,8 @@ mod tests {
         assert_eq!(i_ga("`key-2`").to_string(), "`key-2`가");
         assert_eq!(i_ga("`key-1`").to_string(), "`key-1`이");
         assert_eq!(i_ga("`-`").to_string(), "`-`가");
+        // A letter outside ASCII and Hangul ends a word too: `é` (a vowel), not the `1` before it.
+        assert_eq!(i_ga("1é").to_string(), "1é가");
         assert_eq!(
             i_ga(String::from("2026-01-20T01:00:00+00:00")).to_string(),
             "2026-01-20T01:00:00+00:00이"

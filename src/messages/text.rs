@@ -174,6 +174,10 @@ mod tests {
         assert_eq!(Grouped(Decimal::from(-1_234_567)).to_string(), "-1,234,567");
         assert_eq!(Grouped(Decimal::new(1_234_550, 2)).to_string(), "12,345.5");
         assert_eq!(grouped("-0.00"), "0");
+        assert_eq!(
+            Grouped(Decimal::from_parts(0, 0, 0, true, 0)).to_string(),
+            "0"
+        );
         assert_eq!(grouped("1000.000"), "1,000");
         assert_eq!(grouped("-999.5"), "-999.5");
         assert_eq!(
