@@ -1,6 +1,6 @@
 //! Daily windows of local time during which a PG refuses cancels.
 
-use chrono::{NaiveTime, Timelike};
+use chrono::NaiveTime;
 use std::fmt;
 use std::str::FromStr;
 
@@ -48,14 +48,7 @@ impl ClosedHours {
 
 impl fmt::Display for ClosedHours {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:02}:{:02}-{:02}:{:02}",
-            self.from.hour(),
-            self.from.minute(),
-            self.until.hour(),
-            self.until.minute()
-        )
+        crate::messages::digits::write_window(f, self.from, self.until)
     }
 }
 

@@ -93,12 +93,14 @@ impl Span {
 
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = self.unit.singular();
-        if self.count == 1 {
-            write!(f, "1 {unit}")
-        } else {
-            write!(f, "{} {unit}s", self.count)
+        // Written piece by piece: `write!` costs more than the text.
+        fmt::Display::fmt(&crate::messages::digits::Count(u64::from(self.count)), f)?;
+        f.write_str(" ")?;
+        f.write_str(self.unit.singular())?;
+        if self.count != 1 {
+            f.write_str("s")?;
         }
+        Ok(())
     }
 }
 

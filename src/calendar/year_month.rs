@@ -32,7 +32,10 @@ impl YearMonth {
 
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
+        match crate::messages::digits::year_month(self.year, self.month) {
+            Some(text) => crate::messages::digits::write_ascii(f, &text),
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        }
     }
 }
 

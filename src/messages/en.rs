@@ -1,18 +1,18 @@
 //! English messages: lowercase, no final period, user values in backticks.
 
-use super::text::{Grouped, from_fn, join};
+use super::digits::{Date, HourMinute, count};
+use super::text::{Grouped, from_fn, join, put};
 use crate::decision::{
     AccountProblem, AmountProblem, Circumstance, NoteDetails, PaymentProblem, ReasonDetails,
     TimeRule,
 };
 use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
-use chrono::Timelike;
 use rust_decimal::Decimal;
 use std::fmt::{self, Display, Formatter};
 
 /// `KRW 12,000`.
 pub(super) fn money(amount: Decimal, currency: Currency) -> impl Display {
-    from_fn(move |f| write!(f, "{} {}", currency.code(), Grouped(amount)))
+    from_fn(move |f| put!(f, currency.code(), " ", Grouped(amount)))
 }
 
 fn method(method: Method) -> &'static str {
@@ -43,10 +43,10 @@ fn status(status: PaymentStatus) -> &'static str {
 fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
     let text = match c {
         Circumstance::Method(m) => method(*m),
-        Circumstance::Pg(pg) => return write!(f, "PG `{pg}`"),
-        Circumstance::PgNotListed(Some(pg)) => return write!(f, "PG `{pg}`"),
+        Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
+        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", pg, "`"),
         Circumstance::PgNotListed(None) => "unknown PG",
-        Circumstance::CardType(kind) => return write!(f, "{kind} card"),
+        Circumstance::CardType(kind) => return put!(f, kind, " card"),
         Circumstance::ForeignCard => "card issued abroad",
         Circumstance::CardPoints => "paid partly with card points",
         Circumstance::Escrow(true) => "escrow payment",
@@ -69,7 +69,7 @@ fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
             "the provider marks it as not partially cancelable"
         }
         Circumstance::PartialCancelable(true) => "the provider marks it as partially cancelable",
-        Circumstance::Funding(funding) => return write!(f, "funded by {funding}"),
+        Circumstance::Funding(funding) => return put!(f, "funded by ", funding),
         Circumstance::Partial(true) => "partial refund",
         Circumstance::Partial(false) => "full refund",
         Circumstance::SameDayFullCancel(true) => "full cancel on the day of payment",
@@ -84,24 +84,33 @@ fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
 
 fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
     match problem {
-        AccountProblem::Missing { field } => write!(f, "`{}` is missing", field.name()),
-        AccountProblem::Blank { field } => write!(f, "`{}` is blank", field.name()),
-        AccountProblem::TooLong { field, chars, max } => write!(
+        AccountProblem::Missing { field } => put!(f, "`", field.name(), "` is missing"),
+        AccountProblem::Blank { field } => put!(f, "`", field.name(), "` is blank"),
+        AccountProblem::TooLong { field, chars, max } => put!(
             f,
-            "`{}` has {chars} characters, more than the {max} allowed",
-            field.name()
+            "`",
+            field.name(),
+            "` has ",
+            count(*chars),
+            " characters, more than the ",
+            count(*max),
+            " allowed"
         ),
         AccountProblem::NotDigits { field } => {
-            write!(f, "`{}` may hold digits only", field.name())
+            put!(f, "`", field.name(), "` may hold digits only")
         }
         AccountProblem::BankNotSupported { bank, table, pg } => match pg {
-            Some(pg) => {
-                write!(
-                    f,
-                    "bank `{bank}` has no code in the {table} table used for PG `{pg}`"
-                )
-            }
-            None => write!(f, "bank `{bank}` has no code in the {table} table"),
+            Some(pg) => put!(
+                f,
+                "bank `",
+                bank,
+                "` has no code in the ",
+                table,
+                " table used for PG `",
+                pg,
+                "`"
+            ),
+            None => put!(f, "bank `", bank, "` has no code in the ", table, " table"),
         },
     }
 }
@@ -112,9 +121,9 @@ fn amount_problem(
     currency: Currency,
 ) -> fmt::Result {
     match problem {
-        AmountProblem::NotPositive { amount } => write!(
+        AmountProblem::NotPositive { amount } => put!(
             f,
-            "the amount must be greater than zero, found {}",
+            "the amount must be greater than zero, found ",
             money(*amount, currency)
         ),
         AmountProblem::TooPrecise {
@@ -122,16 +131,23 @@ fn amount_problem(
             amount,
             currency,
             decimals,
-        } => write!(
+        } => put!(
             f,
-            "`{}` is `{amount}`, but {} allows {decimals} decimal places",
+            "`",
             field.name(),
-            currency.code()
+            "` is `",
+            amount,
+            "`, but ",
+            currency.code(),
+            " allows ",
+            count(*decimals),
+            " decimal places"
         ),
-        AmountProblem::Negative { field, amount } => write!(
+        AmountProblem::Negative { field, amount } => put!(
             f,
-            "`{}` must not be negative, found {}",
+            "`",
             field.name(),
+            "` must not be negative, found ",
             money(*amount, currency)
         ),
     }
@@ -143,28 +159,36 @@ fn payment_problem(
     currency: Currency,
 ) -> fmt::Result {
     match problem {
-        PaymentProblem::NegativeAmount { field, amount } => {
-            write!(f, "`{field}` is negative ({})", money(*amount, currency))
-        }
-        PaymentProblem::CancelledExceedsTotal { cancelled, total } => write!(
+        PaymentProblem::NegativeAmount { field, amount } => put!(
             f,
-            "the cancelled amount {} exceeds the total {}",
+            "`",
+            field,
+            "` is negative (",
+            money(*amount, currency),
+            ")"
+        ),
+        PaymentProblem::CancelledExceedsTotal { cancelled, total } => put!(
+            f,
+            "the cancelled amount ",
             money(*cancelled, currency),
+            " exceeds the total ",
             money(*total, currency)
         ),
         PaymentProblem::CancelledTaxFreeExceedsTaxFree {
             cancelled_tax_free,
             tax_free,
-        } => write!(
+        } => put!(
             f,
-            "the cancelled tax-free amount {} exceeds the tax-free amount {}",
+            "the cancelled tax-free amount ",
             money(*cancelled_tax_free, currency),
+            " exceeds the tax-free amount ",
             money(*tax_free, currency)
         ),
-        PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => write!(
+        PaymentProblem::TaxFreeExceedsTotal { tax_free, total } => put!(
             f,
-            "the tax-free amount {} exceeds the total {}",
+            "the tax-free amount ",
             money(*tax_free, currency),
+            " exceeds the total ",
             money(*total, currency)
         ),
         PaymentProblem::TooPrecise {
@@ -172,15 +196,23 @@ fn payment_problem(
             amount,
             currency,
             decimals,
-        } => write!(
+        } => put!(
             f,
-            "`{field}` is `{amount}`, but {} allows {decimals} decimal places",
-            currency.code()
+            "`",
+            field,
+            "` is `",
+            amount,
+            "`, but ",
+            currency.code(),
+            " allows ",
+            count(*decimals),
+            " decimal places"
         ),
-        PaymentProblem::PaidAfterNow { paid_at, now } => write!(
+        PaymentProblem::PaidAfterNow { paid_at, now } => put!(
             f,
-            "`paid_at` {} is later than `now` {}",
+            "`paid_at` ",
             paid_at.to_rfc3339(),
+            " is later than `now` ",
             now.to_rfc3339()
         ),
     }
@@ -192,9 +224,9 @@ pub(super) fn reason(
     currency: Currency,
 ) -> fmt::Result {
     match details {
-        ReasonDetails::InvalidPayment { problems } => write!(
+        ReasonDetails::InvalidPayment { problems } => put!(
             f,
-            "the payment contradicts itself: {}",
+            "the payment contradicts itself: ",
             join(problems, "; ", |f, p| payment_problem(f, p, currency))
         ),
         ReasonDetails::PaymentNotPaid {
@@ -202,61 +234,74 @@ pub(super) fn reason(
         } => {
             f.write_str("the virtual account was never paid into: close it instead of refunding it")
         }
-        ReasonDetails::PaymentNotPaid { status: s } => write!(
+        ReasonDetails::PaymentNotPaid { status: s } => put!(
             f,
-            "the payment was never completed (status `{}`): there is nothing to refund",
-            status(*s)
+            "the payment was never completed (status `",
+            status(*s),
+            "`): there is nothing to refund"
         ),
-        ReasonDetails::AlreadyCancelled { balance, .. } => write!(
+        ReasonDetails::AlreadyCancelled { balance, .. } => put!(
             f,
-            "the payment is already cancelled in full (balance {})",
-            money(*balance, currency)
+            "the payment is already cancelled in full (balance ",
+            money(*balance, currency),
+            ")"
         ),
-        ReasonDetails::InvalidAmount { problems } => write!(
+        ReasonDetails::InvalidAmount { problems } => put!(
             f,
-            "the requested amounts are invalid: {}",
+            "the requested amounts are invalid: ",
             join(problems, "; ", |f, p| amount_problem(f, p, currency))
         ),
-        ReasonDetails::AmountExceedsCancellable { requested, balance } => write!(
+        ReasonDetails::AmountExceedsCancellable { requested, balance } => put!(
             f,
-            "the refund of {} exceeds the cancellable balance of {}",
+            "the refund of ",
             money(*requested, currency),
+            " exceeds the cancellable balance of ",
             money(*balance, currency)
         ),
-        ReasonDetails::CancellableAmountMismatch { given, balance } => write!(
+        ReasonDetails::CancellableAmountMismatch { given, balance } => put!(
             f,
-            "the request expects a balance of {} but the payment's balance is {}: read the payment again",
+            "the request expects a balance of ",
             money(*given, currency),
-            money(*balance, currency)
+            " but the payment's balance is ",
+            money(*balance, currency),
+            ": read the payment again"
         ),
         ReasonDetails::TaxFreeExceedsCancellable {
             requested,
             tax_free_balance,
-        } => write!(
+        } => put!(
             f,
-            "the tax-free refund of {} exceeds the tax-free balance of {}",
+            "the tax-free refund of ",
             money(*requested, currency),
+            " exceeds the tax-free balance of ",
             money(*tax_free_balance, currency)
         ),
         ReasonDetails::TaxFreeExceedsAmount {
             tax_free,
             vat,
             amount,
-        } => write!(
+        } => put!(
             f,
-            "the tax-free amount {} and VAT {} add up to more than the refund of {}",
+            "the tax-free amount ",
             money(*tax_free, currency),
+            " and VAT ",
             money(*vat, currency),
+            " add up to more than the refund of ",
             money(*amount, currency)
         ),
-        ReasonDetails::PartialCancelNotSupported { because } => write!(
+        ReasonDetails::PartialCancelNotSupported { because } => put!(
             f,
-            "a partial refund is not possible ({}): only the whole remainder can be cancelled",
-            circumstances(because)
+            "a partial refund is not possible (",
+            circumstances(because),
+            "): only the whole remainder can be cancelled"
         ),
-        ReasonDetails::PartialCancelLimitReached { limit, succeeded } => write!(
+        ReasonDetails::PartialCancelLimitReached { limit, succeeded } => put!(
             f,
-            "the PG allows {limit} partial cancels and {succeeded} have succeeded: only the whole remainder can be cancelled"
+            "the PG allows ",
+            count(*limit),
+            " partial cancels and ",
+            count(*succeeded),
+            " have succeeded: only the whole remainder can be cancelled"
         ),
         ReasonDetails::DeadlinePassed {
             paid_on,
@@ -264,10 +309,19 @@ pub(super) fn reason(
             today,
             within,
             time_zone,
-        } => write!(
+        } => put!(
             f,
-            "the refund deadline has passed: paid on {paid_on}, refundable within {} until {last_refundable_day}, and today is {today} ({time_zone})",
-            within
+            "the refund deadline has passed: paid on ",
+            Date(*paid_on),
+            ", refundable within ",
+            within,
+            " until ",
+            Date(*last_refundable_day),
+            ", and today is ",
+            Date(*today),
+            " (",
+            time_zone,
+            ")"
         ),
         ReasonDetails::MonthChanged {
             paid_month,
@@ -275,25 +329,34 @@ pub(super) fn reason(
             time_zone,
             next_month_refund,
         } => {
-            write!(
+            put!(
                 f,
-                "the payment can be cancelled only in the month it was made: paid in {paid_month}, and it is now {current_month} ({time_zone})"
+                "the payment can be cancelled only in the month it was made: paid in ",
+                paid_month,
+                ", and it is now ",
+                current_month,
+                " (",
+                time_zone,
+                ")"
             )?;
             let Some(next) = next_month_refund else {
                 return Ok(());
             };
-            write!(
+            put!(
                 f,
-                "; a next-month refund at PG `{}` needs the {} and a valid refund account: ",
-                next.pg, next.contract.en,
+                "; a next-month refund at PG `",
+                next.pg,
+                "` needs the ",
+                next.contract.en,
+                " and a valid refund account: "
             )?;
             let mut sep = "";
             if !next.contract_signed {
-                write!(f, "the {} is not signed", next.contract.en)?;
+                put!(f, "the ", next.contract.en, " is not signed")?;
                 sep = ", ";
             }
             if !next.refund_account_given {
-                write!(f, "{sep}no refund account is given")?;
+                put!(f, sep, "no refund account is given")?;
                 sep = ", ";
             }
             for problem in &next.refund_account_problems {
@@ -315,58 +378,69 @@ pub(super) fn reason(
             local_time,
             closed,
             time_zone,
-        } => write!(
+        } => put!(
             f,
-            "the PG takes no cancels between {closed} ({time_zone}), and it is {:02}:{:02} now",
-            local_time.hour(),
-            local_time.minute()
+            "the PG takes no cancels between ",
+            closed,
+            " (",
+            time_zone,
+            "), and it is ",
+            HourMinute(*local_time),
+            " now"
         ),
         ReasonDetails::RefundAccountRequired {} => {
             f.write_str("a refund account is required: give its bank, number and holder name")
         }
-        ReasonDetails::RefundAccountInvalid { problems } => write!(
+        ReasonDetails::RefundAccountInvalid { problems } => put!(
             f,
-            "the refund account is invalid: {}",
+            "the refund account is invalid: ",
             join(problems, ", ", account_problem)
         ),
         ReasonDetails::ContractRequired {
             contract,
             for_partial_refund,
         } => {
-            if *for_partial_refund {
-                write!(
-                    f,
-                    "a partial refund needs the {} (`{}`)",
-                    contract.en, contract.id
-                )
+            let refund = if *for_partial_refund {
+                "a partial refund"
             } else {
-                write!(
-                    f,
-                    "this refund needs the {} (`{}`)",
-                    contract.en, contract.id
-                )
-            }
+                "this refund"
+            };
+            put!(
+                f,
+                refund,
+                " needs the ",
+                contract.en,
+                " (`",
+                contract.id,
+                "`)"
+            )
         }
-        ReasonDetails::RefundNotSupported { because } => write!(
+        ReasonDetails::RefundNotSupported { because } => put!(
             f,
-            "the provider cannot refund this payment ({})",
-            circumstances(because)
+            "the provider cannot refund this payment (",
+            circumstances(because),
+            ")"
         ),
         ReasonDetails::ReasonRequired {} => f.write_str("a cancel `reason` is required"),
-        ReasonDetails::FieldTooLong { field, chars, max } => write!(
+        ReasonDetails::FieldTooLong { field, chars, max } => put!(
             f,
-            "`{}` has {chars} characters, more than the {max} allowed",
-            field.name()
+            "`",
+            field.name(),
+            "` has ",
+            count(*chars),
+            " characters, more than the ",
+            count(*max),
+            " allowed"
         ),
         ReasonDetails::RequesterRequired {} => {
             f.write_str("`requester` is required: `customer` or `admin`")
         }
-        ReasonDetails::DuplicateCancelId { cancel_id, .. } => {
-            write!(
-                f,
-                "the cancel id `{cancel_id}` was already used for this payment"
-            )
-        }
+        ReasonDetails::DuplicateCancelId { cancel_id, .. } => put!(
+            f,
+            "the cancel id `",
+            cancel_id,
+            "` was already used for this payment"
+        ),
         ReasonDetails::CancellationPending { .. } => {
             f.write_str("an earlier cancellation is still in progress: wait for its result")
         }
@@ -375,30 +449,46 @@ pub(super) fn reason(
             method: m,
             easy_pay_provider,
         } => match easy_pay_provider {
-            Some(service) => write!(
+            Some(service) => put!(
                 f,
-                "no policy covers {} ({service}) refunds at `{provider}`",
-                method(*m)
+                "no policy covers ",
+                method(*m),
+                " (",
+                service,
+                ") refunds at `",
+                provider,
+                "`"
             ),
-            None => write!(f, "no policy covers {} refunds at `{provider}`", method(*m)),
+            None => put!(
+                f,
+                "no policy covers ",
+                method(*m),
+                " refunds at `",
+                provider,
+                "`"
+            ),
         },
         ReasonDetails::TaxableExceedsCancellable {
             taxable,
             taxable_balance,
-        } => write!(
+        } => put!(
             f,
-            "the taxable part of this partial refund, {}, exceeds the taxable balance of {}: give the tax-free part as `tax_free_amount`",
+            "the taxable part of this partial refund, ",
             money(*taxable, currency),
-            money(*taxable_balance, currency)
+            ", exceeds the taxable balance of ",
+            money(*taxable_balance, currency),
+            ": give the tax-free part as `tax_free_amount`"
         ),
         ReasonDetails::UnsettledSalesShort {
             requested,
             unsettled_sales,
-        } => write!(
+        } => put!(
             f,
-            "the refund of {} exceeds the {} the PG still owes the merchant: the PG nets refunds against unsettled sales",
+            "the refund of ",
             money(*requested, currency),
-            money(*unsettled_sales, currency)
+            " exceeds the ",
+            money(*unsettled_sales, currency),
+            " the PG still owes the merchant: the PG nets refunds against unsettled sales"
         ),
     }
 }
@@ -406,16 +496,16 @@ pub(super) fn reason(
 /// `: did you mean `x`?` after a name no policy lists, when one is close.
 fn did_you_mean(closest: Option<&str>) -> impl Display + '_ {
     from_fn(move |f| match closest {
-        Some(c) => write!(f, ": did you mean `{c}`?"),
+        Some(c) => put!(f, ": did you mean `", c, "`?"),
         None => Ok(()),
     })
 }
 
 pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result {
     match details {
-        NoteDetails::RefundFee { amount, currency } => write!(
+        NoteDetails::RefundFee { amount, currency } => put!(
             f,
-            "each refund costs the merchant a transfer fee of {}",
+            "each refund costs the merchant a transfer fee of ",
             money(*amount, *currency)
         ),
         NoteDetails::ProcessingDelay {
@@ -425,22 +515,27 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
             expected_by,
             no_date,
         } => {
+            f.write_str("the money reaches the customer after ")?;
             if min_business_days == max_business_days {
-                write!(f, "the money reaches the customer after {min_business_days}")?;
+                put!(f, count(*min_business_days))?;
             } else {
-                write!(
+                put!(
                     f,
-                    "the money reaches the customer after {min_business_days} to {max_business_days}"
+                    count(*min_business_days),
+                    " to ",
+                    count(*max_business_days)
                 )?;
             }
             f.write_str(" business days")?;
             match (expected_earliest, expected_by, no_date) {
-                (Some(first), Some(by), _) if first == by => write!(f, ": on {by}"),
-                (Some(first), Some(by), _) => write!(f, ": from {first}, by {by}"),
-                (_, _, Some(outside)) => write!(
+                (Some(first), Some(by), _) if first == by => put!(f, ": on ", Date(*by)),
+                (Some(first), Some(by), _) => {
+                    put!(f, ": from ", Date(*first), ", by ", Date(*by))
+                }
+                (_, _, Some(outside)) => put!(
                     f,
-                    "; no expected date: the business-day calendar ends on {}",
-                    outside.last_day()
+                    "; no expected date: the business-day calendar ends on ",
+                    Date(outside.last_day())
                 ),
                 _ => Ok(()),
             }
@@ -457,23 +552,34 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
             spans,
         } => {
             match funding {
-                Some(known) => write!(f, "the rule sets no deadline for funding `{known}`")?,
+                Some(known) => put!(f, "the rule sets no deadline for funding `", known, "`")?,
                 None => f.write_str("the easy-pay funding is unknown")?,
             }
-            let spans = join(spans, ", ", |f, s| write!(f, "{} {}", s.funding, s.within));
-            write!(f, ", so the strictest deadline, {applied}, was applied ({spans})")
+            let spans = join(spans, ", ", |f, s| put!(f, s.funding, " ", s.within));
+            put!(
+                f,
+                ", so the strictest deadline, ",
+                applied,
+                ", was applied (",
+                spans,
+                ")"
+            )
         }
         NoteDetails::CashReceiptNotCancelled {} => f.write_str(
             "the PG does not cancel the payment's cash receipt with it: if one was issued, cancel or reissue it",
         ),
-        NoteDetails::UnknownPg { id, closest } => write!(
+        NoteDetails::UnknownPg { id, closest } => put!(
             f,
-            "the policy does not list PG `{id}`, so no PG-specific rule applied{}",
+            "the policy does not list PG `",
+            id,
+            "`, so no PG-specific rule applied",
             did_you_mean(closest.as_deref())
         ),
-        NoteDetails::UnknownEasyPayProvider { id, closest } => write!(
+        NoteDetails::UnknownEasyPayProvider { id, closest } => put!(
             f,
-            "the policy does not list easy-pay service `{id}`, so no service-specific rule applied{}",
+            "the policy does not list easy-pay service `",
+            id,
+            "`, so no service-specific rule applied",
             did_you_mean(closest.as_deref())
         ),
     }

@@ -4,10 +4,12 @@
 //! decision carries. Each language is one exhaustive `match`: a new code does not compile until
 //! both languages say something for it.
 
+pub(crate) mod digits;
 mod en;
 mod json;
 mod json_writer;
 mod ko;
+mod ko_words;
 mod options;
 mod particle;
 mod report;
@@ -124,7 +126,7 @@ pub(crate) fn note_text(note: &Note, lang: Lang) -> impl fmt::Display {
 /// ```
 pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
     match lang {
-        Lang::Ko => ko::won(amount, currency).to_string(),
+        Lang::Ko => ko_words::won(amount, currency).to_string(),
         Lang::En => en::money(amount, currency).to_string(),
     }
 }
@@ -140,7 +142,7 @@ pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
 /// ```
 pub fn span_text(span: Span, lang: Lang) -> String {
     match lang {
-        Lang::Ko => ko::span(span).to_string(),
+        Lang::Ko => ko_words::span(span).to_string(),
         Lang::En => span.to_string(),
     }
 }

@@ -1,18 +1,48 @@
 //! Korean particles, whose form depends on how the word before them ends: `10,000원이`,
 //! `USD 10가`.
 
-use super::text::{LastLetter, from_fn};
-use std::fmt::{self, Display, Formatter};
+use super::text::from_fn;
+use std::fmt::{Display, Formatter};
 
-/// Whether `word` is read with a final consonant (받침), which decides the particle after it:
-/// `10,000원이`, `USD 10가`... The last Hangul syllable, digit or Latin letter decides; digits and
-/// letters are read as Koreans read them (`0` 영, `L` 엘).
-#[cfg(test)]
-fn has_final_consonant(word: &str) -> bool {
-    ends_in_consonant(word.chars().rev().find(|c| c.is_alphanumeric()))
+/// A word a particle can follow: what it displays, and the last letter or digit of that text,
+/// which decides the particle. Each word says how it ends rather than being written through a
+/// writer that watches for it, which cost more than the word itself.
+pub(super) trait Word: Display {
+    /// The last letter or digit of what the word displays, if it has any.
+    fn last_letter(&self) -> Option<char>;
 }
 
-/// Whether a word whose last letter or digit is `last` is read with a final consonant.
+impl Word for &str {
+    fn last_letter(&self) -> Option<char> {
+        last_letter(self)
+    }
+}
+
+impl Word for String {
+    fn last_letter(&self) -> Option<char> {
+        last_letter(self)
+    }
+}
+
+/// The last letter or digit of `text`.
+pub(super) fn last_letter(text: &str) -> Option<char> {
+    text.chars().rev().find(|c| is_letter_or_digit(*c))
+}
+
+/// `c.is_alphanumeric()`, answered without Unicode's tables for ASCII and Hangul syllables,
+/// which is what words end in.
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '가'..='힣') || c.is_alphanumeric()
+    }
+}
+
+/// Whether a word whose last letter or digit is `last` is read with a final consonant (받침),
+/// which decides the particle after it: `10,000원이`, `USD 10가`... The last Hangul syllable,
+/// digit or Latin letter decides; digits and letters are read as Koreans read them (`0` 영,
+/// `L` 엘).
 fn ends_in_consonant(last: Option<char>) -> bool {
     let Some(last) = last else {
         return false;
@@ -26,47 +56,46 @@ fn ends_in_consonant(last: Option<char>) -> bool {
 }
 
 /// `word` followed by the right form of a particle: `after_consonant` (이, 을, 과, 은) or
-/// `after_vowel` (가, 를, 와, 는), chosen from the word as written: it is written through a
-/// writer that remembers its last letter.
-fn with_particle<W: Display>(
+/// `after_vowel` (가, 를, 와, 는), chosen from the word's last letter.
+fn with_particle<W: Word>(
     word: W,
     after_consonant: &'static str,
     after_vowel: &'static str,
 ) -> impl Display {
-    from_fn(move |f| write_with_particle(f, &word, after_consonant, after_vowel))
-}
-
-fn write_with_particle(
-    f: &mut Formatter<'_>,
-    word: &dyn Display,
-    after_consonant: &'static str,
-    after_vowel: &'static str,
-) -> fmt::Result {
-    let last = LastLetter::write(f, word)?;
-    f.write_str(if ends_in_consonant(last) {
-        after_consonant
-    } else {
-        after_vowel
+    from_fn(move |f: &mut Formatter<'_>| {
+        word.fmt(f)?;
+        f.write_str(if ends_in_consonant(word.last_letter()) {
+            after_consonant
+        } else {
+            after_vowel
+        })
     })
 }
 
 /// Subject (이/가), object (을/를), with (과/와), topic (은/는).
-pub(super) fn i_ga<W: Display>(word: W) -> impl Display {
+pub(super) fn i_ga<W: Word>(word: W) -> impl Display {
     with_particle(word, "이", "가")
 }
-pub(super) fn eul_reul<W: Display>(word: W) -> impl Display {
+pub(super) fn eul_reul<W: Word>(word: W) -> impl Display {
     with_particle(word, "을", "를")
 }
-pub(super) fn gwa_wa<W: Display>(word: W) -> impl Display {
+pub(super) fn gwa_wa<W: Word>(word: W) -> impl Display {
     with_particle(word, "과", "와")
 }
-pub(super) fn eun_neun<W: Display>(word: W) -> impl Display {
+pub(super) fn eun_neun<W: Word>(word: W) -> impl Display {
     with_particle(word, "은", "는")
+}
+
+/// Holds a word's own `last_letter` to the last letter of what it displays.
+#[cfg(test)]
+pub(super) fn assert_ends_as_displayed(word: &impl Word) {
+    let shown = word.to_string();
+    assert_eq!(word.last_letter(), last_letter(&shown), "{shown}");
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{eul_reul, has_final_consonant, i_ga};
+    use super::{assert_ends_as_displayed, eul_reul, i_ga};
 
     #[test]
     fn particles_follow_how_the_word_ends() {
@@ -77,6 +106,13 @@ mod tests {
         assert_eq!(eul_reul("30 EUR").to_string(), "30 EUR을");
         assert_eq!(i_ga("`key-2`").to_string(), "`key-2`가");
         assert_eq!(i_ga("`key-1`").to_string(), "`key-1`이");
-        assert!(!has_final_consonant("`-`"));
+        assert_eq!(i_ga("`-`").to_string(), "`-`가");
+        // A letter outside ASCII and Hangul ends a word too: `é` (a vowel), not the `1` before it.
+        assert_eq!(i_ga("1é").to_string(), "1é가");
+        assert_eq!(
+            i_ga(String::from("2026-01-20T01:00:00+00:00")).to_string(),
+            "2026-01-20T01:00:00+00:00이"
+        );
+        assert_ends_as_displayed(&"`key-2`");
     }
 }

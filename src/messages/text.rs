@@ -2,6 +2,7 @@
 //! message is written straight into whatever takes it (a `String`, a JSON serializer) without
 //! building the parts as strings first.
 
+use super::digits::write_integer;
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
 
@@ -41,17 +42,22 @@ pub(crate) struct Grouped(pub(crate) Decimal);
 
 impl fmt::Display for Grouped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The common case, a whole amount, is written from its mantissa. Zero goes the general
+        // way, so that a negative zero is written as `Decimal` writes it.
+        let whole = if self.0.scale() == 0 {
+            self.0
+        } else {
+            self.0.normalize()
+        };
+        if whole.scale() == 0
+            && !whole.is_zero()
+            && let Ok(magnitude) = u64::try_from(whole.mantissa().unsigned_abs())
+        {
+            return write_integer(f, whole.is_sign_negative(), magnitude, true);
+        }
         // A `Decimal` is at most 29 digits, a sign, a point and a leading zero.
         let mut digits = StackText::<48>::default();
-        let normalized = self.0.normalize();
-        // The common case, a whole amount, is written from its mantissa: an integer is formatted
-        // with far fewer divisions than a 96-bit decimal. Zero goes the general way, so that a
-        // negative zero is written as `Decimal` writes it.
-        if normalized.scale() == 0 && !normalized.is_zero() {
-            write!(digits, "{}", normalized.mantissa())?;
-        } else {
-            write!(digits, "{normalized}")?;
-        }
+        write!(digits, "{}", self.0.normalize())?;
         let text = digits.as_str();
         let (sign, unsigned) = match text.strip_prefix('-') {
             Some(rest) => ("-", rest),
@@ -126,33 +132,28 @@ impl<const N: usize> fmt::Write for StackText<N> {
     }
 }
 
-/// A writer that passes text on and remembers its last letter or digit: what a Korean
-/// particle after the text depends on.
-pub(crate) struct LastLetter<'a, 'b> {
-    out: &'a mut fmt::Formatter<'b>,
-    last: Option<char>,
+/// Writes each piece in turn: a string literal with `write_str`, anything else with its own
+/// `Display`. It writes what `write!` writes with the same pieces in one format string, without
+/// building `fmt::Arguments` and walking them through `core::fmt::write`, which costs more than
+/// most pieces of a message. The pieces share `f`'s options, so it is for the formatters
+/// messages are written to, which have none.
+macro_rules! put {
+    (@each $f:ident $(,)?) => {};
+    (@each $f:ident, $text:literal $(, $($rest:tt)*)?) => {
+        $f.write_str($text)?;
+        $crate::messages::text::put!(@each $f $(, $($rest)*)?);
+    };
+    (@each $f:ident, $piece:expr $(, $($rest:tt)*)?) => {
+        ::std::fmt::Display::fmt(&$piece, $f)?;
+        $crate::messages::text::put!(@each $f $(, $($rest)*)?);
+    };
+    ($f:expr, $($pieces:tt)+) => {{
+        let f: &mut ::std::fmt::Formatter<'_> = $f;
+        $crate::messages::text::put!(@each f, $($pieces)+);
+        ::std::fmt::Result::Ok(())
+    }};
 }
-
-impl<'a, 'b> LastLetter<'a, 'b> {
-    /// Writes `word` to `out`, and returns its last letter or digit.
-    pub(crate) fn write(
-        out: &'a mut fmt::Formatter<'b>,
-        word: &dyn fmt::Display,
-    ) -> Result<Option<char>, fmt::Error> {
-        let mut tracked = LastLetter { out, last: None };
-        write!(tracked, "{word}")?;
-        Ok(tracked.last)
-    }
-}
-
-impl fmt::Write for LastLetter<'_, '_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        if let Some(last) = s.chars().rev().find(|c| c.is_alphanumeric()) {
-            self.last = Some(last);
-        }
-        self.out.write_str(s)
-    }
-}
+pub(crate) use put;
 
 #[cfg(test)]
 mod tests {
@@ -173,6 +174,10 @@ mod tests {
         assert_eq!(Grouped(Decimal::from(-1_234_567)).to_string(), "-1,234,567");
         assert_eq!(Grouped(Decimal::new(1_234_550, 2)).to_string(), "12,345.5");
         assert_eq!(grouped("-0.00"), "0");
+        assert_eq!(
+            Grouped(Decimal::from_parts(0, 0, 0, true, 0)).to_string(),
+            "0"
+        );
         assert_eq!(grouped("1000.000"), "1,000");
         assert_eq!(grouped("-999.5"), "-999.5");
         assert_eq!(

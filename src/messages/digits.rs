@@ -1,0 +1,235 @@
+//! Numbers, dates and times written from their digits in one `write_str`: the same text as
+//! `{}`, `{:02}` or chrono's `Display`, without `Formatter::pad_integral`'s padding machinery
+//! or chrono's character-by-character writing, which cost several times the text itself in a
+//! message that prints three dates.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use std::fmt;
+
+/// The numbers 0 to 99, each in two digits.
+const PAIRS: &str = "\
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+/// `value`'s last two decimal digits: `pair(7)` is `b"07"`.
+fn pair(value: u32) -> [u8; 2] {
+    let at = usize::try_from(value % 100).unwrap_or(0).saturating_mul(2);
+    match PAIRS.as_bytes().get(at..at.saturating_add(2)) {
+        Some(&[tens, ones]) => [tens, ones],
+        _ => *b"00",
+    }
+}
+
+/// Room for 16 bytes of ASCII text, aligned to a word.
+#[repr(align(8))]
+struct Room([u8; 16]);
+
+/// Writes ASCII text, such as the digits built here. `str::from_utf8` checks an aligned run of
+/// 16 bytes a word at a time, and a shorter or unaligned one byte by byte at several times the
+/// cost, so text of 5 to 16 bytes (a date, an amount) is checked from an aligned room of 16.
+pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
+    let mut room = Room([b' '; 16]);
+    let checked = match room.0.get_mut(..text.len()) {
+        Some(start) if text.len() > 4 => {
+            start.copy_from_slice(text);
+            let whole = std::str::from_utf8(&room.0).map_err(|_| fmt::Error)?;
+            whole.get(..text.len()).ok_or(fmt::Error)?
+        }
+        _ => std::str::from_utf8(text).map_err(|_| fmt::Error)?,
+    };
+    f.write_str(checked)
+}
+
+/// `value` as `{}` writes it, when it is below 100.
+fn two_digits(value: u64) -> Option<&'static str> {
+    let value = usize::try_from(value).ok().filter(|value| *value < 100)?;
+    let end = value.checked_mul(2)?.checked_add(2)?;
+    // One digit is the second of its pair.
+    let start = if value < 10 {
+        end.checked_sub(1)?
+    } else {
+        end.checked_sub(2)?
+    };
+    PAIRS.get(start..end)
+}
+
+/// Writes `magnitude` as `{}` writes an integer, after a `-` when `negative`, with a comma
+/// between groups of three digits when `grouped`.
+pub(crate) fn write_integer(
+    f: &mut fmt::Formatter<'_>,
+    negative: bool,
+    magnitude: u64,
+    grouped: bool,
+) -> fmt::Result {
+    // Most counts have one or two digits: those are sliced from a table, with no text to check.
+    if !negative && let Some(text) = two_digits(magnitude) {
+        return f.write_str(text);
+    }
+    // `u64::MAX` has 20 digits: 6 commas and a sign make 27 bytes.
+    const ROOM: usize = 27;
+    let mut text = [b'0'; ROOM];
+    let mut slots = text.iter_mut().rev();
+    let mut value = magnitude;
+    let mut digits = 0_usize;
+    loop {
+        if grouped && digits > 0 && digits.is_multiple_of(3) {
+            *slots.next().ok_or(fmt::Error)? = b',';
+        }
+        *slots.next().ok_or(fmt::Error)? = b'0' | u8::try_from(value % 10).unwrap_or(0);
+        digits = digits.saturating_add(1);
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    if negative {
+        *slots.next().ok_or(fmt::Error)? = b'-';
+    }
+    let start = slots.len();
+    write_ascii(f, text.get(start..).unwrap_or_default())
+}
+
+/// An unsigned integer, as `{}` writes it: `0`, `180`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Count(pub(crate) u64);
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_integer(f, false, self.0, false)
+    }
+}
+
+/// `n` as a [`Count`]. Every count a message writes (`u16`, `u32`, `usize`) fits in a `u64`.
+pub(crate) fn count<N: TryInto<u64>>(n: N) -> Count {
+    Count(n.try_into().unwrap_or(u64::MAX))
+}
+
+/// `YYYY-MM`, as `{:04}-{:02}` writes a year of 0 to 9999 and a month below 100; `None` for
+/// the others, which that writes with a sign or more digits.
+pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
+    let year = u32::try_from(year).ok().filter(|year| *year <= 9999)?;
+    if month > 99 {
+        return None;
+    }
+    let [y0, y1] = pair(year / 100);
+    let [y2, y3] = pair(year);
+    let [m0, m1] = pair(month);
+    Some([y0, y1, y2, y3, b'-', m0, m1])
+}
+
+/// A date, as chrono writes it: `2026-02-03`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Date(pub(crate) NaiveDate);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let date = self.0;
+        // chrono writes years past 9999 and before 0 with a sign.
+        let Some([y0, y1, y2, y3, dash, m0, m1]) = year_month(date.year(), date.month()) else {
+            return fmt::Display::fmt(&date, f);
+        };
+        let [d0, d1] = pair(date.day());
+        write_ascii(f, &[y0, y1, y2, y3, dash, m0, m1, b'-', d0, d1])
+    }
+}
+
+/// `HH:MM`, as `{:02}:{:02}` writes a time's hour and minute.
+fn hour_minute(time: NaiveTime) -> [u8; 5] {
+    let [h0, h1] = pair(time.hour());
+    let [m0, m1] = pair(time.minute());
+    [h0, h1, b':', m0, m1]
+}
+
+/// A time's hour and minute: `09:05`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HourMinute(pub(crate) NaiveTime);
+
+impl fmt::Display for HourMinute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_ascii(f, &hour_minute(self.0))
+    }
+}
+
+/// `from-until`, each `HH:MM`: how a daily window of closed hours is written.
+pub(crate) fn write_window(
+    f: &mut fmt::Formatter<'_>,
+    from: NaiveTime,
+    until: NaiveTime,
+) -> fmt::Result {
+    let [a, b, c, d, e] = hour_minute(from);
+    let [g, h, i, j, k] = hour_minute(until);
+    write_ascii(f, &[a, b, c, d, e, b'-', g, h, i, j, k])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Count, Date, HourMinute, year_month};
+    use chrono::{NaiveDate, NaiveTime};
+
+    #[test]
+    fn counts_are_written_as_integers_are() {
+        for value in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            180,
+            1_000_000,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            assert_eq!(Count(value).to_string(), value.to_string());
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let days = [
+            (2026, 2, 3),
+            (1, 1, 1),
+            (0, 12, 31),
+            (999, 10, 9),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 6, 15),
+            (-10_000, 1, 1),
+        ];
+        for (year, month, day) in days {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default();
+            assert_eq!(
+                Date(date).to_string(),
+                date.to_string(),
+                "{year}-{month}-{day}"
+            );
+        }
+        assert_eq!(Date(NaiveDate::MIN).to_string(), NaiveDate::MIN.to_string());
+        assert_eq!(Date(NaiveDate::MAX).to_string(), NaiveDate::MAX.to_string());
+    }
+
+    #[test]
+    fn months_are_written_as_padded_integers_are() {
+        let written = |year: i32, month: u32| {
+            year_month(year, month).map(|text| String::from_utf8_lossy(&text).into_owned())
+        };
+        assert_eq!(written(2026, 1).as_deref(), Some("2026-01"));
+        assert_eq!(written(7, 12).as_deref(), Some("0007-12"));
+        assert_eq!(written(9999, 99).as_deref(), Some("9999-99"));
+        assert_eq!(written(10_000, 1), None);
+        assert_eq!(written(-1, 1), None);
+        assert_eq!(written(2026, 100), None);
+    }
+
+    #[test]
+    fn times_are_written_as_padded_integers_are() {
+        for (hour, minute) in [(0, 0), (9, 5), (23, 59), (12, 30)] {
+            let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
+            assert_eq!(
+                HourMinute(time).to_string(),
+                format!("{hour:02}:{minute:02}")
+            );
+        }
+    }
+}
