@@ -227,10 +227,10 @@ pub struct DeadlineSummary {
     /// A span from the payment day, or the calendar month of payment.
     pub kind: DeadlineKind,
     /// The local date of payment.
-    #[serde(serialize_with = "display")]
+    #[serde(serialize_with = "date")]
     pub paid_on: NaiveDate,
     /// The last day a refund is possible, in the policy's time zone.
-    #[serde(serialize_with = "display")]
+    #[serde(serialize_with = "date")]
     pub last_refundable_day: NaiveDate,
     /// The span, for span deadlines.
     #[serde(
@@ -270,6 +270,25 @@ pub(crate) fn display<T: fmt::Display, S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
+}
+
+/// A date as chrono displays it (`2026-01-20`), handed to the serializer as a string whole.
+pub(crate) fn date<S: Serializer>(value: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    match crate::messages::digits::date(*value) {
+        Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+        None => serializer.collect_str(value),
+    }
+}
+
+/// An optional date, as [`date`] writes one.
+pub(crate) fn date_option<S: Serializer>(
+    value: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => date(value, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 pub(crate) fn display_option<T: fmt::Display, S: Serializer>(

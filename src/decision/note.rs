@@ -1,6 +1,6 @@
 //! Notes: what the caller should know that does not block the refund.
 
-use super::{NoteCode, ReasonCode, RuleId, display, display_option};
+use super::{NoteCode, ReasonCode, RuleId, date_option, display, display_option};
 use crate::calendar::{BusinessDays, OutsideCalendar, Span};
 use crate::model::{Currency, Funding, amount};
 use crate::options::ExpectedCompletion;
@@ -55,13 +55,13 @@ pub enum NoteDetails {
         /// The first date the money can arrive for a refund requested at the decision's
         /// instant, on the Korean business-day calendar.
         #[serde(
-            serialize_with = "display_option",
+            serialize_with = "date_option",
             skip_serializing_if = "Option::is_none"
         )]
         expected_earliest: Option<NaiveDate>,
         /// The date by which it arrives.
         #[serde(
-            serialize_with = "display_option",
+            serialize_with = "date_option",
             skip_serializing_if = "Option::is_none"
         )]
         expected_by: Option<NaiveDate>,

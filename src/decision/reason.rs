@@ -1,6 +1,6 @@
 //! Blocking reasons, each carrying the numbers behind it.
 
-use super::{ReasonCode, RuleId, display};
+use super::{ReasonCode, RuleId, date, display};
 use crate::calendar::{ClosedHours, Span, YearMonth};
 use crate::model::{
     Bank, CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
@@ -145,13 +145,13 @@ pub enum ReasonDetails {
     /// `DEADLINE_PASSED`.
     DeadlinePassed {
         /// The local date of payment.
-        #[serde(serialize_with = "display")]
+        #[serde(serialize_with = "date")]
         paid_on: NaiveDate,
         /// The last day a refund was possible.
-        #[serde(serialize_with = "display")]
+        #[serde(serialize_with = "date")]
         last_refundable_day: NaiveDate,
         /// The local date of `now`.
-        #[serde(serialize_with = "display")]
+        #[serde(serialize_with = "date")]
         today: NaiveDate,
         /// The span that applied.
         #[serde(serialize_with = "display")]

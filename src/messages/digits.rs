@@ -118,19 +118,24 @@ pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
     Some([y0, y1, y2, y3, b'-', m0, m1])
 }
 
+/// `2026-02-03`, as chrono writes a date in the years 0 to 9999 (outside them chrono writes
+/// a sign, and this `None`).
+pub(crate) fn date(date: NaiveDate) -> Option<[u8; 10]> {
+    let [y0, y1, y2, y3, dash, m0, m1] = year_month(date.year(), date.month())?;
+    let [d0, d1] = pair(date.day());
+    Some([y0, y1, y2, y3, dash, m0, m1, b'-', d0, d1])
+}
+
 /// A date, as chrono writes it: `2026-02-03`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Date(pub(crate) NaiveDate);
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let date = self.0;
-        // chrono writes years past 9999 and before 0 with a sign.
-        let Some([y0, y1, y2, y3, dash, m0, m1]) = year_month(date.year(), date.month()) else {
-            return fmt::Display::fmt(&date, f);
-        };
-        let [d0, d1] = pair(date.day());
-        write_ascii(f, &[y0, y1, y2, y3, dash, m0, m1, b'-', d0, d1])
+        match date(self.0) {
+            Some(text) => write_ascii(f, &text),
+            None => fmt::Display::fmt(&self.0, f),
+        }
     }
 }
 
