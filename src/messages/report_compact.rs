@@ -6,6 +6,7 @@
 //! instants are written here; the parts that vary most (`details`, `refund_account`,
 //! `provider`, amounts that are not whole numbers) are written by serde_json itself.
 
+use super::digits;
 use super::json::{push_display, push_serialized, push_str};
 use super::report::{Fee, Instant, Report};
 use super::{note_text, reason_text};
@@ -13,7 +14,7 @@ use crate::decision::{
     DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary, Verdict,
 };
 use crate::model::Currency;
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{NaiveDate, Timelike};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -160,17 +161,17 @@ struct Amount(#[serde(with = "crate::model::amount")] Decimal);
 
 /// A date as chrono displays it (`2026-01-20`), without the quotes.
 fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
-    match u32::try_from(date.year()) {
-        Ok(year) if year <= 9999 => {
-            push_digits::<4>(out, year);
-            out.push('-');
-            push_digits::<2>(out, date.month());
-            out.push('-');
-            push_digits::<2>(out, date.day());
-            Ok(())
+    match digits::date(date) {
+        // Pushed byte by byte: for ten ASCII digits, cheaper than `str::from_utf8`'s check.
+        Some(text) => {
+            out.reserve(text.len());
+            for byte in text {
+                out.push(char::from(byte));
+            }
         }
-        _ => write!(out, "{date}"),
+        None => write!(out, "{date}")?,
     }
+    Ok(())
 }
 
 /// `value` zero-padded to `N` digits (the callers' values have at most `N`).
