@@ -24,10 +24,8 @@ mod floor;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use floor::cases::{self, Case};
 use refund_policy::messages::Lang;
-use refund_policy::model::Provider;
 use refund_policy::{Engine, PolicySet};
 use std::hint::black_box;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Decisions in the varied batch.
@@ -102,26 +100,7 @@ fn timed_cases(c: &mut Criterion) {
 
 /// The PortOne V2 example cases, repeated to [`BATCH`] decisions, each with inputs of its own.
 fn batch() -> Vec<Case> {
-    let mut files: Vec<_> = std::fs::read_dir(Path::new("examples/cases/portone-v2"))
-        .expect("the PortOne V2 example cases")
-        .map(|entry| entry.expect("a readable entry").path())
-        .collect();
-    files.sort();
-    let examples: Vec<Case> = files
-        .iter()
-        .map(|file| {
-            let text = std::fs::read_to_string(file).expect("a readable case file");
-            refund_policy::Case::from_text(&text).expect("a valid case file")
-        })
-        .filter(|case| case.payment.provider == Provider::PortoneV2)
-        .map(|case| Case {
-            name: "example",
-            payment: case.payment,
-            request: case.request,
-            merchant: case.merchant,
-            now: case.now,
-        })
-        .collect();
+    let examples = cases::examples();
     examples.iter().cycle().take(BATCH).cloned().collect()
 }
 

@@ -23,9 +23,7 @@ mod floor;
 use floor::cases::{self, Case};
 use refund_policy::Engine;
 use refund_policy::messages::Lang;
-use refund_policy::model::Provider;
 use std::hint::black_box;
-use std::path::Path;
 
 /// Calls of each function; enough that the first call's warm-up does not show.
 const RUNS: usize = 1_000;
@@ -60,30 +58,6 @@ fn report_once(engine: &Engine, case: &Case, out: &mut String) {
         .expect("a report writes");
 }
 
-/// The PortOne V2 example cases, in file order.
-fn examples() -> Vec<Case> {
-    let mut files: Vec<_> = std::fs::read_dir(Path::new("examples/cases/portone-v2"))
-        .expect("the PortOne V2 example cases")
-        .map(|entry| entry.expect("a readable entry").path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|file| {
-            let text = std::fs::read_to_string(file).expect("a readable case file");
-            refund_policy::Case::from_text(&text).expect("a valid case file")
-        })
-        .filter(|case| case.payment.provider == Provider::PortoneV2)
-        .map(|case| Case {
-            name: "example",
-            payment: case.payment,
-            request: case.request,
-            merchant: case.merchant,
-            now: case.now,
-        })
-        .collect()
-}
-
 /// Every case decided once, each decision dropped: what the varied batch times.
 #[inline(never)]
 fn decide_batch_once(engine: &Engine, batch: &[Case]) -> usize {
@@ -97,7 +71,7 @@ fn main() {
     let engine = Engine::builtin().expect("the built-in policies load");
     let argument = std::env::args().nth(1);
     if argument.as_deref() == Some("batch") {
-        let batch = examples();
+        let batch = cases::examples();
         // Built on first use, outside the counted function: the calendar, its index.
         let allowed = batch
             .iter()

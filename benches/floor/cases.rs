@@ -785,3 +785,32 @@ fn virtual_accounts() -> Vec<Case> {
         ),
     ]
 }
+
+/// The PortOne V2 example cases (`examples/cases/portone-v2/`), in file order: the varied
+/// inputs the batch benchmarks decide.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the benchmarks read the example case files"
+)]
+pub fn examples() -> Vec<Case> {
+    let mut files: Vec<_> = std::fs::read_dir(std::path::Path::new("examples/cases/portone-v2"))
+        .expect("the PortOne V2 example cases")
+        .map(|entry| entry.expect("a readable entry").path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(file).expect("a readable case file");
+            refund_policy::Case::from_text(&text).expect("a valid case file")
+        })
+        .filter(|case| case.payment.provider == Provider::PortoneV2)
+        .map(|case| Case {
+            name: "example",
+            payment: case.payment,
+            request: case.request,
+            merchant: case.merchant,
+            now: case.now,
+        })
+        .collect()
+}
