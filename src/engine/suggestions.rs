@@ -95,9 +95,20 @@ mod tests {
         let other = suggestions.get_or(List::EasyPayServices, "ksent", || search(None));
         assert_eq!(other, None);
         assert_eq!(searches.get(), 2);
+        let again = suggestions.get_or(List::EasyPayServices, "ksent", || search(Some("x")));
+        assert_eq!(
+            (again, searches.get()),
+            (None, 2),
+            "each list keeps its own answer"
+        );
         for n in 0..CAP {
             suggestions.get_or(List::Pgs, &format!("id{n}"), || search(None));
         }
+        // Every id up to the bound is kept, and answered again without a search.
+        let before = searches.get();
+        let kept = suggestions.get_or(List::Pgs, "id5", || search(Some("x")));
+        assert_eq!((kept, searches.get()), (None, before));
+        assert_eq!(suggestions.0.lock().map(|k| k.len()).ok(), Some(CAP));
         let past = searches.get();
         suggestions.get_or(List::Pgs, &format!("id{CAP}"), || search(None));
         suggestions.get_or(List::Pgs, &format!("id{CAP}"), || search(None));
