@@ -158,6 +158,36 @@ mod tests {
         assert!(!needs_escaping("\u{7f}\u{80}\u{2028}"));
     }
 
+    /// Two bytes to escape are found as surely as one, in the same block, word or half, of
+    /// the same kind or of two kinds (one found cannot hide the other).
+    #[test]
+    fn finds_two_bytes_json_escapes_together() {
+        let escaped = [0_u8, 0x1f, b'"', b'\\'];
+        for len in 2..40 {
+            for first in 0..len {
+                for second in first + 1..len {
+                    for (a, b) in escaped
+                        .iter()
+                        .flat_map(|a| escaped.iter().map(move |b| (a, b)))
+                    {
+                        let mut bytes = vec![b'a'; len];
+                        if let Some(place) = bytes.get_mut(first) {
+                            *place = *a;
+                        }
+                        if let Some(place) = bytes.get_mut(second) {
+                            *place = *b;
+                        }
+                        let text = String::from_utf8(bytes).unwrap_or_default();
+                        assert!(
+                            needs_escaping(&text),
+                            "{a:#x} at {first}, {b:#x} at {second} of {len}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn strings_are_written_as_serde_json_writes_them() {
         let all_ascii: String = (0_u8..=127).map(char::from).collect();
