@@ -42,8 +42,9 @@ impl fmt::Display for YearMonth {
 impl Serialize for YearMonth {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // As a string the serializer takes whole, rather than through `Display`.
-        match crate::messages::digits::year_month(self.year, self.month) {
-            Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+        use crate::messages::digits::{Room, year_month};
+        match year_month(self.year, self.month) {
+            Some(text) => serializer.serialize_str(Room::new().text(&text).unwrap_or_default()),
             None => serializer.collect_str(self),
         }
     }

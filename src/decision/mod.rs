@@ -274,8 +274,9 @@ pub(crate) fn display<T: fmt::Display, S: Serializer>(
 
 /// A date as chrono displays it (`2026-01-20`), handed to the serializer as a string whole.
 pub(crate) fn date<S: Serializer>(value: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    match crate::messages::digits::date(*value) {
-        Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+    use crate::messages::digits::{Room, date};
+    match date(*value) {
+        Some(text) => serializer.serialize_str(Room::new().text(&text).unwrap_or_default()),
         None => serializer.collect_str(value),
     }
 }

@@ -23,22 +23,32 @@ fn pair(value: u32) -> [u8; 2] {
 
 /// Room for 16 bytes of ASCII text, aligned to a word.
 #[repr(align(8))]
-struct Room([u8; 16]);
+pub(crate) struct Room([u8; 16]);
 
-/// Writes ASCII text, such as the digits built here. `str::from_utf8` checks an aligned run of
-/// 16 bytes a word at a time, and a shorter or unaligned one byte by byte at several times the
-/// cost, so text of 5 to 16 bytes (a date, an amount) is checked from an aligned room of 16.
-pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
-    let mut room = Room([b' '; 16]);
-    let checked = match room.0.get_mut(..text.len()) {
-        Some(start) if text.len() > 4 => {
-            start.copy_from_slice(text);
-            let whole = std::str::from_utf8(&room.0).map_err(|_| fmt::Error)?;
-            whole.get(..text.len()).ok_or(fmt::Error)?
+impl Room {
+    /// An empty room.
+    pub(crate) fn new() -> Room {
+        Room([b' '; 16])
+    }
+
+    /// `text` (ASCII, such as the digits built here) as a `str`. `str::from_utf8` checks an
+    /// aligned run of 16 bytes a word at a time, and a shorter or unaligned one byte by byte at
+    /// several times the cost, so text of 5 to 16 bytes (a date, an amount) is checked from
+    /// this aligned room.
+    pub(crate) fn text<'a>(&'a mut self, text: &'a [u8]) -> Option<&'a str> {
+        match self.0.get_mut(..text.len()) {
+            Some(start) if text.len() > 4 => {
+                start.copy_from_slice(text);
+                std::str::from_utf8(&self.0).ok()?.get(..text.len())
+            }
+            _ => std::str::from_utf8(text).ok(),
         }
-        _ => std::str::from_utf8(text).map_err(|_| fmt::Error)?,
-    };
-    f.write_str(checked)
+    }
+}
+
+/// Writes ASCII text, such as the digits built here, checked from a [`Room`].
+pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
+    f.write_str(Room::new().text(text).ok_or(fmt::Error)?)
 }
 
 /// `value` as `{}` writes it, when it is below 100.

@@ -162,13 +162,7 @@ struct Amount(#[serde(with = "crate::model::amount")] Decimal);
 /// A date as chrono displays it (`2026-01-20`), without the quotes.
 fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
     match digits::date(date) {
-        // Pushed byte by byte: for ten ASCII digits, cheaper than `str::from_utf8`'s check.
-        Some(text) => {
-            out.reserve(text.len());
-            for byte in text {
-                out.push(char::from(byte));
-            }
-        }
+        Some(text) => out.push_str(digits::Room::new().text(&text).ok_or(fmt::Error)?),
         None => write!(out, "{date}")?,
     }
     Ok(())
