@@ -82,20 +82,49 @@ fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
     join(list, ", ", circumstance)
 }
 
+/// `` `reason` has 250 characters, more than the 200 allowed ``: a request field or a refund
+/// account field.
+fn too_long(f: &mut Formatter<'_>, name: &str, chars: usize, max: u32) -> fmt::Result {
+    put!(
+        f,
+        "`",
+        name,
+        "` has ",
+        count(chars),
+        " characters, more than the ",
+        count(max),
+        " allowed"
+    )
+}
+
+/// `` `amount` is `10.5`, but KRW allows 0 decimal places ``: a requested amount or one of the
+/// payment's.
+fn too_precise(
+    f: &mut Formatter<'_>,
+    field: &str,
+    amount: &Decimal,
+    currency: Currency,
+    decimals: u16,
+) -> fmt::Result {
+    put!(
+        f,
+        "`",
+        field,
+        "` is `",
+        amount,
+        "`, but ",
+        currency.code(),
+        " allows ",
+        count(decimals),
+        " decimal places"
+    )
+}
+
 fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
     match problem {
         AccountProblem::Missing { field } => put!(f, "`", field.name(), "` is missing"),
         AccountProblem::Blank { field } => put!(f, "`", field.name(), "` is blank"),
-        AccountProblem::TooLong { field, chars, max } => put!(
-            f,
-            "`",
-            field.name(),
-            "` has ",
-            count(*chars),
-            " characters, more than the ",
-            count(*max),
-            " allowed"
-        ),
+        AccountProblem::TooLong { field, chars, max } => too_long(f, field.name(), *chars, *max),
         AccountProblem::NotDigits { field } => {
             put!(f, "`", field.name(), "` may hold digits only")
         }
@@ -131,18 +160,7 @@ fn amount_problem(
             amount,
             currency,
             decimals,
-        } => put!(
-            f,
-            "`",
-            field.name(),
-            "` is `",
-            amount,
-            "`, but ",
-            currency.code(),
-            " allows ",
-            count(*decimals),
-            " decimal places"
-        ),
+        } => too_precise(f, field.name(), amount, *currency, *decimals),
         AmountProblem::Negative { field, amount } => put!(
             f,
             "`",
@@ -196,18 +214,7 @@ fn payment_problem(
             amount,
             currency,
             decimals,
-        } => put!(
-            f,
-            "`",
-            field,
-            "` is `",
-            amount,
-            "`, but ",
-            currency.code(),
-            " allows ",
-            count(*decimals),
-            " decimal places"
-        ),
+        } => too_precise(f, field, amount, *currency, *decimals),
         PaymentProblem::PaidAfterNow { paid_at, now } => put!(
             f,
             "`paid_at` ",
@@ -422,16 +429,9 @@ pub(super) fn reason(
             ")"
         ),
         ReasonDetails::ReasonRequired {} => f.write_str("a cancel `reason` is required"),
-        ReasonDetails::FieldTooLong { field, chars, max } => put!(
-            f,
-            "`",
-            field.name(),
-            "` has ",
-            count(*chars),
-            " characters, more than the ",
-            count(*max),
-            " allowed"
-        ),
+        ReasonDetails::FieldTooLong { field, chars, max } => {
+            too_long(f, field.name(), *chars, *max)
+        }
         ReasonDetails::RequesterRequired {} => {
             f.write_str("`requester` is required: `customer` or `admin`")
         }

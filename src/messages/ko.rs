@@ -11,7 +11,27 @@ use crate::decision::{
     TimeRule,
 };
 use crate::model::{Currency, PaymentStatus};
+use rust_decimal::Decimal;
 use std::fmt::{self, Display, Formatter};
+
+/// `10.5: KRW는 소수점 0자리까지만 쓸 수 있습니다`, after the amount's name: a requested amount
+/// or one of the payment's.
+fn too_precise(
+    f: &mut Formatter<'_>,
+    amount: &Decimal,
+    currency: Currency,
+    decimals: u16,
+) -> fmt::Result {
+    put!(
+        f,
+        amount,
+        ": ",
+        eun_neun(currency.code()),
+        " 소수점 ",
+        count(decimals),
+        "자리까지만 쓸 수 있습니다"
+    )
+}
 
 fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
     match problem {
@@ -58,17 +78,10 @@ fn amount_problem(
             amount,
             currency,
             decimals,
-        } => put!(
-            f,
-            amount_field(*field),
-            " ",
-            amount,
-            ": ",
-            eun_neun(currency.code()),
-            " 소수점 ",
-            count(*decimals),
-            "자리까지만 쓸 수 있습니다"
-        ),
+        } => {
+            put!(f, amount_field(*field), " ")?;
+            too_precise(f, amount, *currency, *decimals)
+        }
         AmountProblem::Negative { field, amount } => put!(
             f,
             amount_field(*field),
@@ -125,18 +138,10 @@ fn payment_problem(
             amount,
             currency,
             decimals,
-        } => put!(
-            f,
-            "`",
-            field,
-            "` 값 ",
-            amount,
-            ": ",
-            eun_neun(currency.code()),
-            " 소수점 ",
-            count(*decimals),
-            "자리까지만 쓸 수 있습니다"
-        ),
+        } => {
+            put!(f, "`", field, "` 값 ")?;
+            too_precise(f, amount, *currency, *decimals)
+        }
         PaymentProblem::PaidAfterNow { paid_at, now } => put!(
             f,
             "결제 시각 ",
