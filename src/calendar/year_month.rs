@@ -43,8 +43,12 @@ impl Serialize for YearMonth {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // As a string the serializer takes whole, rather than through `Display`.
         use crate::messages::digits::{Room, year_month};
-        match year_month(self.year, self.month) {
-            Some(text) => serializer.serialize_str(Room::new().text(&text).unwrap_or_default()),
+        let mut room = Room::new();
+        match year_month(self.year, self.month)
+            .as_ref()
+            .and_then(|text| room.text(text))
+        {
+            Some(text) => serializer.serialize_str(text),
             None => serializer.collect_str(self),
         }
     }

@@ -156,6 +156,13 @@ fn hour_minute(time: NaiveTime) -> [u8; 5] {
     [h0, h1, b':', m0, m1]
 }
 
+/// `HH:MM:SS`, as chrono writes a time without its fraction.
+pub(crate) fn hour_minute_second(time: NaiveTime) -> [u8; 8] {
+    let [h0, h1, colon, m0, m1] = hour_minute(time);
+    let [s0, s1] = pair(time.second());
+    [h0, h1, colon, m0, m1, b':', s0, s1]
+}
+
 /// A time's hour and minute: `09:05`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct HourMinute(pub(crate) NaiveTime);

@@ -74,11 +74,8 @@ pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>
         out.push('"');
         push_date(out, d.now.date_naive())?;
         out.push('T');
-        push_digits::<2>(out, d.now.hour());
-        out.push(':');
-        push_digits::<2>(out, d.now.minute());
-        out.push(':');
-        push_digits::<2>(out, d.now.second());
+        let time = digits::hour_minute_second(d.now.time());
+        out.push_str(digits::Room::new().text(&time).ok_or(fmt::Error)?);
         out.push_str("Z\"");
     } else if now.is_plain() {
         push_display(out, &now)?;
@@ -166,16 +163,6 @@ fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
         None => write!(out, "{date}")?,
     }
     Ok(())
-}
-
-/// `value` zero-padded to `N` digits (the callers' values have at most `N`).
-fn push_digits<const N: usize>(out: &mut String, value: u32) {
-    let mut digits = itoa::Buffer::new();
-    let digits = digits.format(value);
-    for _ in digits.len()..N {
-        out.push('0');
-    }
-    out.push_str(digits);
 }
 
 /// An integer as JSON writes it.
