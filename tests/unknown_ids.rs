@@ -42,8 +42,8 @@ fn a_misspelled_pg_gets_unknown_pg_naming_the_closest_known_id() {
     assert_eq!(
         note.details(),
         &NoteDetails::UnknownPg {
-            id: "ksent".to_owned(),
-            closest: Some("ksnet".to_owned()),
+            id: "ksent".into(),
+            closest: Some("ksnet".into()),
         }
     );
     assert_eq!(
@@ -63,7 +63,7 @@ fn an_unknown_pg_nothing_resembles_is_named_alone() {
     assert_eq!(
         decision.notes()[0].details(),
         &NoteDetails::UnknownPg {
-            id: "acme_pay_2".to_owned(),
+            id: "acme_pay_2".into(),
             closest: None,
         }
     );
@@ -132,8 +132,8 @@ fn a_misspelled_easy_pay_service_gets_a_note_naming_the_closest() {
     assert_eq!(
         note.details(),
         &NoteDetails::UnknownEasyPayProvider {
-            id: "kakopay".to_owned(),
-            closest: Some("kakaopay".to_owned()),
+            id: "kakopay".into(),
+            closest: Some("kakaopay".into()),
         }
     );
     assert_eq!(

@@ -65,12 +65,14 @@ pub enum NoteDetails {
             skip_serializing_if = "Option::is_none"
         )]
         expected_by: Option<NaiveDate>,
-        /// Why no date is given: the count runs outside the calendar's data.
+        /// Why no date is given: the count runs outside the calendar's data. Boxed, as the
+        /// ids of the unknown-id notes are: rare, and kept out of line so that every note,
+        /// which a decision holds inline, stays small.
         #[serde(
             serialize_with = "display_option",
             skip_serializing_if = "Option::is_none"
         )]
-        no_date: Option<OutsideCalendar>,
+        no_date: Option<Box<OutsideCalendar>>,
     },
     /// `ASYNC_CANCELLATION`.
     AsyncCancellation {},
@@ -93,18 +95,18 @@ pub enum NoteDetails {
     /// `UNKNOWN_PG`.
     UnknownPg {
         /// The payment's `pg`, as written.
-        id: String,
+        id: Box<str>,
         /// The known id nearest to it, if one is near enough to be a misspelling.
         #[serde(skip_serializing_if = "Option::is_none")]
-        closest: Option<String>,
+        closest: Option<Box<str>>,
     },
     /// `UNKNOWN_EASY_PAY_PROVIDER`.
     UnknownEasyPayProvider {
         /// The payment's `easy_pay.provider`, as written.
-        id: String,
+        id: Box<str>,
         /// The known service nearest to it, if one is near enough to be a misspelling.
         #[serde(skip_serializing_if = "Option::is_none")]
-        closest: Option<String>,
+        closest: Option<Box<str>>,
     },
     /// `CASH_RECEIPT_NOT_CANCELLED`.
     CashReceiptNotCancelled {},
@@ -133,7 +135,7 @@ impl NoteDetails {
                 ExpectedCompletion::Dates(dates) => {
                     (Some(dates.earliest), Some(dates.latest), None)
                 }
-                ExpectedCompletion::OutsideCalendar(outside) => (None, None, Some(outside)),
+                ExpectedCompletion::OutsideCalendar(outside) => (None, None, Some(boxed(outside))),
                 ExpectedCompletion::NoCalendar => (None, None, None),
             };
         NoteDetails::ProcessingDelay {
@@ -144,6 +146,13 @@ impl NoteDetails {
             no_date,
         }
     }
+}
+
+/// Out of line: a count past the calendar's data is rare, and the allocation would otherwise
+/// be compiled into every processing-delay note.
+#[cold]
+fn boxed(outside: OutsideCalendar) -> Box<OutsideCalendar> {
+    Box::new(outside)
 }
 
 /// A deadline span for one funding source.

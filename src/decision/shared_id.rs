@@ -8,9 +8,14 @@
 //! reuse the ids they had. Distinct ids beyond [`CAP`] (a process that loads ever new
 //! policies, such as a fuzzer) are counted references again, so the memory kept stays
 //! bounded.
+//!
+//! Both forms point to a `Box<str>` rather than to the text itself: a thin pointer, so that
+//! an id is two words rather than three. Every note and reason carries one, and a smaller
+//! decision is cheaper to return and to drop; the text is one load further away, which only
+//! writing or comparing an id pays.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
@@ -20,31 +25,34 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// about a hundred bytes each, the cap keeps at most a few megabytes.
 const CAP: usize = 16_384;
 
-/// The ids interned so far.
-static INTERNED: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+/// The ids interned so far, by their text.
+static INTERNED: Mutex<BTreeMap<&'static str, &'static Box<str>>> = Mutex::new(BTreeMap::new());
 
 /// An id, shared: cloning it is a copy, unless the cap was reached when it was made.
 #[derive(Clone)]
 pub(crate) struct SharedId(Repr);
 
+// Two words: a tag and a thin pointer.
+const _: () = assert!(size_of::<SharedId>() == 2 * size_of::<usize>());
+
 #[derive(Clone)]
 enum Repr {
-    Interned(&'static str),
-    Counted(Arc<str>),
+    Interned(&'static Box<str>),
+    Counted(Arc<Box<str>>),
 }
 
 impl SharedId {
     /// `id`, interned if it is already, or if there is room.
     pub(crate) fn new(id: &str) -> SharedId {
         let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(kept) = interned.get(id) {
+        if let Some(&kept) = interned.get(id) {
             return SharedId(Repr::Interned(kept));
         }
         if interned.len() >= CAP {
-            return SharedId(Repr::Counted(Arc::from(id)));
+            return SharedId(Repr::Counted(Arc::new(Box::from(id))));
         }
-        let kept: &'static str = Box::leak(Box::from(id));
-        interned.insert(kept);
+        let kept: &'static Box<str> = Box::leak(Box::new(Box::from(id)));
+        interned.insert(&**kept, kept);
         SharedId(Repr::Interned(kept))
     }
 
@@ -106,6 +114,7 @@ impl Hash for SharedId {
 #[cfg(test)]
 mod tests {
     use super::{Repr, SharedId};
+    use std::sync::Arc;
 
     /// The same text is kept once, however often an id is made from it.
     #[test]
@@ -124,7 +133,7 @@ mod tests {
     #[test]
     fn ids_compare_by_their_text() {
         let interned = SharedId::new("test › shared › compare");
-        let counted = SharedId(Repr::Counted("test › shared › compare".into()));
+        let counted = SharedId(Repr::Counted(Arc::new("test › shared › compare".into())));
         assert_eq!(interned, counted);
         assert_eq!(interned.cmp(&counted), std::cmp::Ordering::Equal);
         assert_eq!(
@@ -138,7 +147,7 @@ mod tests {
     fn ids_order_by_their_text() {
         let (first, second) = (
             SharedId::new("test › shared › a"),
-            SharedId(Repr::Counted("test › shared › b".into())),
+            SharedId(Repr::Counted(Arc::new("test › shared › b".into()))),
         );
         assert!(first < second);
         assert!(second > first);

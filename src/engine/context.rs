@@ -71,7 +71,7 @@ fn id_key(id: &str) -> Cow<'_, str> {
 /// alone are measured: an edit distance is never less than the difference in length, and
 /// measuring one (Damerau–Levenshtein, with its allocations) was most of the work of a
 /// decision that names an unknown id.
-fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<String> {
+fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<Box<str>> {
     let length = id.chars().count();
     let limit = suggestion_limit(length);
     let mut known: Vec<&str> = known
@@ -80,7 +80,7 @@ fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<
         .filter(|k| k.chars().count().abs_diff(length) <= limit)
         .collect();
     known.sort_unstable();
-    crate::suggest::closest(id, known).map(str::to_owned)
+    crate::suggest::closest(id, known).map(Box::from)
 }
 
 /// The farthest a suggestion for an id of `length` characters may be: the limit
@@ -95,7 +95,7 @@ fn suggestion_limit(length: usize) -> usize {
 fn unknown_pg(given: &str, policy: &CompiledPolicy) -> NoteDetails {
     let id = id_key(given);
     NoteDetails::UnknownPg {
-        id: given.to_owned(),
+        id: Box::from(given),
         closest: policy
             .suggestions
             .get_or(List::Pgs, &id, || closest(&id, policy.pgs.names())),
@@ -111,7 +111,7 @@ fn unknown_easy_pay(
     policy: &CompiledPolicy,
 ) -> NoteDetails {
     NoteDetails::UnknownEasyPayProvider {
-        id: given.to_owned(),
+        id: Box::from(given),
         closest: policy
             .suggestions
             .get_or(List::EasyPayServices, id, || closest(id, known)),
@@ -243,10 +243,10 @@ mod tests {
     use super::closest;
 
     /// The ids an unfiltered search measures against, sorted as `closest` sorts them.
-    fn unfiltered(id: &str, known: &[String]) -> Option<String> {
+    fn unfiltered(id: &str, known: &[String]) -> Option<Box<str>> {
         let mut known: Vec<&str> = known.iter().map(String::as_str).collect();
         known.sort_unstable();
-        crate::suggest::closest(id, known).map(str::to_owned)
+        crate::suggest::closest(id, known).map(Box::from)
     }
 
     /// Leaving out the ids too long or too short to be near changes no suggestion: for every

@@ -22,7 +22,7 @@ pub(crate) enum List {
 
 /// The answers found so far, by list and id.
 #[derive(Default)]
-pub(crate) struct Suggestions(Mutex<Vec<(List, String, Option<String>)>>);
+pub(crate) struct Suggestions(Mutex<Vec<(List, String, Option<Box<str>>)>>);
 
 impl Suggestions {
     /// The suggestion for `id` in `list`: the one found before, or `search`'s, kept.
@@ -30,8 +30,8 @@ impl Suggestions {
         &self,
         list: List,
         id: &str,
-        search: impl FnOnce() -> Option<String>,
-    ) -> Option<String> {
+        search: impl FnOnce() -> Option<Box<str>>,
+    ) -> Option<Box<str>> {
         {
             let kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some((_, _, found)) = kept.iter().find(|(l, i, _)| *l == list && i == id) {
@@ -83,7 +83,7 @@ mod tests {
         let searches = Cell::new(0_u32);
         let search = |answer: Option<&str>| {
             searches.set(searches.get().saturating_add(1));
-            answer.map(str::to_owned)
+            answer.map(Box::from)
         };
         let first = suggestions.get_or(List::Pgs, "ksent", || search(Some("ksnet")));
         let again = suggestions.get_or(List::Pgs, "ksent", || search(Some("wrong")));
