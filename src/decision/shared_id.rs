@@ -15,7 +15,6 @@
 //! writing or comparing an id pays.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
@@ -25,8 +24,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// about a hundred bytes each, the cap keeps at most a few megabytes.
 const CAP: usize = 16_384;
 
-/// The ids interned so far, by their text.
-static INTERNED: Mutex<BTreeMap<&'static str, &'static Box<str>>> = Mutex::new(BTreeMap::new());
+/// The ids interned so far, sorted by their text. A sorted list rather than a map: ids are
+/// added when policies load, a few hundred at most, and a map's code for this one key type
+/// would cost the WebAssembly package kilobytes.
+static INTERNED: Mutex<Vec<&'static Box<str>>> = Mutex::new(Vec::new());
 
 /// An id, shared: cloning it is a copy, unless the cap was reached when it was made.
 #[derive(Clone)]
@@ -45,14 +46,19 @@ impl SharedId {
     /// `id`, interned if it is already, or if there is room.
     pub(crate) fn new(id: &str) -> SharedId {
         let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(&kept) = interned.get(id) {
-            return SharedId(Repr::Interned(kept));
-        }
+        let place = match interned.binary_search_by(|kept| (***kept).cmp(id)) {
+            Ok(found) => {
+                return interned
+                    .get(found)
+                    .map_or_else(|| counted(id), |&kept| SharedId(Repr::Interned(kept)));
+            }
+            Err(place) => place,
+        };
         if interned.len() >= CAP {
-            return SharedId(Repr::Counted(Arc::new(Box::from(id))));
+            return counted(id);
         }
         let kept: &'static Box<str> = Box::leak(Box::new(Box::from(id)));
-        interned.insert(&**kept, kept);
+        interned.insert(place, kept);
         SharedId(Repr::Interned(kept))
     }
 
@@ -62,6 +68,11 @@ impl SharedId {
             Repr::Counted(id) => id,
         }
     }
+}
+
+/// `id`, reference-counted: past the cap.
+fn counted(id: &str) -> SharedId {
+    SharedId(Repr::Counted(Arc::new(Box::from(id))))
 }
 
 impl Deref for SharedId {
