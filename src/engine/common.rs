@@ -9,6 +9,7 @@ use crate::model::{CancellationStatus, Currency, Payment, PaymentStatus, RefundR
 use rust_decimal::Decimal;
 
 /// `INVALID_PAYMENT`, reported alone: the pass stops when the payment contradicts itself.
+#[inline(always)]
 pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let amount = &cx.payment.amount;
     let currency = cx.payment.currency;
@@ -114,6 +115,7 @@ fn amount_field_problems(
 
 /// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: the pass stops when there is
 /// nothing to refund.
+#[inline(always)]
 pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let status = cx.payment.status;
     let details = match status {
@@ -196,6 +198,7 @@ pub(crate) fn amount_problems(
 /// The amount checks: `INVALID_AMOUNT`, then (unless it fired) `AMOUNT_EXCEEDS_CANCELLABLE`,
 /// `TAX_FREE_EXCEEDS_AMOUNT` and `UNSETTLED_SALES_SHORT`; `CANCELLABLE_AMOUNT_MISMATCH` and
 /// `TAX_FREE_EXCEEDS_CANCELLABLE` always.
+#[inline(always)]
 pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let common = cx.common;
     let request = cx.request;
@@ -275,6 +278,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 
 /// `DUPLICATE_CANCEL_ID` (against every earlier cancellation, whatever its status) and
 /// `CANCELLATION_PENDING`.
+#[inline(always)]
 pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let common = cx.common;
     let history = &cx.payment.cancellations;
@@ -306,6 +310,7 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 
 /// `NO_POLICY` when the policy has no rules for the payment's method (or provider), or has
 /// them only at other PGs (a `no_policy` rule).
+#[inline(always)]
 pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     if cx.rules.is_none() {
         let payment = cx.payment;
@@ -322,6 +327,7 @@ pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 }
 
 /// `UNKNOWN_PG` and `UNKNOWN_EASY_PAY_PROVIDER`: an id no rule could match is never silent.
+#[inline(always)]
 pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     if let Some(details) = cx.unknown_pg() {
         out.note(&cx.common.pg, details);

@@ -50,6 +50,10 @@ type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
 /// status with nothing to refund alone, then the amounts, the cancellation history, a method
 /// without rules and ids no rule could match. The policy's rules follow, in
 /// [`RuleSet`](crate::rules::RuleSet) order. Refund options run the same list.
+///
+/// The checks are `#[inline(always)]`: the table is unrolled into [`common_checks`], where each
+/// check is then compiled once, without a call. Left to the compiler, they were called through
+/// the table whenever the decision's layout changed, at some 75 instructions a decision.
 const CHECKS: [Check; 6] = [
     common::integrity,
     common::status,
