@@ -7,11 +7,13 @@
 
 mod code;
 mod note;
+mod policy_text;
 mod reason;
 mod shared_id;
 
 pub use code::{NoteCode, ReasonCode};
 pub use note::{FundingSpan, Note, NoteDetails};
+pub use policy_text::PolicyText;
 pub use reason::{
     AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, ContractName,
     NextMonthRefund, PaymentProblem, ProviderError, Reason, ReasonDetails, RequestField, TimeRule,
@@ -25,7 +27,6 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
 use std::fmt;
-use std::sync::Arc;
 
 /// Allow or deny.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -259,10 +260,10 @@ pub struct RefundAccountSummary {
     pub bank: Bank,
     /// The code to send for it, where the provider or PG takes codes (`88`, `BK88`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bank_code: Option<Arc<str>>,
+    pub bank_code: Option<PolicyText>,
     /// The code table it came from (`KG이니시스`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_table: Option<Arc<str>>,
+    pub code_table: Option<PolicyText>,
 }
 
 pub(crate) fn display<T: fmt::Display, S: Serializer>(

@@ -1,6 +1,6 @@
 //! Blocking reasons, each carrying the numbers behind it.
 
-use super::{ReasonCode, RuleId, date, display};
+use super::{PolicyText, ReasonCode, RuleId, date, display};
 use crate::calendar::{ClosedHours, Span, YearMonth};
 use crate::model::{
     Bank, CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
@@ -10,7 +10,6 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
-use std::sync::Arc;
 
 /// One reason a refund would not go through: what the provider would say, the policy rule it
 /// came from, and the data behind it. Its [`code`](Reason::code) follows from its details, so
@@ -49,7 +48,7 @@ impl Reason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProviderError {
     /// The provider's name for the error.
-    pub name: Arc<str>,
+    pub name: PolicyText,
     /// The provider's number for it, if any.
     pub code: Option<u32>,
 }
@@ -502,7 +501,7 @@ pub enum AccountProblem {
         /// The bank.
         bank: Bank,
         /// The code table consulted (`NHN KCP`).
-        table: Arc<str>,
+        table: PolicyText,
         /// The payment's PG.
         #[serde(skip_serializing_if = "Option::is_none")]
         pg: Option<String>,
@@ -549,11 +548,11 @@ pub enum Circumstance {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ContractName {
     /// The id merchant profiles use.
-    pub id: Arc<str>,
+    pub id: PolicyText,
     /// Its Korean name.
-    pub ko: Arc<str>,
+    pub ko: PolicyText,
     /// Its English name.
-    pub en: Arc<str>,
+    pub en: PolicyText,
 }
 
 /// A rule that needs the payment time.

@@ -3,11 +3,10 @@
 //! `refund_account` reports these problems as reasons, each from the rule that found it; a
 //! next-month refund folds them into its `MONTH_CHANGED` reason.
 
-use crate::decision::{AccountField, AccountProblem, RefundAccountSummary};
+use crate::decision::{AccountField, AccountProblem, PolicyText, RefundAccountSummary};
 use crate::model::{Bank, Payment, RefundAccount};
 use crate::policy::{BankTable, RuleMeta};
 use crate::rules::RuleSet;
-use std::sync::Arc;
 
 /// What was found of the refund account a request gives.
 #[derive(Debug)]
@@ -26,7 +25,7 @@ pub(crate) struct AccountFacts<'a> {
 #[derive(Debug)]
 pub(crate) struct BankCode<'a> {
     bank: Bank,
-    code: Option<(&'a Arc<str>, &'a Arc<str>)>,
+    code: Option<(&'a PolicyText, &'a PolicyText)>,
 }
 
 impl<'a> AccountFacts<'a> {
@@ -68,8 +67,8 @@ impl<'a> AccountFacts<'a> {
         let found = self.bank.as_ref().ok()?.as_ref()?;
         Some(RefundAccountSummary {
             bank: found.bank,
-            bank_code: found.code.map(|(code, _)| Arc::clone(code)),
-            code_table: found.code.map(|(_, table)| Arc::clone(table)),
+            bank_code: found.code.map(|(code, _)| code.clone()),
+            code_table: found.code.map(|(_, table)| table.clone()),
         })
     }
 }
@@ -141,7 +140,7 @@ fn bank_code<'a>(
             &table.meta,
             AccountProblem::BankNotSupported {
                 bank,
-                table: Arc::clone(&table.name),
+                table: table.name.clone(),
                 pg: payment.pg.clone(),
             },
         )),

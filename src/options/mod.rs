@@ -44,7 +44,7 @@ pub use report::{
 };
 
 use crate::calendar::{ExpectedDates, OutsideCalendar};
-use crate::decision::{ContractName, DeadlineSummary, Note, Reason, RuleId};
+use crate::decision::{ContractName, DeadlineSummary, Note, PolicyText, Reason, RuleId};
 use crate::model::{Bank, Currency, Method, Provider};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -170,9 +170,9 @@ pub struct BankCodes {
     /// The rule (bank-code table) they come from.
     pub rule: RuleId,
     /// The table's name (`KG이니시스`).
-    pub table: Arc<str>,
+    pub table: PolicyText,
     /// Every bank the PG takes, with the code to send for it.
-    pub codes: Vec<(Bank, Arc<str>)>,
+    pub codes: Vec<(Bank, PolicyText)>,
 }
 
 /// A contract the merchant lacks, and the rule that wants it.

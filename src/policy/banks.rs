@@ -6,6 +6,7 @@ use super::checker::{Anchor, Checker, Site, item, key};
 use super::compiled::RuleMeta;
 use super::document::PolicyDocument;
 use super::problem::ProblemKind;
+use crate::decision::PolicyText;
 use crate::model::{Bank, Provider};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -14,8 +15,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BankTable {
     pub(crate) meta: RuleMeta,
-    pub(crate) name: Arc<str>,
-    pub(crate) codes: BTreeMap<Bank, Arc<str>>,
+    pub(crate) name: PolicyText,
+    pub(crate) codes: BTreeMap<Bank, PolicyText>,
 }
 
 impl Checker<'_> {
@@ -42,13 +43,13 @@ impl Checker<'_> {
             }
             let compiled = Arc::new(BankTable {
                 meta,
-                name: Arc::from(table.table.as_str()),
+                name: PolicyText::from(table.table.as_str()),
                 // Inserted rather than collected: collecting a map compiles a sort of its own.
                 codes: table
                     .codes
                     .iter()
                     .fold(BTreeMap::new(), |mut codes, (bank, code)| {
-                        codes.insert(*bank, Arc::from(code.trim()));
+                        codes.insert(*bank, PolicyText::from(code.trim()));
                         codes
                     }),
             });

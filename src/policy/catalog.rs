@@ -7,11 +7,10 @@ use super::checker::{
 use super::compiled::PgIndex;
 use super::document::{PolicyDocument, ProviderErrorDoc};
 use super::problem::{IdKind, Named, ProblemKind};
-use crate::decision::{ContractName, ProviderError, ReasonCode};
+use crate::decision::{ContractName, PolicyText, ProviderError, ReasonCode};
 use crate::yaml::Segment;
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 impl Checker<'_> {
     pub(crate) fn check_policy_id(&mut self) {
@@ -125,9 +124,9 @@ impl Checker<'_> {
             self.contracts.insert(
                 id.clone(),
                 ContractName {
-                    id: Arc::from(id.as_str()),
-                    ko: Arc::from(contract.ko.as_str()),
-                    en: Arc::from(contract.en.as_str()),
+                    id: PolicyText::from(id.as_str()),
+                    ko: PolicyText::from(contract.ko.as_str()),
+                    en: PolicyText::from(contract.en.as_str()),
                 },
             );
         }
@@ -176,7 +175,7 @@ impl Checker<'_> {
             None => {}
         }
         doc.name.as_ref().map(|name| ProviderError {
-            name: Arc::from(name.as_str()),
+            name: PolicyText::from(name.as_str()),
             code: doc.code,
         })
     }

@@ -43,11 +43,11 @@ pub(crate) use banks::BankTable;
 pub(crate) use checker::{Anchor, Checker, Site, is_snake_id, key};
 pub(crate) use compiled::{CommonRules, CompiledPolicy, PgSet, RuleMeta};
 
-use crate::decision::{ContractName, RuleId};
+use crate::decision::{ContractName, PolicyText, RuleId};
 use crate::model::Provider;
 use slot::Slot;
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// A policy file's text and the name to use for it in problems.
 ///
@@ -259,9 +259,9 @@ impl PartialEq for PolicySet {
 /// A contract's names, as decisions and options carry them.
 fn contract_name(id: &str, contract: &document::ContractDoc) -> ContractName {
     ContractName {
-        id: Arc::from(id),
-        ko: Arc::from(contract.ko.as_str()),
-        en: Arc::from(contract.en.as_str()),
+        id: PolicyText::from(id),
+        ko: PolicyText::from(contract.ko.as_str()),
+        en: PolicyText::from(contract.en.as_str()),
     }
 }
 
