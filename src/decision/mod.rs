@@ -12,7 +12,7 @@ mod reason;
 mod shared_id;
 
 pub use code::{NoteCode, ReasonCode};
-pub use note::{FundingSpan, Note, NoteDetails};
+pub use note::{FundingSpan, FundingSpans, Note, NoteDetails};
 pub use policy_text::PolicyText;
 pub use reason::{
     AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, ContractName,

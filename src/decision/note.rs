@@ -1,5 +1,6 @@
 //! Notes: what the caller should know that does not block the refund.
 
+use super::shared_id::Shared;
 use super::{NoteCode, ReasonCode, RuleId, date_option, display, display_option};
 use crate::calendar::{BusinessDays, OutsideCalendar, Span};
 use crate::model::{Currency, Funding, amount};
@@ -7,7 +8,8 @@ use crate::options::ExpectedCompletion;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::sync::Arc;
+use std::fmt;
+use std::ops::Deref;
 
 /// A non-blocking note and the policy rule it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,8 +91,8 @@ pub enum NoteDetails {
         /// The span that was applied: the strictest of the rule's.
         #[serde(serialize_with = "display")]
         applied: Span,
-        /// The rule's spans by funding, shared with the rule: the note allocates nothing.
-        spans: Arc<[FundingSpan]>,
+        /// The rule's spans by funding, shared with the rule.
+        spans: FundingSpans,
     },
     /// `UNKNOWN_PG`.
     UnknownPg {
@@ -163,4 +165,59 @@ pub struct FundingSpan {
     /// Its span.
     #[serde(serialize_with = "display")]
     pub within: Span,
+}
+
+/// A deadline's spans by funding, shared with the rule that has them: a note that lists them
+/// copies a reference, with no allocation and no atomic operation. They read as a slice.
+///
+/// ```
+/// use refund_policy::Engine;
+/// use refund_policy::decision::NoteDetails;
+/// use refund_policy::input;
+/// use refund_policy::model::parse_instant;
+///
+/// let engine = Engine::builtin()?;
+/// // KakaoPay without its funding: the strictest of the deadline's spans applies.
+/// let payment = input::payment(r#"{"provider": "portone_v2", "method": "easy_pay",
+///     "easy_pay": {"provider": "kakaopay"}, "status": "paid", "amount": {"total": 10000},
+///     "paid_at": "2026-03-02T10:00:00+09:00"}"#)?;
+/// let request = input::request(r#"{"reason": "고객 요청"}"#)?;
+/// let now = parse_instant("2026-03-05T10:00:00+09:00")?;
+/// let decision = engine.decide(&payment, &request, &input::merchant("")?, now);
+/// let spans = decision.notes().iter().find_map(|note| match note.details() {
+///     NoteDetails::FundingAssumed { spans, .. } => Some(spans),
+///     _ => None,
+/// });
+/// assert!(spans.is_some_and(|spans| spans.len() > 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct FundingSpans(Shared<[FundingSpan]>);
+
+impl FundingSpans {
+    /// `spans`, kept once for the life of the process (see [`RuleId`]).
+    pub(crate) fn new(spans: &[FundingSpan]) -> FundingSpans {
+        FundingSpans(Shared::new(spans))
+    }
+}
+
+impl Deref for FundingSpans {
+    type Target = [FundingSpan];
+
+    fn deref(&self) -> &[FundingSpan] {
+        &self.0
+    }
+}
+
+/// As the slice.
+impl fmt::Debug for FundingSpans {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl Serialize for FundingSpans {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
 }

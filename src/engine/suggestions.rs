@@ -22,7 +22,10 @@ pub(crate) enum List {
 
 /// The answers found so far, by list and id.
 #[derive(Default)]
-pub(crate) struct Suggestions(Mutex<Vec<(List, String, Option<Box<str>>)>>);
+pub(crate) struct Suggestions(Mutex<Vec<Answer>>);
+
+/// A list, an id and the suggestion found for it.
+type Answer = (List, String, Option<Box<str>>);
 
 impl Suggestions {
     /// The suggestion for `id` in `list`: the one found before, or `search`'s, kept.

@@ -4,7 +4,8 @@
 use super::Rule;
 use crate::calendar::{Span, SpanUnit};
 use crate::decision::{
-    DeadlineKind, DeadlineSummary, FundingSpan, NoteDetails, ReasonCode, ReasonDetails, TimeRule,
+    DeadlineKind, DeadlineSummary, FundingSpan, FundingSpans, NoteDetails, ReasonCode,
+    ReasonDetails, TimeRule,
 };
 use crate::engine::{Context, Sink};
 use crate::model::Funding;
@@ -13,7 +14,6 @@ use crate::policy::document::keyed_by;
 use crate::policy::{Anchor, Checker, ProblemKind, RuleMeta, Site};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 rule_doc! {
     /// `deadline`: refundable until the payment day plus a span (`DEADLINE_PASSED`).
@@ -33,7 +33,7 @@ pub(crate) enum DeadlineSpan {
     Fixed(Span),
     ByFunding {
         /// In `Funding` order; shared with every `FUNDING_ASSUMED` note, which lists them.
-        spans: Arc<[FundingSpan]>,
+        spans: FundingSpans,
         /// The span that ends first whatever the payment day, found at load when all the spans
         /// count days, or all count months and years; `None` when it depends on the day.
         strictest: Option<Span>,
@@ -59,7 +59,7 @@ pub(crate) fn compile(
                 funding: *funding,
                 within: *within,
             });
-            let spans: Arc<[FundingSpan]> = spans.collect();
+            let spans = FundingSpans::new(&spans.collect::<Vec<_>>());
             DeadlineSpan::ByFunding {
                 strictest: strictest_always(&spans),
                 spans,
@@ -104,7 +104,7 @@ struct Applied<'r> {
     span: Span,
     /// `None` past the end of the calendar.
     last_day: Option<NaiveDate>,
-    assumed: Option<&'r Arc<[FundingSpan]>>,
+    assumed: Option<&'r FundingSpans>,
 }
 
 fn applied_span(
@@ -165,7 +165,7 @@ impl Rule for Deadline {
                 NoteDetails::FundingAssumed {
                     funding,
                     applied: applied.span,
-                    spans: Arc::clone(spans),
+                    spans: spans.clone(),
                 },
             );
         }
