@@ -386,7 +386,7 @@ fn mobile_payments_cancel_in_full_in_the_korean_month_of_payment() {
         assert_eq!(
             decision.reasons()[0].details(),
             &ReasonDetails::PartialCancelNotSupported {
-                because: vec![Circumstance::Method(Method::Mobile)]
+                because: vec![Circumstance::Method(Method::Mobile)].into()
             },
             "pg {pg}"
         );

@@ -292,7 +292,7 @@ fn nice_refuses_every_cancel_once_the_escrow_purchase_is_confirmed() {
     assert_eq!(
         confirmed.reasons()[0].details(),
         &ReasonDetails::RefundNotSupported {
-            because: vec![Circumstance::EscrowStatus(EscrowStatus::Confirmed)],
+            because: vec![Circumstance::EscrowStatus(EscrowStatus::Confirmed)].into(),
         }
     );
     assert_eq!(

@@ -445,7 +445,7 @@ fn a_bank_missing_from_the_pgs_column_is_an_invalid_refund_account() {
                 problems: vec![AccountProblem::BankNotSupported {
                     bank,
                     table: table.into(),
-                    pg: Some(pg.to_owned()),
+                    pg: Some(pg.into()),
                 }]
             }
         );

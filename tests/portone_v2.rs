@@ -187,7 +187,7 @@ fn card_partial_refunds_are_refused_for_the_documented_cards_only() {
             assert_eq!(
                 decision.reasons()[0].details(),
                 &ReasonDetails::PartialCancelNotSupported {
-                    because: vec![Circumstance::CardType(card_type)]
+                    because: vec![Circumstance::CardType(card_type)].into()
                 }
             );
         }
@@ -512,7 +512,7 @@ fn mobile_partial_cancels_only_at_kg_inicis() {
     assert_eq!(
         decision.reasons()[0].details(),
         &ReasonDetails::PartialCancelNotSupported {
-            because: vec![Circumstance::PgNotListed(None)]
+            because: vec![Circumstance::PgNotListed(None)].into()
         }
     );
 }

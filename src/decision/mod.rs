@@ -5,18 +5,20 @@
 //! verdict is read off the reasons ([`Decision::verdict`]), so the explanation cannot drift
 //! from it.
 
+mod circumstance;
 mod code;
 mod note;
 mod policy_text;
 mod reason;
 mod shared_id;
 
+pub use circumstance::{Circumstance, Circumstances};
 pub use code::{NoteCode, ReasonCode};
 pub use note::{FundingSpan, FundingSpans, Note, NoteDetails};
 pub use policy_text::PolicyText;
 pub use reason::{
-    AccountField, AccountProblem, AmountField, AmountProblem, Circumstance, ContractName,
-    NextMonthRefund, PaymentProblem, ProviderError, Reason, ReasonDetails, RequestField, TimeRule,
+    AccountField, AccountProblem, AmountField, AmountProblem, ContractName, NextMonthRefund,
+    PaymentProblem, ProviderError, Reason, ReasonDetails, RequestField, TimeRule,
 };
 pub(crate) use shared_id::SharedId;
 

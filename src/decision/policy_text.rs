@@ -7,8 +7,9 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
 
-/// Text from a policy that decisions carry, such as the code a PG wants for a bank (`"004"`)
-/// or the name of the error a provider returns (`"PG_PROVIDER"`). It reads as a `&str`.
+/// Text from a policy that decisions carry, such as the code a PG wants for a bank (`"004"`),
+/// the name of the error a provider returns (`"PG_PROVIDER"`), or a payment's PG as the policy
+/// writes it (a PG written otherwise is the payment's own copy). It reads as a `&str`.
 ///
 /// Cloning one costs no atomic operation, as with [`RuleId`](super::RuleId): the texts of the
 /// policies a process loads are kept for its life, once each (up to a bound, past which they
@@ -29,6 +30,12 @@ use std::ops::Deref;
 pub struct PolicyText(SharedId);
 
 impl PolicyText {
+    /// `text` as its own copy, not kept: text that is not the policy's, such as a payment's
+    /// PG written in another case than the policy writes it.
+    pub(crate) fn owned(text: &str) -> PolicyText {
+        PolicyText(super::shared_id::counted(text))
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0

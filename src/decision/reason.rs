@@ -1,11 +1,8 @@
 //! Blocking reasons, each carrying the numbers behind it.
 
-use super::{PolicyText, ReasonCode, RuleId, date, display};
+use super::{Circumstances, PolicyText, ReasonCode, RuleId, date, display};
 use crate::calendar::{ClosedHours, Span, YearMonth};
-use crate::model::{
-    Bank, CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
-    Provider, amount,
-};
+use crate::model::{Bank, Currency, Method, PaymentStatus, Provider, amount};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -132,7 +129,7 @@ pub enum ReasonDetails {
     /// `PARTIAL_CANCEL_NOT_SUPPORTED`.
     PartialCancelNotSupported {
         /// What about the payment rules the partial refund out.
-        because: Vec<Circumstance>,
+        because: Circumstances,
     },
     /// `PARTIAL_CANCEL_LIMIT_REACHED`.
     PartialCancelLimitReached {
@@ -203,7 +200,7 @@ pub enum ReasonDetails {
     /// `REFUND_NOT_SUPPORTED`.
     RefundNotSupported {
         /// What about the payment rules the refund out.
-        because: Vec<Circumstance>,
+        because: Circumstances,
     },
     /// `REASON_REQUIRED`.
     ReasonRequired {},
@@ -502,46 +499,10 @@ pub enum AccountProblem {
         bank: Bank,
         /// The code table consulted (`NHN KCP`).
         table: PolicyText,
-        /// The payment's PG.
+        /// The payment's PG, as written.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pg: Option<String>,
+        pg: Option<PolicyText>,
     },
-}
-
-/// What about a payment made a rule apply: the circumstances behind `PARTIAL_CANCEL_NOT_SUPPORTED`
-/// and `REFUND_NOT_SUPPORTED`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-// New conditions (a gift certificate's type, an escrow's state) add circumstances.
-#[non_exhaustive]
-pub enum Circumstance {
-    /// The method itself, whatever else holds.
-    Method(Method),
-    /// The payment's PG is one the rule lists.
-    Pg(String),
-    /// The payment's PG (if known) is not one the rule exempts.
-    PgNotListed(Option<String>),
-    /// The card is of this kind.
-    CardType(CardType),
-    /// The card was issued abroad.
-    ForeignCard,
-    /// Card points paid part of it.
-    CardPoints,
-    /// The payment is (`true`) or is not (`false`) an escrow payment before purchase
-    /// confirmation.
-    Escrow(bool),
-    /// Where the escrow stands.
-    EscrowStatus(EscrowStatus),
-    /// The kind of gift certificate.
-    GiftCertificateType(GiftCertificateType),
-    /// The provider's own partial-cancel flag.
-    PartialCancelable(bool),
-    /// The easy-pay funding.
-    Funding(Funding),
-    /// The request is (`true`) or is not (`false`) partial.
-    Partial(bool),
-    /// The request is (`true`) or is not (`false`) a full cancel on the day of payment.
-    SameDayFullCancel(bool),
 }
 
 /// A special contract, with its names.
@@ -568,8 +529,8 @@ pub enum TimeRule {
 /// Why a PG's next-month refund (휴대폰 익월 환불) could not be used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NextMonthRefund {
-    /// The PG that offers it.
-    pub pg: String,
+    /// The PG that offers it (the payment's, as written).
+    pub pg: PolicyText,
     /// The contract it needs.
     pub contract: ContractName,
     /// Whether the merchant has the contract.

@@ -130,8 +130,8 @@ impl SharedId {
     }
 }
 
-/// `value`, reference-counted: past the cap.
-fn counted<T: ?Sized + Internable>(value: &T) -> Shared<T> {
+/// `value`, reference-counted: past the cap, and for text that is not the policy's.
+pub(crate) fn counted<T: ?Sized + Internable>(value: &T) -> Shared<T> {
     Shared(Repr::Counted(Arc::new(T::boxed(value))))
 }
 
@@ -225,9 +225,11 @@ mod tests {
             span(Funding::Card, "1 year"),
             span(Funding::Point, "5 years"),
         ];
+        // The same spans from another place in memory.
+        let copy = spans.to_vec();
         let (Repr::Interned(first), Repr::Interned(again)) = (
             Shared::<[FundingSpan]>::new(&spans).0,
-            Shared::<[FundingSpan]>::new(&spans.to_vec()).0,
+            Shared::<[FundingSpan]>::new(&copy).0,
         ) else {
             panic!("the first spans of a process are interned");
         };

@@ -4,7 +4,7 @@
 //! next-month refund folds them into its `MONTH_CHANGED` reason.
 
 use crate::decision::{AccountField, AccountProblem, PolicyText, RefundAccountSummary};
-use crate::model::{Bank, Payment, RefundAccount};
+use crate::model::{Bank, RefundAccount};
 use crate::policy::{BankTable, RuleMeta};
 use crate::rules::RuleSet;
 
@@ -33,7 +33,7 @@ impl<'a> AccountFacts<'a> {
         account: &RefundAccount,
         rules: &'a RuleSet,
         table: Option<&'a BankTable>,
-        payment: &Payment,
+        pg: impl FnOnce() -> Option<PolicyText>,
     ) -> AccountFacts<'a> {
         let phone = rules
             .refund_account
@@ -46,7 +46,7 @@ impl<'a> AccountFacts<'a> {
         AccountFacts {
             missing: completeness(account, phone),
             format,
-            bank: bank_code(account, table, payment),
+            bank: bank_code(account, table, pg),
         }
     }
 
@@ -123,7 +123,7 @@ fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<Acc
 fn bank_code<'a>(
     account: &RefundAccount,
     table: Option<&'a BankTable>,
-    payment: &Payment,
+    pg: impl FnOnce() -> Option<PolicyText>,
 ) -> Result<Option<BankCode<'a>>, (&'a RuleMeta, AccountProblem)> {
     let Some(bank) = account.bank else {
         return Ok(None);
@@ -131,7 +131,7 @@ fn bank_code<'a>(
     let Some(table) = table else {
         return Ok(Some(BankCode { bank, code: None }));
     };
-    match table.codes.get(&bank) {
+    match table.code(bank) {
         Some(code) => Ok(Some(BankCode {
             bank,
             code: Some((code, &table.name)),
@@ -141,7 +141,7 @@ fn bank_code<'a>(
             AccountProblem::BankNotSupported {
                 bank,
                 table: table.name.clone(),
-                pg: payment.pg.clone(),
+                pg: pg(),
             },
         )),
     }

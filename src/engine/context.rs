@@ -6,7 +6,7 @@ use super::LocalZone;
 use super::account::AccountFacts;
 use super::money::{self, difference};
 use super::suggestions::List;
-use crate::decision::{AmountProblem, NoteDetails, RuleId};
+use crate::decision::{AmountProblem, NoteDetails, PolicyText, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::policy::{CommonRules, CompiledPolicy};
 use crate::rules::RuleSet;
@@ -147,7 +147,9 @@ impl<'a> Context<'a> {
         let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
         let account = match (rules, &request.refund_account) {
             (Some(rules), Some(account)) => {
-                Some(AccountFacts::new(account, rules, bank_table, payment))
+                Some(AccountFacts::new(account, rules, bank_table, || {
+                    policy.pgs.as_written(pg, payment.pg.as_deref())
+                }))
             }
             _ => None,
         };
@@ -224,6 +226,13 @@ impl<'a> Context<'a> {
             &services.known,
             self.policy,
         ))
+    }
+
+    /// The payment's PG as written, shared with the policy when written as the policy does.
+    pub(crate) fn pg_as_written(&self) -> Option<PolicyText> {
+        self.policy
+            .pgs
+            .as_written(self.pg, self.payment.pg.as_deref())
     }
 
     /// A full cancel on the local day of payment: the one case card issuers settle at once.

@@ -88,9 +88,8 @@ impl<'p> OptionsSink<'p> {
                 rule: table.meta.id.clone(),
                 table: table.name.clone(),
                 codes: table
-                    .codes
-                    .iter()
-                    .map(|(bank, code)| (*bank, code.clone()))
+                    .codes()
+                    .map(|(bank, code)| (bank, code.clone()))
                     .collect(),
             });
         }

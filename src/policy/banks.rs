@@ -8,7 +8,6 @@ use super::document::PolicyDocument;
 use super::problem::ProblemKind;
 use crate::decision::PolicyText;
 use crate::model::{Bank, Provider};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A bank-code table, compiled.
@@ -16,7 +15,24 @@ use std::sync::Arc;
 pub(crate) struct BankTable {
     pub(crate) meta: RuleMeta,
     pub(crate) name: PolicyText,
-    pub(crate) codes: BTreeMap<Bank, PolicyText>,
+    /// The code for each bank, by [`Bank::index`]: a look-up is an index, and no map of this
+    /// key and value is compiled into the WebAssembly package.
+    codes: Vec<Option<PolicyText>>,
+}
+
+impl BankTable {
+    /// The code for `bank`, if the table has one.
+    pub(crate) fn code(&self, bank: Bank) -> Option<&PolicyText> {
+        self.codes.get(bank.index()).and_then(Option::as_ref)
+    }
+
+    /// Every bank the table has a code for, in [`Bank::ALL`]'s order, with its code.
+    pub(crate) fn codes(&self) -> impl Iterator<Item = (Bank, &PolicyText)> {
+        Bank::ALL
+            .iter()
+            .zip(&self.codes)
+            .filter_map(|(bank, code)| Some((*bank, code.as_ref()?)))
+    }
 }
 
 impl Checker<'_> {
@@ -44,14 +60,15 @@ impl Checker<'_> {
             let compiled = Arc::new(BankTable {
                 meta,
                 name: PolicyText::from(table.table.as_str()),
-                // Inserted rather than collected: collecting a map compiles a sort of its own.
-                codes: table
-                    .codes
-                    .iter()
-                    .fold(BTreeMap::new(), |mut codes, (bank, code)| {
-                        codes.insert(*bank, PolicyText::from(code.trim()));
+                codes: table.codes.iter().fold(
+                    vec![None; Bank::ALL.len()],
+                    |mut codes, (bank, code)| {
+                        if let Some(slot) = codes.get_mut(bank.index()) {
+                            *slot = Some(PolicyText::from(code.trim()));
+                        }
                         codes
-                    }),
+                    },
+                ),
             });
             match (&table.pgs, table.other_pgs) {
                 (Some(_), true) | (None, false) => self.report(
@@ -125,10 +142,9 @@ impl PolicySet {
             .get(policy.pgs.of(pg))
             .and_then(Option::as_ref)?;
         table
-            .codes
-            .iter()
-            .find(|(_, c)| &***c == code)
-            .map(|(bank, _)| *bank)
+            .codes()
+            .find(|(_, c)| c.as_str() == code)
+            .map(|(bank, _)| bank)
     }
 
     /// The name of the bank-code table used at `pg`, if the provider's policy has one.

@@ -5,7 +5,7 @@
 use super::banks::BankTable;
 use super::document::PolicyDocument;
 use super::layering::MethodRules;
-use crate::decision::{ProviderError, ReasonCode, RuleId, SharedId};
+use crate::decision::{PolicyText, ProviderError, ReasonCode, RuleId, SharedId};
 use crate::engine::{LocalZone, Suggestions};
 use crate::model::{Method, Provider};
 use std::collections::{BTreeSet, HashMap};
@@ -60,6 +60,8 @@ impl PgSet {
 pub(crate) struct PgIndex {
     ids: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     names: Vec<String>,
+    /// The names again, as decisions carry them.
+    texts: Vec<PolicyText>,
 }
 
 /// FNV-1a, for the PG table every decision looks up once: its keys are a policy's few short
@@ -93,6 +95,7 @@ impl PgIndex {
             if !index.ids.contains_key(id) {
                 index.ids.insert(id.clone(), index.names.len());
                 index.names.push(id.clone());
+                index.texts.push(PolicyText::from(id.as_str()));
             }
         }
         index
@@ -112,6 +115,16 @@ impl PgIndex {
     /// The index of a known id.
     pub(crate) fn get(&self, pg: &str) -> Option<usize> {
         self.ids.get(pg).copied()
+    }
+
+    /// A payment's PG, `given`, whose index is `index`: the policy's own text when the payment
+    /// writes it as the policy does, which a decision shares without a copy; else a copy.
+    pub(crate) fn as_written(&self, index: usize, given: Option<&str>) -> Option<PolicyText> {
+        let given = given?;
+        Some(match self.texts.get(index) {
+            Some(known) if known.as_str() == given => known.clone(),
+            _ => PolicyText::owned(given),
+        })
     }
 
     /// The known ids, in index order.

@@ -2,7 +2,7 @@
 //! they are checked at load, whether one holds for a payment and what made it hold, and how
 //! they read in review.
 
-use crate::decision::Circumstance;
+use crate::decision::{Circumstance, Circumstances};
 use crate::engine::Context;
 use crate::model::{CardType, EscrowStatus, Funding, GiftCertificateType};
 use crate::policy::document::ConditionDoc;
@@ -89,8 +89,8 @@ pub(crate) fn compile(
 
 /// The circumstances that make `condition` hold, or `None` when it does not. An empty
 /// condition always holds, and then the circumstance is the payment method itself.
-pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Vec<Circumstance>> {
-    let mut why = Vec::new();
+pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Circumstances> {
+    let mut why = Circumstances::default();
     if !test(condition, cx, &mut why) {
         return None;
     }
@@ -118,13 +118,13 @@ trait Why {
     fn push_with(&mut self, circumstance: impl FnOnce() -> Circumstance);
 }
 
-impl Why for Vec<Circumstance> {
+impl Why for Circumstances {
     fn push(&mut self, circumstance: Circumstance) {
-        Vec::push(self, circumstance);
+        Circumstances::push(self, circumstance);
     }
 
     fn push_with(&mut self, circumstance: impl FnOnce() -> Circumstance) {
-        Vec::push(self, circumstance());
+        Circumstances::push(self, circumstance());
     }
 }
 
@@ -151,13 +151,13 @@ fn test_parts(condition: &Condition, cx: &Context<'_>, why: &mut impl Why) -> Op
         if !set.contains(cx.pg) {
             return None;
         }
-        why.push_with(|| Circumstance::Pg(payment.pg.clone().unwrap_or_default()));
+        why.push_with(|| Circumstance::Pg(cx.pg_as_written().unwrap_or_else(|| "".into())));
     }
     if let Some(set) = &condition.unless_pg {
         if set.contains(cx.pg) {
             return None;
         }
-        why.push_with(|| Circumstance::PgNotListed(payment.pg.clone()));
+        why.push_with(|| Circumstance::PgNotListed(cx.pg_as_written()));
     }
     if let Some(types) = &condition.card_type {
         let card_type = card
@@ -226,13 +226,10 @@ fn test_parts(condition: &Condition, cx: &Context<'_>, why: &mut impl Why) -> Op
 }
 
 /// Whether an optional condition holds; no condition always holds.
-pub(crate) fn applies(
-    condition: Option<&Condition>,
-    cx: &Context<'_>,
-) -> Option<Vec<Circumstance>> {
+pub(crate) fn applies(condition: Option<&Condition>, cx: &Context<'_>) -> Option<Circumstances> {
     match condition {
         Some(condition) => holds(condition, cx),
-        None => Some(vec![Circumstance::Method(cx.payment.method)]),
+        None => Some(Circumstance::Method(cx.payment.method).into()),
     }
 }
 

@@ -138,7 +138,7 @@ impl Rule for SameMonth {
                     return;
                 }
                 Some(NextMonthDetails {
-                    pg: cx.payment.pg.clone().unwrap_or_default(),
+                    pg: cx.pg_as_written().unwrap_or_else(|| "".into()),
                     contract: next.contract.clone(),
                     contract_signed,
                     refund_account_given: given,
