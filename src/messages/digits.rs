@@ -3,6 +3,7 @@
 //! or chrono's character-by-character writing, which cost several times the text itself in a
 //! message that prints three dates.
 
+use super::text::{Out, Piece, display_piece};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use std::fmt;
 
@@ -46,9 +47,9 @@ impl Room {
     }
 }
 
-/// Writes ASCII text, such as the digits built here, checked from a [`Room`].
-pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
-    f.write_str(Room::new().text(text).ok_or(fmt::Error)?)
+/// Writes ASCII text, such as the digits built here.
+pub(crate) fn write_ascii<W: Out>(f: &mut W, text: &[u8]) -> fmt::Result {
+    f.ascii(text)
 }
 
 /// `value` as `{}` writes it, when it is below 100.
@@ -66,15 +67,15 @@ fn two_digits(value: u64) -> Option<&'static str> {
 
 /// Writes `magnitude` as `{}` writes an integer, after a `-` when `negative`, with a comma
 /// between groups of three digits when `grouped`.
-pub(crate) fn write_integer(
-    f: &mut fmt::Formatter<'_>,
+pub(crate) fn write_integer<W: Out>(
+    f: &mut W,
     negative: bool,
     magnitude: u64,
     grouped: bool,
 ) -> fmt::Result {
     // Most counts have one or two digits: those are sliced from a table, with no text to check.
     if !negative && let Some(text) = two_digits(magnitude) {
-        return f.write_str(text);
+        return f.ascii(text.as_bytes());
     }
     // `u64::MAX` has 20 digits: 6 commas and a sign make 27 bytes.
     const ROOM: usize = 27;
@@ -104,8 +105,10 @@ pub(crate) fn write_integer(
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Count(pub(crate) u64);
 
-impl fmt::Display for Count {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+display_piece!(Count, Date, HourMinute);
+
+impl Piece for Count {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
         write_integer(f, false, self.0, false)
     }
 }
@@ -128,6 +131,15 @@ pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
     Some([y0, y1, y2, y3, b'-', m0, m1])
 }
 
+impl Piece for crate::calendar::YearMonth {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        match year_month(self.year, self.month) {
+            Some(text) => f.ascii(&text),
+            None => f.display(self),
+        }
+    }
+}
+
 /// `2026-02-03`, as chrono writes a date in the years 0 to 9999 (outside them chrono writes
 /// a sign, and this `None`).
 pub(crate) fn date(date: NaiveDate) -> Option<[u8; 10]> {
@@ -140,11 +152,11 @@ pub(crate) fn date(date: NaiveDate) -> Option<[u8; 10]> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Date(pub(crate) NaiveDate);
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Piece for Date {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
         match date(self.0) {
-            Some(text) => write_ascii(f, &text),
-            None => fmt::Display::fmt(&self.0, f),
+            Some(text) => f.ascii(&text),
+            None => f.display(&self.0),
         }
     }
 }
@@ -167,18 +179,14 @@ pub(crate) fn hour_minute_second(time: NaiveTime) -> [u8; 8] {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct HourMinute(pub(crate) NaiveTime);
 
-impl fmt::Display for HourMinute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_ascii(f, &hour_minute(self.0))
+impl Piece for HourMinute {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        f.ascii(&hour_minute(self.0))
     }
 }
 
 /// `from-until`, each `HH:MM`: how a daily window of closed hours is written.
-pub(crate) fn write_window(
-    f: &mut fmt::Formatter<'_>,
-    from: NaiveTime,
-    until: NaiveTime,
-) -> fmt::Result {
+pub(crate) fn write_window<W: Out>(f: &mut W, from: NaiveTime, until: NaiveTime) -> fmt::Result {
     let [a, b, c, d, e] = hour_minute(from);
     let [g, h, i, j, k] = hour_minute(until);
     write_ascii(f, &[a, b, c, d, e, b'-', g, h, i, j, k])

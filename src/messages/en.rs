@@ -1,17 +1,17 @@
 //! English messages: lowercase, no final period, user values in backticks.
 
 use super::digits::{Date, HourMinute, count};
-use super::text::{Grouped, from_fn, join, put};
+use super::text::{Grouped, Out, Piece, from_fn, join, put};
 use crate::decision::{
     AccountProblem, AmountProblem, Circumstance, NoteDetails, PaymentProblem, ReasonDetails,
     TimeRule,
 };
 use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
 use rust_decimal::Decimal;
-use std::fmt::{self, Display, Formatter};
+use std::fmt;
 
 /// `KRW 12,000`.
-pub(super) fn money(amount: Decimal, currency: Currency) -> impl Display {
+pub(super) fn money(amount: Decimal, currency: Currency) -> impl Piece + fmt::Display {
     from_fn(move |f| put!(f, currency.code(), " ", Grouped(amount)))
 }
 
@@ -40,7 +40,7 @@ fn status(status: PaymentStatus) -> &'static str {
     }
 }
 
-fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
+fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
     let text = match c {
         Circumstance::Method(m) => method(*m),
         Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
@@ -75,16 +75,16 @@ fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
         Circumstance::SameDayFullCancel(true) => "full cancel on the day of payment",
         Circumstance::SameDayFullCancel(false) => "not a full cancel on the day of payment",
     };
-    f.write_str(text)
+    f.text(text)
 }
 
-fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
-    join(list, ", ", circumstance)
+fn circumstances(list: &[Circumstance]) -> impl Piece + '_ {
+    join(list, ", ", |f, c| circumstance(f, c))
 }
 
 /// `` `reason` has 250 characters, more than the 200 allowed ``: a request field or a refund
 /// account field.
-fn too_long(f: &mut Formatter<'_>, name: &str, chars: usize, max: u32) -> fmt::Result {
+fn too_long<W: Out>(f: &mut W, name: &str, chars: usize, max: u32) -> fmt::Result {
     put!(
         f,
         "`",
@@ -99,8 +99,8 @@ fn too_long(f: &mut Formatter<'_>, name: &str, chars: usize, max: u32) -> fmt::R
 
 /// `` `amount` is `10.5`, but KRW allows 0 decimal places ``: a requested amount or one of the
 /// payment's.
-fn too_precise(
-    f: &mut Formatter<'_>,
+fn too_precise<W: Out>(
+    f: &mut W,
     field: &str,
     amount: &Decimal,
     currency: Currency,
@@ -120,7 +120,7 @@ fn too_precise(
     )
 }
 
-fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
+fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
     match problem {
         AccountProblem::Missing { field } => put!(f, "`", field.name(), "` is missing"),
         AccountProblem::Blank { field } => put!(f, "`", field.name(), "` is blank"),
@@ -144,11 +144,7 @@ fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Resu
     }
 }
 
-fn amount_problem(
-    f: &mut Formatter<'_>,
-    problem: &AmountProblem,
-    currency: Currency,
-) -> fmt::Result {
+fn amount_problem<W: Out>(f: &mut W, problem: &AmountProblem, currency: Currency) -> fmt::Result {
     match problem {
         AmountProblem::NotPositive { amount } => put!(
             f,
@@ -171,11 +167,7 @@ fn amount_problem(
     }
 }
 
-fn payment_problem(
-    f: &mut Formatter<'_>,
-    problem: &PaymentProblem,
-    currency: Currency,
-) -> fmt::Result {
+fn payment_problem<W: Out>(f: &mut W, problem: &PaymentProblem, currency: Currency) -> fmt::Result {
     match problem {
         PaymentProblem::NegativeAmount { field, amount } => put!(
             f,
@@ -225,8 +217,8 @@ fn payment_problem(
     }
 }
 
-pub(super) fn reason(
-    f: &mut Formatter<'_>,
+pub(super) fn reason<W: Out>(
+    f: &mut W,
     details: &ReasonDetails,
     currency: Currency,
 ) -> fmt::Result {
@@ -238,9 +230,7 @@ pub(super) fn reason(
         ),
         ReasonDetails::PaymentNotPaid {
             status: PaymentStatus::VirtualAccountIssued,
-        } => {
-            f.write_str("the virtual account was never paid into: close it instead of refunding it")
-        }
+        } => f.text("the virtual account was never paid into: close it instead of refunding it"),
         ReasonDetails::PaymentNotPaid { status: s } => put!(
             f,
             "the payment was never completed (status `",
@@ -367,13 +357,13 @@ pub(super) fn reason(
                 sep = ", ";
             }
             for problem in &next.refund_account_problems {
-                f.write_str(sep)?;
+                f.text(sep)?;
                 account_problem(f, problem)?;
                 sep = ", ";
             }
             Ok(())
         }
-        ReasonDetails::PaidAtMissing { needed_by } => f.write_str(match needed_by {
+        ReasonDetails::PaidAtMissing { needed_by } => f.text(match needed_by {
             TimeRule::Deadline => {
                 "the payment time `paid_at` is unknown, so the deadline cannot be checked"
             }
@@ -396,12 +386,12 @@ pub(super) fn reason(
             " now"
         ),
         ReasonDetails::RefundAccountRequired {} => {
-            f.write_str("a refund account is required: give its bank, number and holder name")
+            f.text("a refund account is required: give its bank, number and holder name")
         }
         ReasonDetails::RefundAccountInvalid { problems } => put!(
             f,
             "the refund account is invalid: ",
-            join(problems, ", ", account_problem)
+            join(problems, ", ", |f, p| account_problem(f, p))
         ),
         ReasonDetails::ContractRequired {
             contract,
@@ -428,12 +418,12 @@ pub(super) fn reason(
             circumstances(because),
             ")"
         ),
-        ReasonDetails::ReasonRequired {} => f.write_str("a cancel `reason` is required"),
+        ReasonDetails::ReasonRequired {} => f.text("a cancel `reason` is required"),
         ReasonDetails::FieldTooLong { field, chars, max } => {
             too_long(f, field.name(), *chars, *max)
         }
         ReasonDetails::RequesterRequired {} => {
-            f.write_str("`requester` is required: `customer` or `admin`")
+            f.text("`requester` is required: `customer` or `admin`")
         }
         ReasonDetails::DuplicateCancelId { cancel_id, .. } => put!(
             f,
@@ -442,7 +432,7 @@ pub(super) fn reason(
             "` was already used for this payment"
         ),
         ReasonDetails::CancellationPending { .. } => {
-            f.write_str("an earlier cancellation is still in progress: wait for its result")
+            f.text("an earlier cancellation is still in progress: wait for its result")
         }
         ReasonDetails::NoPolicy {
             provider,
@@ -494,14 +484,14 @@ pub(super) fn reason(
 }
 
 /// `: did you mean `x`?` after a name no policy lists, when one is close.
-fn did_you_mean(closest: Option<&str>) -> impl Display + '_ {
+fn did_you_mean(closest: Option<&str>) -> impl Piece + '_ {
     from_fn(move |f| match closest {
         Some(c) => put!(f, ": did you mean `", c, "`?"),
         None => Ok(()),
     })
 }
 
-pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result {
+pub(super) fn note<W: Out>(f: &mut W, details: &NoteDetails) -> fmt::Result {
     match details {
         NoteDetails::RefundFee { amount, currency } => put!(
             f,
@@ -515,7 +505,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
             expected_by,
             no_date,
         } => {
-            f.write_str("the money reaches the customer after ")?;
+            f.text("the money reaches the customer after ")?;
             if min_business_days == max_business_days {
                 put!(f, count(*min_business_days))?;
             } else {
@@ -526,7 +516,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                     count(*max_business_days)
                 )?;
             }
-            f.write_str(" business days")?;
+            f.text(" business days")?;
             match (expected_earliest, expected_by, no_date) {
                 (Some(first), Some(by), _) if first == by => put!(f, ": on ", Date(*by)),
                 (Some(first), Some(by), _) => {
@@ -540,10 +530,10 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                 _ => Ok(()),
             }
         }
-        NoteDetails::AsyncCancellation {} => f.write_str(
+        NoteDetails::AsyncCancellation {} => f.text(
             "the provider answers `REQUESTED` first and confirms later: watch the webhook",
         ),
-        NoteDetails::ManualRefund { .. } => f.write_str(
+        NoteDetails::ManualRefund { .. } => f.text(
             "the provider cannot refund this payment: the merchant must pay the customer back directly",
         ),
         NoteDetails::FundingAssumed {
@@ -553,7 +543,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
         } => {
             match funding {
                 Some(known) => put!(f, "the rule sets no deadline for funding `", known, "`")?,
-                None => f.write_str("the easy-pay funding is unknown")?,
+                None => f.text("the easy-pay funding is unknown")?,
             }
             let spans = join(spans, ", ", |f, s| put!(f, s.funding, " ", s.within));
             put!(
@@ -565,7 +555,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                 ")"
             )
         }
-        NoteDetails::CashReceiptNotCancelled {} => f.write_str(
+        NoteDetails::CashReceiptNotCancelled {} => f.text(
             "the PG does not cancel the payment's cash receipt with it: if one was issued, cancel or reissue it",
         ),
         NoteDetails::UnknownPg { id, closest } => put!(

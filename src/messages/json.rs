@@ -36,7 +36,7 @@ pub(crate) fn push_str(out: &mut String, text: &str) {
 }
 
 /// Appends `text` escaped as serde_json escapes it, without the quotes.
-pub(super) fn push_contents(out: &mut String, text: &str) {
+pub(crate) fn push_contents(out: &mut String, text: &str) {
     if !needs_escaping(text) {
         out.push_str(text);
         return;
@@ -63,8 +63,15 @@ pub(super) fn push_contents(out: &mut String, text: &str) {
 
 /// Appends what `value` displays as a JSON string.
 pub(crate) fn push_display(out: &mut String, value: &dyn fmt::Display) -> fmt::Result {
-    use std::fmt::Write as _;
     out.push('"');
+    push_display_contents(out, value)?;
+    out.push('"');
+    Ok(())
+}
+
+/// Appends what `value` displays, escaped as serde_json escapes it, without the quotes.
+pub(crate) fn push_display_contents(out: &mut String, value: &dyn fmt::Display) -> fmt::Result {
+    use std::fmt::Write as _;
     let start = out.len();
     write!(out, "{value}")?;
     if out.get(start..).is_some_and(needs_escaping) {
@@ -72,7 +79,6 @@ pub(crate) fn push_display(out: &mut String, value: &dyn fmt::Display) -> fmt::R
         let written = out.split_off(start);
         push_contents(out, &written);
     }
-    out.push('"');
     Ok(())
 }
 

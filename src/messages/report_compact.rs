@@ -9,7 +9,7 @@
 use super::digits;
 use super::json::{push_display, push_serialized, push_str};
 use super::report::{Fee, Instant, Report};
-use super::{note_text, reason_text};
+use super::{push_note_json, push_reason_json};
 use crate::decision::{
     DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary, Verdict,
 };
@@ -189,7 +189,7 @@ fn write_reason(
     out.push_str(",\"rule\":");
     push_str(out, reason.rule.as_str());
     out.push_str(",\"message\":");
-    push_display(out, &reason_text(reason, currency, report.lang))?;
+    push_reason_json(out, reason, currency, report.lang)?;
     if let Some(error) = &reason.provider_error {
         out.push_str(",\"provider_error\":{\"name\":");
         push_str(out, &error.name);
@@ -218,7 +218,7 @@ fn write_note(
     out.push_str(",\"rule\":");
     push_str(out, note.rule.as_str());
     out.push_str(",\"message\":");
-    push_display(out, &note_text(note, report.lang))?;
+    push_note_json(out, note, report.lang)?;
     out.push_str(",\"details\":");
     push_serialized(out, scratch, &note.details)?;
     out.push('}');

@@ -1,34 +1,188 @@
-//! The pieces messages are written from, as [`fmt::Display`] values over borrowed data: a
-//! message is written straight into whatever takes it (a `String`, a JSON serializer) without
+//! The pieces messages are written from, as [`Piece`]s over borrowed data: a message is
+//! written straight into whatever takes it (a `Formatter`, a report's JSON string) without
 //! building the parts as strings first.
 
-use super::digits::write_integer;
+use super::digits::{Room, write_integer};
+use super::json::{needs_escaping, push_contents, push_display_contents};
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
 
-/// A [`fmt::Display`] value written by a closure.
-pub(crate) struct FromFn<F>(F);
-
-/// Displays what `write` writes.
-pub(crate) fn from_fn<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result>(write: F) -> FromFn<F> {
-    FromFn(write)
+/// Where a message is written: a [`fmt::Formatter`], for `Display`, or a JSON string inside a
+/// report ([`JsonText`]). Messages write through this rather than a `Formatter` so that a
+/// report gets them without `core::fmt`'s indirect calls, and so that only what a policy or a
+/// caller wrote is checked for escaping, not the library's own text around it.
+pub(crate) trait Out {
+    /// The library's own text, which JSON never escapes (a debug build checks it).
+    fn text(&mut self, text: &'static str) -> fmt::Result;
+    /// Text a policy or a caller wrote, escaped where JSON needs it.
+    fn given(&mut self, text: &str) -> fmt::Result;
+    /// ASCII text built from digits (`digits`), which JSON never escapes.
+    fn ascii(&mut self, text: &[u8]) -> fmt::Result;
+    /// What another type's `Display` writes, escaped where JSON needs it.
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result;
 }
 
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for FromFn<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
+impl Out for fmt::Formatter<'_> {
+    fn text(&mut self, text: &'static str) -> fmt::Result {
+        self.write_str(text)
+    }
+    fn given(&mut self, text: &str) -> fmt::Result {
+        self.write_str(text)
+    }
+    fn ascii(&mut self, text: &[u8]) -> fmt::Result {
+        self.write_str(Room::new().text(text).ok_or(fmt::Error)?)
+    }
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        value.fmt(self)
     }
 }
 
-/// Displays each item as `each` writes it, with `sep` between them.
-pub(crate) fn join<'a, T, F>(items: &'a [T], sep: &'a str, each: F) -> impl fmt::Display + 'a
+/// The inside of a JSON string being written into a report: the quotes are the caller's.
+pub(crate) struct JsonText<'a>(pub(crate) &'a mut String);
+
+impl Out for JsonText<'_> {
+    #[inline]
+    fn text(&mut self, text: &'static str) -> fmt::Result {
+        debug_assert!(
+            !needs_escaping(text),
+            "library text that JSON escapes: `{text}`"
+        );
+        self.0.push_str(text);
+        Ok(())
+    }
+    #[inline]
+    fn given(&mut self, text: &str) -> fmt::Result {
+        push_contents(self.0, text);
+        Ok(())
+    }
+    fn ascii(&mut self, text: &[u8]) -> fmt::Result {
+        self.0.push_str(Room::new().text(text).ok_or(fmt::Error)?);
+        Ok(())
+    }
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        push_display_contents(self.0, value)
+    }
+}
+
+/// Any [`Out`], behind one pointer: what the closures of [`from_fn`] and [`join`] write to,
+/// since a closure cannot be generic over where it writes.
+pub(crate) struct AnyOut<'a>(&'a mut dyn Out);
+
+impl Out for AnyOut<'_> {
+    fn text(&mut self, text: &'static str) -> fmt::Result {
+        self.0.text(text)
+    }
+    fn given(&mut self, text: &str) -> fmt::Result {
+        self.0.given(text)
+    }
+    fn ascii(&mut self, text: &[u8]) -> fmt::Result {
+        self.0.ascii(text)
+    }
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        self.0.display(value)
+    }
+}
+
+/// A part of a message: what it writes to any [`Out`].
+pub(crate) trait Piece {
+    /// Writes the piece.
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result;
+}
+
+impl Piece for str {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        out.given(self)
+    }
+}
+
+impl Piece for String {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        out.given(self)
+    }
+}
+
+impl Piece for Box<str> {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        out.given(self)
+    }
+}
+
+impl Piece for Arc<str> {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        out.given(self)
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        (**self).put(out)
+    }
+}
+
+/// Pieces written as their own `Display` writes them: types of other modules, whose text
+/// messages do not take apart.
+macro_rules! displayed {
+    ($($type:ty),* $(,)?) => {$(
+        impl $crate::messages::text::Piece for $type {
+            fn put<W: $crate::messages::text::Out>(&self, out: &mut W) -> ::std::fmt::Result {
+                out.display(self)
+            }
+        }
+    )*};
+}
+
+displayed!(
+    Decimal,
+    crate::model::CardType,
+    crate::model::Funding,
+    crate::model::Provider,
+    crate::model::Bank,
+    crate::calendar::Span,
+    crate::calendar::ClosedHours,
+);
+
+/// `Display` for a [`Piece`], written through its `put`.
+macro_rules! display_piece {
+    ($($type:ty),* $(,)?) => {$(
+        impl ::std::fmt::Display for $type {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::messages::text::Piece::put(self, f)
+            }
+        }
+    )*};
+}
+pub(crate) use display_piece;
+
+/// A piece written by a closure.
+pub(crate) struct FromFn<F>(F);
+
+/// The piece `write` writes.
+pub(crate) fn from_fn<F: Fn(&mut AnyOut<'_>) -> fmt::Result>(write: F) -> FromFn<F> {
+    FromFn(write)
+}
+
+impl<F: Fn(&mut AnyOut<'_>) -> fmt::Result> Piece for FromFn<F> {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        (self.0)(&mut AnyOut(out))
+    }
+}
+
+impl<F: Fn(&mut AnyOut<'_>) -> fmt::Result> fmt::Display for FromFn<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.put(f)
+    }
+}
+
+/// Each item as `each` writes it, with `sep` between them.
+pub(crate) fn join<'a, T, F>(items: &'a [T], sep: &'static str, each: F) -> impl Piece + 'a
 where
-    F: Fn(&mut fmt::Formatter<'_>, &T) -> fmt::Result + 'a,
+    F: Fn(&mut AnyOut<'_>, &T) -> fmt::Result + 'a,
 {
     from_fn(move |f| {
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                f.write_str(sep)?;
+                f.text(sep)?;
             }
             each(f, item)?;
         }
@@ -40,8 +194,10 @@ where
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Grouped(pub(crate) Decimal);
 
-impl fmt::Display for Grouped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+display_piece!(Grouped);
+
+impl Piece for Grouped {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
         // The common case, a whole amount, is written from its mantissa. Zero goes the general
         // way, so that a negative zero is written as `Decimal` writes it.
         let whole = if self.0.scale() == 0 {
@@ -67,7 +223,7 @@ impl fmt::Display for Grouped {
             Some((integer, fraction)) => (integer, Some(fraction)),
             None => (unsigned, None),
         };
-        f.write_str(sign)?;
+        f.ascii(sign.as_bytes())?;
         // The first group holds what is left over by groups of three; the digits are ASCII, so
         // every group boundary is a character boundary.
         let mut start = 0;
@@ -77,9 +233,9 @@ impl fmt::Display for Grouped {
         };
         while let Some(group) = integer.get(start..end) {
             if start > 0 {
-                f.write_str(",")?;
+                f.text(",")?;
             }
-            f.write_str(group)?;
+            f.ascii(group.as_bytes())?;
             if end >= integer.len() {
                 break;
             }
@@ -87,8 +243,8 @@ impl fmt::Display for Grouped {
             end = end.saturating_add(3);
         }
         if let Some(fraction) = fraction {
-            f.write_str(".")?;
-            f.write_str(fraction)?;
+            f.text(".")?;
+            f.ascii(fraction.as_bytes())?;
         }
         Ok(())
     }
@@ -132,23 +288,22 @@ impl<const N: usize> fmt::Write for StackText<N> {
     }
 }
 
-/// Writes each piece in turn: a string literal with `write_str`, anything else with its own
-/// `Display`. It writes what `write!` writes with the same pieces in one format string, without
-/// building `fmt::Arguments` and walking them through `core::fmt::write`, which costs more than
-/// most pieces of a message. The pieces share `f`'s options, so it is for the formatters
-/// messages are written to, which have none.
+/// Writes each piece in turn to an [`Out`]: a string literal as the library's own text, anything
+/// else as a [`Piece`]. It writes what `write!` writes with the same pieces in one format
+/// string, without building `fmt::Arguments` and walking them through `core::fmt::write`,
+/// which costs more than most pieces of a message.
 macro_rules! put {
     (@each $f:ident $(,)?) => {};
     (@each $f:ident, $text:literal $(, $($rest:tt)*)?) => {
-        $f.write_str($text)?;
+        $crate::messages::text::Out::text($f, $text)?;
         $crate::messages::text::put!(@each $f $(, $($rest)*)?);
     };
     (@each $f:ident, $piece:expr $(, $($rest:tt)*)?) => {
-        ::std::fmt::Display::fmt(&$piece, $f)?;
+        $crate::messages::text::Piece::put(&$piece, $f)?;
         $crate::messages::text::put!(@each $f $(, $($rest)*)?);
     };
     ($f:expr, $($pieces:tt)+) => {{
-        let f: &mut ::std::fmt::Formatter<'_> = $f;
+        let f = &mut *$f;
         $crate::messages::text::put!(@each f, $($pieces)+);
         ::std::fmt::Result::Ok(())
     }};
