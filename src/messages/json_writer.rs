@@ -164,7 +164,15 @@ impl<'a> ser::Serializer for Writer<'a> {
         _: u32,
         variant: &'static str,
     ) -> Result<(), Unsupported> {
-        self.serialize_str(variant)
+        // A variant's name, like a field's, is the library's own (see `push_key`).
+        debug_assert!(
+            !needs_escaping(variant),
+            "a serde name that JSON escapes: `{variant}`"
+        );
+        self.out.push('"');
+        self.out.push_str(variant);
+        self.out.push('"');
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
