@@ -36,11 +36,21 @@ pub(crate) fn push_str(out: &mut String, text: &str) {
 }
 
 /// Appends `text` escaped as serde_json escapes it, without the quotes.
+// Inlined: almost every text needs no escaping, and is then a check and a copy.
+#[inline]
 pub(crate) fn push_contents(out: &mut String, text: &str) {
-    if !needs_escaping(text) {
+    if needs_escaping(text) {
+        push_escaped(out, text);
+    } else {
         out.push_str(text);
-        return;
     }
+}
+
+/// Appends `text` escaped as serde_json escapes it: the rare case, kept out of line so that
+/// the common one saves no registers for it.
+#[cold]
+#[inline(never)]
+fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
