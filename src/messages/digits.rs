@@ -22,6 +22,48 @@ fn pair(value: u32) -> [u8; 2] {
     }
 }
 
+/// `value`'s last two decimal digits as text: `pair_text(7)` is `"07"`. A slice of the table
+/// rather than bytes to check: appended to a `String`, it is a copy of two bytes.
+fn pair_text(value: u32) -> &'static str {
+    let at = usize::try_from(value % 100).unwrap_or(0).saturating_mul(2);
+    PAIRS.get(at..at.saturating_add(2)).unwrap_or("00")
+}
+
+/// Appends `YYYY-MM` as [`year_month`] writes it, and says whether it could.
+pub(crate) fn push_year_month(out: &mut String, year: i32, month: u32) -> bool {
+    let Some(year) = u32::try_from(year).ok().filter(|year| *year <= 9999) else {
+        return false;
+    };
+    if month > 99 {
+        return false;
+    }
+    out.push_str(pair_text(year / 100));
+    out.push_str(pair_text(year));
+    out.push('-');
+    out.push_str(pair_text(month));
+    true
+}
+
+/// Appends `2026-02-03` as [`date`] writes it, and says whether it could (the years 0 to
+/// 9999).
+pub(crate) fn push_date(out: &mut String, date: NaiveDate) -> bool {
+    if !push_year_month(out, date.year(), date.month()) {
+        return false;
+    }
+    out.push('-');
+    out.push_str(pair_text(date.day()));
+    true
+}
+
+/// Appends `HH:MM:SS`, as chrono writes a time without its fraction.
+pub(crate) fn push_hour_minute_second(out: &mut String, time: NaiveTime) {
+    out.push_str(pair_text(time.hour()));
+    out.push(':');
+    out.push_str(pair_text(time.minute()));
+    out.push(':');
+    out.push_str(pair_text(time.second()));
+}
+
 /// Room for 16 bytes of ASCII text, aligned to a word.
 #[repr(align(8))]
 pub(crate) struct Room([u8; 16]);
@@ -133,10 +175,7 @@ pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
 
 impl Piece for crate::calendar::YearMonth {
     fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
-        match year_month(self.year, self.month) {
-            Some(text) => f.ascii(&text),
-            None => f.display(self),
-        }
+        f.year_month(*self)
     }
 }
 
@@ -154,10 +193,7 @@ pub(crate) struct Date(pub(crate) NaiveDate);
 
 impl Piece for Date {
     fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
-        match date(self.0) {
-            Some(text) => f.ascii(&text),
-            None => f.display(&self.0),
-        }
+        f.date(self.0)
     }
 }
 
@@ -166,13 +202,6 @@ fn hour_minute(time: NaiveTime) -> [u8; 5] {
     let [h0, h1] = pair(time.hour());
     let [m0, m1] = pair(time.minute());
     [h0, h1, b':', m0, m1]
-}
-
-/// `HH:MM:SS`, as chrono writes a time without its fraction.
-pub(crate) fn hour_minute_second(time: NaiveTime) -> [u8; 8] {
-    let [h0, h1, colon, m0, m1] = hour_minute(time);
-    let [s0, s1] = pair(time.second());
-    [h0, h1, colon, m0, m1, b':', s0, s1]
 }
 
 /// A time's hour and minute: `09:05`.
@@ -194,8 +223,10 @@ pub(crate) fn write_window<W: Out>(f: &mut W, from: NaiveTime, until: NaiveTime)
 
 #[cfg(test)]
 mod tests {
-    use super::{Count, Date, HourMinute, year_month};
-    use chrono::{NaiveDate, NaiveTime};
+    use super::{
+        Count, Date, HourMinute, push_date, push_hour_minute_second, push_year_month, year_month,
+    };
+    use chrono::{Datelike, NaiveDate, NaiveTime};
 
     #[test]
     fn counts_are_written_as_integers_are() {
@@ -237,6 +268,56 @@ mod tests {
         }
         assert_eq!(Date(NaiveDate::MIN).to_string(), NaiveDate::MIN.to_string());
         assert_eq!(Date(NaiveDate::MAX).to_string(), NaiveDate::MAX.to_string());
+    }
+
+    /// Appended to a `String`, a date is what chrono writes, or nothing when that has a sign
+    /// or more than four digits of year (the caller then asks chrono).
+    #[test]
+    fn dates_appended_are_written_as_chrono_writes_them() {
+        let mut days: Vec<NaiveDate> = [
+            (2026, 2, 3),
+            (0, 1, 1),
+            (1, 12, 31),
+            (999, 10, 9),
+            (1000, 1, 10),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 12, 31),
+        ]
+        .iter()
+        .filter_map(|&(year, month, day)| NaiveDate::from_ymd_opt(year, month, day))
+        .collect();
+        days.extend([NaiveDate::MIN, NaiveDate::MAX]);
+        for day in days {
+            let mut out = String::from("x");
+            let written = push_date(&mut out, day);
+            let expected = day.to_string();
+            if (0..=9999).contains(&day.year()) {
+                assert!(written, "{expected}");
+                assert_eq!(out, format!("x{expected}"));
+            } else {
+                assert!(!written, "{expected}");
+                assert_eq!(out, "x");
+            }
+            let mut month = String::new();
+            if push_year_month(&mut month, day.year(), day.month()) {
+                assert_eq!(Some(month.as_str()), expected.get(..7));
+            }
+        }
+        let mut out = String::new();
+        assert!(!push_year_month(&mut out, 2026, 100));
+        assert!(push_year_month(&mut out, 2026, 99));
+        assert_eq!(out, "2026-99");
+    }
+
+    #[test]
+    fn times_appended_are_written_as_chrono_writes_them() {
+        for (hour, minute, second) in [(0, 0, 0), (9, 5, 7), (23, 59, 59), (12, 30, 0)] {
+            let time = NaiveTime::from_hms_opt(hour, minute, second).unwrap_or_default();
+            let mut out = String::new();
+            push_hour_minute_second(&mut out, time);
+            assert_eq!(out, time.to_string());
+        }
     }
 
     #[test]

@@ -74,8 +74,7 @@ pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>
         out.push('"');
         push_date(out, d.now.date_naive())?;
         out.push('T');
-        let time = digits::hour_minute_second(d.now.time());
-        out.push_str(digits::Room::new().text(&time).ok_or(fmt::Error)?);
+        digits::push_hour_minute_second(out, d.now.time());
         out.push_str("Z\"");
     } else if now.is_plain() {
         push_display(out, &now)?;
@@ -158,9 +157,8 @@ struct Amount(#[serde(with = "crate::model::amount")] Decimal);
 
 /// A date as chrono displays it (`2026-01-20`), without the quotes.
 fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
-    match digits::date(date) {
-        Some(text) => out.push_str(digits::Room::new().text(&text).ok_or(fmt::Error)?),
-        None => write!(out, "{date}")?,
+    if !digits::push_date(out, date) {
+        write!(out, "{date}")?;
     }
     Ok(())
 }

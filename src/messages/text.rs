@@ -2,8 +2,10 @@
 //! written straight into whatever takes it (a `Formatter`, a report's JSON string) without
 //! building the parts as strings first.
 
-use super::digits::{Room, write_integer};
+use super::digits::{self, Room, write_integer};
 use super::json::{needs_escaping, push_contents, push_display_contents};
+use crate::calendar::YearMonth;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
@@ -21,6 +23,10 @@ pub(crate) trait Out {
     fn ascii(&mut self, text: &[u8]) -> fmt::Result;
     /// What another type's `Display` writes, escaped where JSON needs it.
     fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result;
+    /// A date, as chrono writes it: `2026-02-03`.
+    fn date(&mut self, date: NaiveDate) -> fmt::Result;
+    /// A month: `2026-02`.
+    fn year_month(&mut self, month: YearMonth) -> fmt::Result;
 }
 
 impl Out for fmt::Formatter<'_> {
@@ -35,6 +41,15 @@ impl Out for fmt::Formatter<'_> {
     }
     fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
         value.fmt(self)
+    }
+    fn date(&mut self, date: NaiveDate) -> fmt::Result {
+        match digits::date(date) {
+            Some(text) => self.ascii(&text),
+            None => fmt::Display::fmt(&date, self),
+        }
+    }
+    fn year_month(&mut self, month: YearMonth) -> fmt::Result {
+        fmt::Display::fmt(&month, self)
     }
 }
 
@@ -63,6 +78,20 @@ impl Out for JsonText<'_> {
     fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
         push_display_contents(self.0, value)
     }
+    fn date(&mut self, date: NaiveDate) -> fmt::Result {
+        if digits::push_date(self.0, date) {
+            Ok(())
+        } else {
+            self.display(&date)
+        }
+    }
+    fn year_month(&mut self, month: YearMonth) -> fmt::Result {
+        if digits::push_year_month(self.0, month.year, month.month) {
+            Ok(())
+        } else {
+            self.display(&month)
+        }
+    }
 }
 
 /// Any [`Out`], behind one pointer: what the closures of [`from_fn`] and [`join`] write to,
@@ -81,6 +110,12 @@ impl Out for AnyOut<'_> {
     }
     fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
         self.0.display(value)
+    }
+    fn date(&mut self, date: NaiveDate) -> fmt::Result {
+        self.0.date(date)
+    }
+    fn year_month(&mut self, month: YearMonth) -> fmt::Result {
+        self.0.year_month(month)
     }
 }
 
