@@ -130,26 +130,20 @@ fn write_note<W: text::Out>(f: &mut W, details: &NoteDetails, lang: Lang) -> fmt
     }
 }
 
-/// Appends a reason's message to a report as a JSON string: the library's own words copied as
-/// they are, and only what a policy or a caller wrote checked for escaping.
+/// Appends a reason's message to a report, inside its JSON string's quotes: the library's own
+/// words copied as they are, and only what a policy or a caller wrote checked for escaping.
 pub(crate) fn push_reason_json(
     out: &mut String,
     reason: &Reason,
     currency: Currency,
     lang: Lang,
 ) -> fmt::Result {
-    out.push('"');
-    write_reason(&mut text::JsonText(out), reason.details(), currency, lang)?;
-    out.push('"');
-    Ok(())
+    write_reason(&mut text::JsonText(out), reason.details(), currency, lang)
 }
 
-/// Appends a note's message to a report as a JSON string, as [`push_reason_json`] does.
+/// Appends a note's message to a report, inside its quotes, as [`push_reason_json`] does.
 pub(crate) fn push_note_json(out: &mut String, note: &Note, lang: Lang) -> fmt::Result {
-    out.push('"');
-    write_note(&mut text::JsonText(out), note.details(), lang)?;
-    out.push('"');
-    Ok(())
+    write_note(&mut text::JsonText(out), note.details(), lang)
 }
 
 /// An amount as messages write it: `12,000원` in Korean, `KRW 12,000` in English.
