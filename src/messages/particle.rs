@@ -76,7 +76,7 @@ impl<T: Word> Piece for WithParticle<T> {
 
 impl<T: Word> fmt::Display for WithParticle<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.put(f)
+        super::text::show(self, f)
     }
 }
 

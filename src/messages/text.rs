@@ -177,12 +177,19 @@ displayed!(
     crate::calendar::ClosedHours,
 );
 
+/// Writes `piece` to a `Formatter`, for its `Display`. Through [`AnyOut`], as messages write
+/// their pieces, so that each piece's code is compiled for the report and for `AnyOut`, not a
+/// third time for `Formatter` (which counts in the WebAssembly package's size).
+pub(crate) fn show<P: Piece + ?Sized>(piece: &P, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    piece.put(&mut AnyOut(f))
+}
+
 /// `Display` for a [`Piece`], written through its `put`.
 macro_rules! display_piece {
     ($($type:ty),* $(,)?) => {$(
         impl ::std::fmt::Display for $type {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                $crate::messages::text::Piece::put(self, f)
+                $crate::messages::text::show(self, f)
             }
         }
     )*};
@@ -205,7 +212,7 @@ impl<F: Fn(&mut AnyOut<'_>) -> fmt::Result> Piece for FromFn<F> {
 
 impl<F: Fn(&mut AnyOut<'_>) -> fmt::Result> fmt::Display for FromFn<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.put(f)
+        (self.0)(&mut AnyOut(f))
     }
 }
 
