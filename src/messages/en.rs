@@ -134,12 +134,19 @@ fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
                 "bank `",
                 bank,
                 "` has no code in the ",
-                table,
+                &**table,
                 " table used for PG `",
                 pg,
                 "`"
             ),
-            None => put!(f, "bank `", bank, "` has no code in the ", table, " table"),
+            None => put!(
+                f,
+                "bank `",
+                bank,
+                "` has no code in the ",
+                &**table,
+                " table"
+            ),
         },
     }
 }
@@ -344,12 +351,12 @@ pub(super) fn reason<W: Out>(
                 "; a next-month refund at PG `",
                 next.pg,
                 "` needs the ",
-                next.contract.en,
+                &*next.contract.en,
                 " and a valid refund account: "
             )?;
             let mut sep = "";
             if !next.contract_signed {
-                put!(f, "the ", next.contract.en, " is not signed")?;
+                put!(f, "the ", &*next.contract.en, " is not signed")?;
                 sep = ", ";
             }
             if !next.refund_account_given {
@@ -406,9 +413,9 @@ pub(super) fn reason<W: Out>(
                 f,
                 refund,
                 " needs the ",
-                contract.en,
+                &*contract.en,
                 " (`",
-                contract.id,
+                &*contract.id,
                 "`)"
             )
         }

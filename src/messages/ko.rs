@@ -51,7 +51,7 @@ fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
         }
         AccountProblem::BankNotSupported { bank, table, .. } => put!(
             f,
-            table,
+            &**table,
             " 은행 코드표에 ",
             bank.korean_name(),
             "(",
@@ -275,12 +275,12 @@ pub(super) fn reason<W: Out>(
                 ". PG `",
                 next.pg,
                 "`에서 익월 환불을 받으려면 ",
-                next.contract.ko,
+                &*next.contract.ko,
                 " 가입과 올바른 환불 계좌가 필요합니다: "
             )?;
             let mut sep = "";
             if !next.contract_signed {
-                put!(f, next.contract.ko, "에 가입되어 있지 않습니다")?;
+                put!(f, &*next.contract.ko, "에 가입되어 있지 않습니다")?;
                 sep = ", ";
             }
             if !next.refund_account_given {
@@ -325,9 +325,14 @@ pub(super) fn reason<W: Out>(
             for_partial_refund,
         } => {
             if *for_partial_refund {
-                put!(f, "부분 취소를 하려면 ", contract.ko, "에 가입해야 합니다")
+                put!(
+                    f,
+                    "부분 취소를 하려면 ",
+                    &*contract.ko,
+                    "에 가입해야 합니다"
+                )
             } else {
-                put!(f, "이 환불을 하려면 ", contract.ko, "에 가입해야 합니다")
+                put!(f, "이 환불을 하려면 ", &*contract.ko, "에 가입해야 합니다")
             }
         }
         ReasonDetails::RefundNotSupported { because } => put!(

@@ -8,7 +8,6 @@ use crate::calendar::YearMonth;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
-use std::sync::Arc;
 
 /// Where a message is written: a [`fmt::Formatter`], for `Display`, or a JSON string inside a
 /// report ([`JsonText`]). Messages write through this rather than a `Formatter` so that a
@@ -138,12 +137,6 @@ impl Piece for String {
 }
 
 impl Piece for Box<str> {
-    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
-        out.given(self)
-    }
-}
-
-impl Piece for Arc<str> {
     fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
         out.given(self)
     }
