@@ -1,18 +1,32 @@
 //! English messages: lowercase, no final period, user values in backticks.
 
 use super::digits::{Date, HourMinute, count};
-use super::text::{Grouped, Out, Piece, from_fn, join, put};
+use super::text::{Grouped, Out, Piece, display_piece, item_piece, join, put};
 use crate::decision::{
-    AccountProblem, AmountProblem, Circumstance, NoteDetails, PaymentProblem, ReasonDetails,
-    TimeRule,
+    AccountProblem, AmountProblem, Circumstance, FundingSpan, NoteDetails, PaymentProblem,
+    ReasonDetails, TimeRule,
 };
 use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
 use rust_decimal::Decimal;
 use std::fmt;
 
-/// `KRW 12,000`.
-pub(super) fn money(amount: Decimal, currency: Currency) -> impl Piece + fmt::Display {
-    from_fn(move |f| put!(f, currency.code(), " ", Grouped(amount)))
+/// An amount as English messages write it: `KRW 12,000`.
+pub(super) struct Money {
+    amount: Decimal,
+    currency: Currency,
+}
+
+/// `amount` in `currency`, as English messages write it.
+pub(super) fn money(amount: Decimal, currency: Currency) -> Money {
+    Money { amount, currency }
+}
+
+display_piece!(Money);
+
+impl Piece for Money {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        put!(f, self.currency.code(), " ", Grouped(self.amount))
+    }
 }
 
 fn method(method: Method) -> &'static str {
@@ -39,6 +53,8 @@ fn status(status: PaymentStatus) -> &'static str {
         PaymentStatus::Failed => "failed",
     }
 }
+
+item_piece!(CircumstanceText: Circumstance => circumstance);
 
 fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
     let text = match c {
@@ -79,7 +95,7 @@ fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
 }
 
 fn circumstances(list: &[Circumstance]) -> impl Piece + '_ {
-    join(list, ", ", |f, c| circumstance(f, c))
+    join(list, ", ", CircumstanceText)
 }
 
 /// `` `reason` has 250 characters, more than the 200 allowed ``: a request field or a refund
@@ -118,6 +134,16 @@ fn too_precise<W: Out>(
         count(decimals),
         " decimal places"
     )
+}
+
+item_piece!(AccountProblemText: AccountProblem => account_problem);
+item_piece!(AmountProblemText: AmountProblem, Currency => amount_problem);
+item_piece!(PaymentProblemText: PaymentProblem, Currency => payment_problem);
+item_piece!(FundingSpanText: FundingSpan => funding_span);
+
+/// `card 1 year`: a deadline's span for one way of funding.
+fn funding_span<W: Out>(f: &mut W, s: &FundingSpan) -> fmt::Result {
+    put!(f, s.funding, " ", s.within)
 }
 
 fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
@@ -233,7 +259,7 @@ pub(super) fn reason<W: Out>(
         ReasonDetails::InvalidPayment { problems } => put!(
             f,
             "the payment contradicts itself: ",
-            join(problems, "; ", |f, p| payment_problem(f, p, currency))
+            join(problems, "; ", |p| PaymentProblemText(p, currency))
         ),
         ReasonDetails::PaymentNotPaid {
             status: PaymentStatus::VirtualAccountIssued,
@@ -253,7 +279,7 @@ pub(super) fn reason<W: Out>(
         ReasonDetails::InvalidAmount { problems } => put!(
             f,
             "the requested amounts are invalid: ",
-            join(problems, "; ", |f, p| amount_problem(f, p, currency))
+            join(problems, "; ", |p| AmountProblemText(p, currency))
         ),
         ReasonDetails::AmountExceedsCancellable { requested, balance } => put!(
             f,
@@ -398,7 +424,7 @@ pub(super) fn reason<W: Out>(
         ReasonDetails::RefundAccountInvalid { problems } => put!(
             f,
             "the refund account is invalid: ",
-            join(problems, ", ", |f, p| account_problem(f, p))
+            join(problems, ", ", AccountProblemText)
         ),
         ReasonDetails::ContractRequired {
             contract,
@@ -491,11 +517,19 @@ pub(super) fn reason<W: Out>(
 }
 
 /// `: did you mean `x`?` after a name no policy lists, when one is close.
-fn did_you_mean(closest: Option<&str>) -> impl Piece + '_ {
-    from_fn(move |f| match closest {
-        Some(c) => put!(f, ": did you mean `", c, "`?"),
-        None => Ok(()),
-    })
+struct DidYouMean<'a>(Option<&'a str>);
+
+impl Piece for DidYouMean<'_> {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        match self.0 {
+            Some(c) => put!(f, ": did you mean `", c, "`?"),
+            None => Ok(()),
+        }
+    }
+}
+
+fn did_you_mean(closest: Option<&str>) -> DidYouMean<'_> {
+    DidYouMean(closest)
 }
 
 pub(super) fn note<W: Out>(f: &mut W, details: &NoteDetails) -> fmt::Result {
@@ -552,7 +586,7 @@ pub(super) fn note<W: Out>(f: &mut W, details: &NoteDetails) -> fmt::Result {
                 Some(known) => put!(f, "the rule sets no deadline for funding `", known, "`")?,
                 None => f.text("the easy-pay funding is unknown")?,
             }
-            let spans = join(spans, ", ", |f, s| put!(f, s.funding, " ", s.within));
+            let spans = join(spans, ", ", FundingSpanText);
             put!(
                 f,
                 ", so the strictest deadline, ",

@@ -5,10 +5,10 @@ use super::ko_words::{
     Quoted, account_field, amount_field, circumstances, funding, method, span, status, won,
 };
 use super::particle::{eul_reul, eun_neun, gwa_wa, i_ga};
-use super::text::{Out, Piece, from_fn, join, put};
+use super::text::{Out, Piece, item_piece, join, put};
 use crate::decision::{
-    AccountProblem, AmountProblem, NoteDetails, PaymentProblem, ReasonDetails, RequestField,
-    TimeRule,
+    AccountProblem, AmountProblem, FundingSpan, NoteDetails, PaymentProblem, ReasonDetails,
+    RequestField, TimeRule,
 };
 use crate::model::{Currency, PaymentStatus};
 use rust_decimal::Decimal;
@@ -31,6 +31,16 @@ fn too_precise<W: Out>(
         count(decimals),
         "자리까지만 쓸 수 있습니다"
     )
+}
+
+item_piece!(AccountProblemText: AccountProblem => account_problem);
+item_piece!(AmountProblemText: AmountProblem, Currency => amount_problem);
+item_piece!(PaymentProblemText: PaymentProblem, Currency => payment_problem);
+item_piece!(FundingSpanText: FundingSpan => funding_span);
+
+/// `카드 1년`: a deadline's span for one way of funding.
+fn funding_span<W: Out>(f: &mut W, s: &FundingSpan) -> fmt::Result {
+    put!(f, funding(s.funding), " ", span(s.within))
 }
 
 fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
@@ -154,7 +164,7 @@ pub(super) fn reason<W: Out>(
         ReasonDetails::InvalidPayment { problems } => put!(
             f,
             "결제 정보가 서로 맞지 않아 환불 여부를 판단할 수 없습니다: ",
-            join(problems, "; ", |f, p| payment_problem(f, p, currency))
+            join(problems, "; ", |p| PaymentProblemText(p, currency))
         ),
         ReasonDetails::PaymentNotPaid {
             status: PaymentStatus::VirtualAccountIssued,
@@ -174,7 +184,7 @@ pub(super) fn reason<W: Out>(
         ReasonDetails::InvalidAmount { problems } => put!(
             f,
             "요청 금액이 올바르지 않습니다: ",
-            join(problems, "; ", |f, p| amount_problem(f, p, currency))
+            join(problems, "; ", |p| AmountProblemText(p, currency))
         ),
         ReasonDetails::AmountExceedsCancellable { requested, balance } => put!(
             f,
@@ -318,7 +328,7 @@ pub(super) fn reason<W: Out>(
         ReasonDetails::RefundAccountInvalid { problems } => put!(
             f,
             "환불 계좌가 올바르지 않습니다: ",
-            join(problems, ", ", |f, p| account_problem(f, p))
+            join(problems, ", ", AccountProblemText)
         ),
         ReasonDetails::ContractRequired {
             contract,
@@ -411,11 +421,19 @@ pub(super) fn reason<W: Out>(
 }
 
 /// ` (혹시 `x`인가요?)` after a name no policy lists, when one is close.
-fn did_you_mean(closest: Option<&str>) -> impl Piece + '_ {
-    from_fn(move |f| match closest {
-        Some(c) => put!(f, " (혹시 `", c, "`인가요?)"),
-        None => Ok(()),
-    })
+struct DidYouMean<'a>(Option<&'a str>);
+
+impl Piece for DidYouMean<'_> {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        match self.0 {
+            Some(c) => put!(f, " (혹시 `", c, "`인가요?)"),
+            None => Ok(()),
+        }
+    }
+}
+
+fn did_you_mean(closest: Option<&str>) -> DidYouMean<'_> {
+    DidYouMean(closest)
 }
 
 pub(super) fn note<W: Out>(f: &mut W, details: &NoteDetails) -> fmt::Result {
@@ -482,9 +500,7 @@ pub(super) fn note<W: Out>(f: &mut W, details: &NoteDetails) -> fmt::Result {
                 )?,
                 None => f.text("간편결제 결제수단을 알 수 없어")?,
             }
-            let spans = join(spans, ", ", |f, s| {
-                put!(f, funding(s.funding), " ", span(s.within))
-            });
+            let spans = join(spans, ", ", FundingSpanText);
             put!(
                 f,
                 " 가장 짧은 기한 ",

@@ -3,7 +3,7 @@
 
 use super::digits::count;
 use super::particle::{Word, last_letter};
-use super::text::{AnyOut, Grouped, Out, Piece, display_piece, join, put};
+use super::text::{Grouped, Out, Piece, display_piece, item_piece, join, put};
 use crate::calendar::{Span, SpanUnit};
 use crate::decision::{AccountField, AmountField, Circumstance};
 use crate::model::{
@@ -129,7 +129,9 @@ pub(super) fn funding(funding: Funding) -> &'static str {
     }
 }
 
-fn circumstance(f: &mut AnyOut<'_>, c: &Circumstance) -> fmt::Result {
+item_piece!(CircumstanceText: Circumstance => circumstance);
+
+fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
     let text = match c {
         Circumstance::Method(m) => method(*m),
         Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
@@ -178,7 +180,7 @@ fn gift_certificate(kind: GiftCertificateType) -> &'static str {
 }
 
 pub(super) fn circumstances(list: &[Circumstance]) -> impl Piece + '_ {
-    join(list, ", ", circumstance)
+    join(list, ", ", CircumstanceText)
 }
 
 pub(super) fn account_field(field: AccountField) -> &'static str {

@@ -94,8 +94,24 @@ pub fn reason_message(reason: &Reason, currency: Currency, lang: Lang) -> String
 /// The message for a reason as a value that writes it, for writing it without building a
 /// `String` first.
 pub(crate) fn reason_text(reason: &Reason, currency: Currency, lang: Lang) -> impl fmt::Display {
-    let details = reason.details();
-    text::from_fn(move |f| write_reason(f, details, currency, lang))
+    ReasonText {
+        details: reason.details(),
+        currency,
+        lang,
+    }
+}
+
+/// A reason's message, as `Display` writes it.
+struct ReasonText<'a> {
+    details: &'a ReasonDetails,
+    currency: Currency,
+    lang: Lang,
+}
+
+impl fmt::Display for ReasonText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_reason(f, self.details, self.currency, self.lang)
+    }
 }
 
 /// Writes the message for a reason's details.
@@ -118,8 +134,22 @@ pub fn note_message(note: &Note, lang: Lang) -> String {
 
 /// The message for a note as a value that writes it.
 pub(crate) fn note_text(note: &Note, lang: Lang) -> impl fmt::Display {
-    let details = note.details();
-    text::from_fn(move |f| write_note(f, details, lang))
+    NoteText {
+        details: note.details(),
+        lang,
+    }
+}
+
+/// A note's message, as `Display` writes it.
+struct NoteText<'a> {
+    details: &'a NoteDetails,
+    lang: Lang,
+}
+
+impl fmt::Display for NoteText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_note(f, self.details, self.lang)
+    }
 }
 
 /// Writes the message for a note's details.
@@ -180,7 +210,7 @@ pub fn span_text(span: Span, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Lang, text, write_note, write_reason};
+    use super::{Lang, NoteText, ReasonText, text, write_note, write_reason};
     use crate::calendar::YearMonth;
     use crate::decision::{ContractName, NextMonthRefund, NoteDetails, ReasonDetails};
     use crate::model::Currency;
@@ -188,8 +218,8 @@ mod tests {
 
     /// What a report writes for a message: the message as `Display` writes it, as JSON writes
     /// a string.
-    fn expected(write: impl Fn(&mut text::AnyOut<'_>) -> fmt::Result) -> String {
-        serde_json::to_string(&text::from_fn(write).to_string()).unwrap_or_default()
+    fn expected(message: impl fmt::Display) -> String {
+        serde_json::to_string(&message.to_string()).unwrap_or_default()
     }
 
     fn written(write: impl Fn(&mut text::JsonText<'_>) -> fmt::Result) -> String {
@@ -259,14 +289,18 @@ mod tests {
                     let currency = Currency::KRW;
                     assert_eq!(
                         written(|f| write_reason(f, details, currency, lang)),
-                        expected(|f| write_reason(f, details, currency, lang)),
+                        expected(ReasonText {
+                            details,
+                            currency,
+                            lang
+                        }),
                         "{text:?} {lang}"
                     );
                 }
                 for details in &notes {
                     assert_eq!(
                         written(|f| write_note(f, details, lang)),
-                        expected(|f| write_note(f, details, lang)),
+                        expected(NoteText { details, lang }),
                         "{text:?} {lang}"
                     );
                 }

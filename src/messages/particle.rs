@@ -7,7 +7,7 @@ use std::fmt;
 /// A word a particle can follow: what it displays, and the last letter or digit of that text,
 /// which decides the particle. Each word says how it ends rather than being written through a
 /// writer that watches for it, which cost more than the word itself.
-pub(super) trait Word: Piece {
+pub(super) trait Word: Piece + fmt::Display {
     /// The last letter or digit of what the word displays, if it has any.
     fn last_letter(&self) -> Option<char>;
 }
@@ -76,7 +76,7 @@ impl<T: Word> Piece for WithParticle<T> {
 
 impl<T: Word> fmt::Display for WithParticle<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        super::text::show(self, f)
+        self.put(f)
     }
 }
 
@@ -109,7 +109,7 @@ pub(super) fn eun_neun<W: Word>(word: W) -> WithParticle<W> {
 /// Holds a word's own `last_letter` to the last letter of what it displays.
 #[cfg(test)]
 pub(super) fn assert_ends_as_displayed(word: &impl Word) {
-    let shown = super::text::from_fn(|f| word.put(f)).to_string();
+    let shown = word.to_string();
     assert_eq!(word.last_letter(), last_letter(&shown), "{shown}");
 }
 

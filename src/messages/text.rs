@@ -93,31 +93,6 @@ impl Out for JsonText<'_> {
     }
 }
 
-/// Any [`Out`], behind one pointer: what the closures of [`from_fn`] and [`join`] write to,
-/// since a closure cannot be generic over where it writes.
-pub(crate) struct AnyOut<'a>(&'a mut dyn Out);
-
-impl Out for AnyOut<'_> {
-    fn text(&mut self, text: &'static str) -> fmt::Result {
-        self.0.text(text)
-    }
-    fn given(&mut self, text: &str) -> fmt::Result {
-        self.0.given(text)
-    }
-    fn ascii(&mut self, text: &[u8]) -> fmt::Result {
-        self.0.ascii(text)
-    }
-    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
-        self.0.display(value)
-    }
-    fn date(&mut self, date: NaiveDate) -> fmt::Result {
-        self.0.date(date)
-    }
-    fn year_month(&mut self, month: YearMonth) -> fmt::Result {
-        self.0.year_month(month)
-    }
-}
-
 /// A part of a message: what it writes to any [`Out`].
 pub(crate) trait Piece {
     /// Writes the piece.
@@ -170,60 +145,75 @@ displayed!(
     crate::calendar::ClosedHours,
 );
 
-/// Writes `piece` to a `Formatter`, for its `Display`. Through [`AnyOut`], as messages write
-/// their pieces, so that each piece's code is compiled for the report and for `AnyOut`, not a
-/// third time for `Formatter` (which counts in the WebAssembly package's size).
-pub(crate) fn show<P: Piece + ?Sized>(piece: &P, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    piece.put(&mut AnyOut(f))
-}
-
 /// `Display` for a [`Piece`], written through its `put`.
 macro_rules! display_piece {
     ($($type:ty),* $(,)?) => {$(
         impl ::std::fmt::Display for $type {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                $crate::messages::text::show(self, f)
+                $crate::messages::text::Piece::put(self, f)
             }
         }
     )*};
 }
 pub(crate) use display_piece;
 
-/// A piece written by a closure.
-pub(crate) struct FromFn<F>(F);
-
-/// The piece `write` writes.
-pub(crate) fn from_fn<F: Fn(&mut AnyOut<'_>) -> fmt::Result>(write: F) -> FromFn<F> {
-    FromFn(write)
+/// Each item as the piece `each` makes of it, with `sep` between them. The piece is a value
+/// rather than a closure that writes, since a closure cannot be generic over where it writes.
+pub(crate) struct Join<'a, T, F> {
+    items: &'a [T],
+    sep: &'static str,
+    each: F,
 }
 
-impl<F: Fn(&mut AnyOut<'_>) -> fmt::Result> Piece for FromFn<F> {
-    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
-        (self.0)(&mut AnyOut(out))
-    }
-}
-
-impl<F: Fn(&mut AnyOut<'_>) -> fmt::Result> fmt::Display for FromFn<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(&mut AnyOut(f))
-    }
-}
-
-/// Each item as `each` writes it, with `sep` between them.
-pub(crate) fn join<'a, T, F>(items: &'a [T], sep: &'static str, each: F) -> impl Piece + 'a
+/// Each of `items` as `each` makes it a piece, with `sep` between them.
+pub(crate) fn join<'a, T, F, P>(items: &'a [T], sep: &'static str, each: F) -> Join<'a, T, F>
 where
-    F: Fn(&mut AnyOut<'_>, &T) -> fmt::Result + 'a,
+    F: Fn(&'a T) -> P,
+    P: Piece,
 {
-    from_fn(move |f| {
-        for (i, item) in items.iter().enumerate() {
+    Join { items, sep, each }
+}
+
+impl<'a, T, F, P> Piece for Join<'a, T, F>
+where
+    F: Fn(&'a T) -> P,
+    P: Piece,
+{
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        for (i, item) in self.items.iter().enumerate() {
             if i > 0 {
-                f.text(sep)?;
+                f.text(self.sep)?;
             }
-            each(f, item)?;
+            (self.each)(item).put(f)?;
         }
         Ok(())
-    })
+    }
 }
+
+/// Declares a piece that writes an item with a message's function, for [`join`]:
+/// `item_piece!(Name: Item => function)` writes `function(f, item)`, and
+/// `item_piece!(Name: Item, Extra => function)` writes `function(f, item, extra)`.
+macro_rules! item_piece {
+    ($name:ident: $item:ty => $write:ident) => {
+        struct $name<'a>(&'a $item);
+
+        impl $crate::messages::text::Piece for $name<'_> {
+            fn put<W: $crate::messages::text::Out>(&self, f: &mut W) -> ::std::fmt::Result {
+                $write(f, self.0)
+            }
+        }
+    };
+    ($name:ident: $item:ty, $extra:ty => $write:ident) => {
+        struct $name<'a>(&'a $item, $extra);
+
+        impl $crate::messages::text::Piece for $name<'_> {
+            fn put<W: $crate::messages::text::Out>(&self, f: &mut W) -> ::std::fmt::Result {
+                $write(f, self.0, self.1)
+            }
+        }
+    };
+}
+pub(crate) use item_piece;
 
 /// An amount with thousands separators: `12,000`, `-3,000.5`.
 #[derive(Debug, Clone, Copy)]
