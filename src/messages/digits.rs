@@ -22,11 +22,23 @@ fn pair(value: u32) -> [u8; 2] {
     }
 }
 
-/// `value`'s last two decimal digits as text: `pair_text(7)` is `"07"`. A slice of the table
-/// rather than bytes to check: appended to a `String`, it is a copy of two bytes.
+/// The numbers 0 to 99, each in two digits, each its own text: appended to a `String`, an entry
+/// is a copy of two bytes, with no text to check (a slice of [`PAIRS`] is checked for its
+/// character boundaries unless the compiler happens to see the table).
+const PAIR_TEXTS: [&str; 100] = [
+    "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
+    "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+    "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47",
+    "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63",
+    "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79",
+    "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95",
+    "96", "97", "98", "99",
+];
+
+/// `value`'s last two decimal digits as text: `pair_text(7)` is `"07"`.
 fn pair_text(value: u32) -> &'static str {
-    let at = usize::try_from(value % 100).unwrap_or(0).saturating_mul(2);
-    PAIRS.get(at..at.saturating_add(2)).unwrap_or("00")
+    let at = usize::try_from(value % 100).unwrap_or(0);
+    PAIR_TEXTS.get(at).copied().unwrap_or("00")
 }
 
 /// Appends `YYYY-MM` as [`year_month`] writes it, and says whether it could.
