@@ -59,8 +59,8 @@ item_piece!(CircumstanceText: Circumstance => circumstance);
 fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
     let text = match c {
         Circumstance::Method(m) => method(*m),
-        Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
-        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", pg, "`"),
+        Circumstance::Pg(pg) => return put!(f, "PG `", &**pg, "`"),
+        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", &**pg, "`"),
         Circumstance::PgNotListed(None) => "unknown PG",
         Circumstance::CardType(kind) => return put!(f, kind, " card"),
         Circumstance::ForeignCard => "card issued abroad",
@@ -162,7 +162,7 @@ fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
                 "` has no code in the ",
                 &**table,
                 " table used for PG `",
-                pg,
+                &**pg,
                 "`"
             ),
             None => put!(
@@ -375,7 +375,7 @@ pub(super) fn reason<W: Out>(
             put!(
                 f,
                 "; a next-month refund at PG `",
-                next.pg,
+                &*next.pg,
                 "` needs the ",
                 &*next.contract.en,
                 " and a valid refund account: "

@@ -283,7 +283,7 @@ pub(super) fn reason<W: Out>(
             put!(
                 f,
                 ". PG `",
-                next.pg,
+                &*next.pg,
                 "`에서 익월 환불을 받으려면 ",
                 &*next.contract.ko,
                 " 가입과 올바른 환불 계좌가 필요합니다: "

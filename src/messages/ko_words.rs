@@ -134,8 +134,8 @@ item_piece!(CircumstanceText: Circumstance => circumstance);
 fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
     let text = match c {
         Circumstance::Method(m) => method(*m),
-        Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
-        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", pg, "`"),
+        Circumstance::Pg(pg) => return put!(f, "PG `", &**pg, "`"),
+        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", &**pg, "`"),
         Circumstance::PgNotListed(None) => "PG 정보 없음",
         Circumstance::CardType(CardType::Gift) => "기프트 카드",
         Circumstance::CardType(CardType::Prepaid) => "선불카드",
