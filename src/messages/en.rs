@@ -1,102 +1,15 @@
 //! English messages: lowercase, no final period, user values in backticks.
 
 use super::digits::{Date, HourMinute, count};
-use super::text::{Grouped, Out, Piece, display_piece, item_piece, join, put};
+use super::en_words::{circumstances, method, money, status};
+use super::text::{Out, Piece, item_piece, join, put};
 use crate::decision::{
-    AccountProblem, AmountProblem, Circumstance, FundingSpan, NoteDetails, PaymentProblem,
-    ReasonDetails, TimeRule,
+    AccountProblem, AmountProblem, FundingSpan, NoteDetails, PaymentProblem, ReasonDetails,
+    TimeRule,
 };
-use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
+use crate::model::{Currency, PaymentStatus};
 use rust_decimal::Decimal;
 use std::fmt;
-
-/// An amount as English messages write it: `KRW 12,000`.
-pub(super) struct Money {
-    amount: Decimal,
-    currency: Currency,
-}
-
-/// `amount` in `currency`, as English messages write it.
-pub(super) fn money(amount: Decimal, currency: Currency) -> Money {
-    Money { amount, currency }
-}
-
-display_piece!(Money);
-
-impl Piece for Money {
-    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
-        put!(f, self.currency.code(), " ", Grouped(self.amount))
-    }
-}
-
-fn method(method: Method) -> &'static str {
-    match method {
-        Method::Card => "card",
-        Method::Transfer => "bank transfer",
-        Method::VirtualAccount => "virtual account",
-        Method::Mobile => "mobile micropayment",
-        Method::EasyPay => "easy pay",
-        Method::GiftCertificate => "gift certificate",
-        Method::ConvenienceStore => "convenience-store payment",
-        Method::Crypto => "crypto payment",
-    }
-}
-
-fn status(status: PaymentStatus) -> &'static str {
-    match status {
-        PaymentStatus::Ready => "ready",
-        PaymentStatus::Pending => "pending",
-        PaymentStatus::VirtualAccountIssued => "virtual account issued, awaiting deposit",
-        PaymentStatus::Paid => "paid",
-        PaymentStatus::PartiallyCancelled => "partially cancelled",
-        PaymentStatus::Cancelled => "cancelled",
-        PaymentStatus::Failed => "failed",
-    }
-}
-
-item_piece!(CircumstanceText: Circumstance => circumstance);
-
-fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
-    let text = match c {
-        Circumstance::Method(m) => method(*m),
-        Circumstance::Pg(pg) => return put!(f, "PG `", &**pg, "`"),
-        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", &**pg, "`"),
-        Circumstance::PgNotListed(None) => "unknown PG",
-        Circumstance::CardType(kind) => return put!(f, kind, " card"),
-        Circumstance::ForeignCard => "card issued abroad",
-        Circumstance::CardPoints => "paid partly with card points",
-        Circumstance::Escrow(true) => "escrow payment",
-        Circumstance::Escrow(false) => "not an escrow payment",
-        Circumstance::EscrowStatus(state) => match state {
-            EscrowStatus::BeforeConfirmation => "escrow payment before purchase confirmation",
-            EscrowStatus::Confirmed => "escrow payment whose purchase is confirmed",
-            EscrowStatus::Rejected => "escrow payment the buyer rejected",
-        },
-        Circumstance::GiftCertificateType(kind) => match kind {
-            GiftCertificateType::Booknlife => "Book&Life gift certificate (도서문화상품권)",
-            GiftCertificateType::SmartMunsang => {
-                "smart culture gift certificate (스마트문화상품권)"
-            }
-            GiftCertificateType::Cultureland => "Cultureland gift certificate",
-            GiftCertificateType::Happymoney => "Happymoney gift certificate",
-            GiftCertificateType::Culturegift => "culture gift certificate (컬쳐기프트)",
-        },
-        Circumstance::PartialCancelable(false) => {
-            "the provider marks it as not partially cancelable"
-        }
-        Circumstance::PartialCancelable(true) => "the provider marks it as partially cancelable",
-        Circumstance::Funding(funding) => return put!(f, "funded by ", funding),
-        Circumstance::Partial(true) => "partial refund",
-        Circumstance::Partial(false) => "full refund",
-        Circumstance::SameDayFullCancel(true) => "full cancel on the day of payment",
-        Circumstance::SameDayFullCancel(false) => "not a full cancel on the day of payment",
-    };
-    f.text(text)
-}
-
-fn circumstances(list: &[Circumstance]) -> impl Piece + '_ {
-    join(list, ", ", CircumstanceText)
-}
 
 /// `` `reason` has 250 characters, more than the 200 allowed ``: a request field or a refund
 /// account field.

@@ -6,6 +6,7 @@
 
 pub(crate) mod digits;
 mod en;
+mod en_words;
 mod json;
 mod json_writer;
 mod ko;
@@ -188,7 +189,7 @@ pub(crate) fn push_note_json(out: &mut String, note: &Note, lang: Lang) -> fmt::
 pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
     match lang {
         Lang::Ko => ko_words::won(amount, currency).to_string(),
-        Lang::En => en::money(amount, currency).to_string(),
+        Lang::En => en_words::money(amount, currency).to_string(),
     }
 }
 
