@@ -3,6 +3,7 @@
 //! or chrono's character-by-character writing, which cost several times the text itself in a
 //! message that prints three dates.
 
+use super::text::{Out, Piece, display_piece};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use std::fmt;
 
@@ -19,6 +20,60 @@ fn pair(value: u32) -> [u8; 2] {
         Some(&[tens, ones]) => [tens, ones],
         _ => *b"00",
     }
+}
+
+/// The numbers 0 to 99, each in two digits, each its own text: appended to a `String`, an entry
+/// is a copy of two bytes, with no text to check (a slice of [`PAIRS`] is checked for its
+/// character boundaries unless the compiler happens to see the table).
+const PAIR_TEXTS: [&str; 100] = [
+    "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
+    "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+    "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47",
+    "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63",
+    "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79",
+    "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95",
+    "96", "97", "98", "99",
+];
+
+/// `value`'s last two decimal digits as text: `pair_text(7)` is `"07"`.
+fn pair_text(value: u32) -> &'static str {
+    let at = usize::try_from(value % 100).unwrap_or(0);
+    PAIR_TEXTS.get(at).copied().unwrap_or("00")
+}
+
+/// Appends `YYYY-MM` as [`year_month`] writes it, and says whether it could.
+pub(crate) fn push_year_month(out: &mut String, year: i32, month: u32) -> bool {
+    let Some(year) = u32::try_from(year).ok().filter(|year| *year <= 9999) else {
+        return false;
+    };
+    if month > 99 {
+        return false;
+    }
+    out.push_str(pair_text(year / 100));
+    out.push_str(pair_text(year));
+    out.push('-');
+    out.push_str(pair_text(month));
+    true
+}
+
+/// Appends `2026-02-03` as [`date`] writes it, and says whether it could (the years 0 to
+/// 9999).
+pub(crate) fn push_date(out: &mut String, date: NaiveDate) -> bool {
+    if !push_year_month(out, date.year(), date.month()) {
+        return false;
+    }
+    out.push('-');
+    out.push_str(pair_text(date.day()));
+    true
+}
+
+/// Appends `HH:MM:SS`, as chrono writes a time without its fraction.
+pub(crate) fn push_hour_minute_second(out: &mut String, time: NaiveTime) {
+    out.push_str(pair_text(time.hour()));
+    out.push(':');
+    out.push_str(pair_text(time.minute()));
+    out.push(':');
+    out.push_str(pair_text(time.second()));
 }
 
 /// Room for 16 bytes of ASCII text, aligned to a word.
@@ -46,9 +101,9 @@ impl Room {
     }
 }
 
-/// Writes ASCII text, such as the digits built here, checked from a [`Room`].
-pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
-    f.write_str(Room::new().text(text).ok_or(fmt::Error)?)
+/// Writes ASCII text, such as the digits built here.
+pub(crate) fn write_ascii<W: Out>(f: &mut W, text: &[u8]) -> fmt::Result {
+    f.ascii(text)
 }
 
 /// `value` as `{}` writes it, when it is below 100.
@@ -66,15 +121,15 @@ fn two_digits(value: u64) -> Option<&'static str> {
 
 /// Writes `magnitude` as `{}` writes an integer, after a `-` when `negative`, with a comma
 /// between groups of three digits when `grouped`.
-pub(crate) fn write_integer(
-    f: &mut fmt::Formatter<'_>,
+pub(crate) fn write_integer<W: Out>(
+    f: &mut W,
     negative: bool,
     magnitude: u64,
     grouped: bool,
 ) -> fmt::Result {
     // Most counts have one or two digits: those are sliced from a table, with no text to check.
     if !negative && let Some(text) = two_digits(magnitude) {
-        return f.write_str(text);
+        return f.ascii(text.as_bytes());
     }
     // `u64::MAX` has 20 digits: 6 commas and a sign make 27 bytes.
     const ROOM: usize = 27;
@@ -104,8 +159,10 @@ pub(crate) fn write_integer(
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Count(pub(crate) u64);
 
-impl fmt::Display for Count {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+display_piece!(Count, Date, HourMinute);
+
+impl Piece for Count {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
         write_integer(f, false, self.0, false)
     }
 }
@@ -128,6 +185,12 @@ pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
     Some([y0, y1, y2, y3, b'-', m0, m1])
 }
 
+impl Piece for crate::calendar::YearMonth {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        f.year_month(*self)
+    }
+}
+
 /// `2026-02-03`, as chrono writes a date in the years 0 to 9999 (outside them chrono writes
 /// a sign, and this `None`).
 pub(crate) fn date(date: NaiveDate) -> Option<[u8; 10]> {
@@ -140,12 +203,9 @@ pub(crate) fn date(date: NaiveDate) -> Option<[u8; 10]> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Date(pub(crate) NaiveDate);
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match date(self.0) {
-            Some(text) => write_ascii(f, &text),
-            None => fmt::Display::fmt(&self.0, f),
-        }
+impl Piece for Date {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        f.date(self.0)
     }
 }
 
@@ -156,29 +216,18 @@ fn hour_minute(time: NaiveTime) -> [u8; 5] {
     [h0, h1, b':', m0, m1]
 }
 
-/// `HH:MM:SS`, as chrono writes a time without its fraction.
-pub(crate) fn hour_minute_second(time: NaiveTime) -> [u8; 8] {
-    let [h0, h1, colon, m0, m1] = hour_minute(time);
-    let [s0, s1] = pair(time.second());
-    [h0, h1, colon, m0, m1, b':', s0, s1]
-}
-
 /// A time's hour and minute: `09:05`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct HourMinute(pub(crate) NaiveTime);
 
-impl fmt::Display for HourMinute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_ascii(f, &hour_minute(self.0))
+impl Piece for HourMinute {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        f.ascii(&hour_minute(self.0))
     }
 }
 
 /// `from-until`, each `HH:MM`: how a daily window of closed hours is written.
-pub(crate) fn write_window(
-    f: &mut fmt::Formatter<'_>,
-    from: NaiveTime,
-    until: NaiveTime,
-) -> fmt::Result {
+pub(crate) fn write_window<W: Out>(f: &mut W, from: NaiveTime, until: NaiveTime) -> fmt::Result {
     let [a, b, c, d, e] = hour_minute(from);
     let [g, h, i, j, k] = hour_minute(until);
     write_ascii(f, &[a, b, c, d, e, b'-', g, h, i, j, k])
@@ -186,8 +235,10 @@ pub(crate) fn write_window(
 
 #[cfg(test)]
 mod tests {
-    use super::{Count, Date, HourMinute, year_month};
-    use chrono::{NaiveDate, NaiveTime};
+    use super::{
+        Count, Date, HourMinute, push_date, push_hour_minute_second, push_year_month, year_month,
+    };
+    use chrono::{Datelike, NaiveDate, NaiveTime};
 
     #[test]
     fn counts_are_written_as_integers_are() {
@@ -229,6 +280,56 @@ mod tests {
         }
         assert_eq!(Date(NaiveDate::MIN).to_string(), NaiveDate::MIN.to_string());
         assert_eq!(Date(NaiveDate::MAX).to_string(), NaiveDate::MAX.to_string());
+    }
+
+    /// Appended to a `String`, a date is what chrono writes, or nothing when that has a sign
+    /// or more than four digits of year (the caller then asks chrono).
+    #[test]
+    fn dates_appended_are_written_as_chrono_writes_them() {
+        let mut days: Vec<NaiveDate> = [
+            (2026, 2, 3),
+            (0, 1, 1),
+            (1, 12, 31),
+            (999, 10, 9),
+            (1000, 1, 10),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 12, 31),
+        ]
+        .iter()
+        .filter_map(|&(year, month, day)| NaiveDate::from_ymd_opt(year, month, day))
+        .collect();
+        days.extend([NaiveDate::MIN, NaiveDate::MAX]);
+        for day in days {
+            let mut out = String::from("x");
+            let written = push_date(&mut out, day);
+            let expected = day.to_string();
+            if (0..=9999).contains(&day.year()) {
+                assert!(written, "{expected}");
+                assert_eq!(out, format!("x{expected}"));
+            } else {
+                assert!(!written, "{expected}");
+                assert_eq!(out, "x");
+            }
+            let mut month = String::new();
+            if push_year_month(&mut month, day.year(), day.month()) {
+                assert_eq!(Some(month.as_str()), expected.get(..7));
+            }
+        }
+        let mut out = String::new();
+        assert!(!push_year_month(&mut out, 2026, 100));
+        assert!(push_year_month(&mut out, 2026, 99));
+        assert_eq!(out, "2026-99");
+    }
+
+    #[test]
+    fn times_appended_are_written_as_chrono_writes_them() {
+        for (hour, minute, second) in [(0, 0, 0), (9, 5, 7), (23, 59, 59), (12, 30, 0)] {
+            let time = NaiveTime::from_hms_opt(hour, minute, second).unwrap_or_default();
+            let mut out = String::new();
+            push_hour_minute_second(&mut out, time);
+            assert_eq!(out, time.to_string());
+        }
     }
 
     #[test]

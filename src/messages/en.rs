@@ -1,90 +1,19 @@
 //! English messages: lowercase, no final period, user values in backticks.
 
 use super::digits::{Date, HourMinute, count};
-use super::text::{Grouped, from_fn, join, put};
+use super::en_words::{circumstances, method, money, status};
+use super::text::{Out, Piece, item_piece, join, put};
 use crate::decision::{
-    AccountProblem, AmountProblem, Circumstance, NoteDetails, PaymentProblem, ReasonDetails,
+    AccountProblem, AmountProblem, FundingSpan, NoteDetails, PaymentProblem, ReasonDetails,
     TimeRule,
 };
-use crate::model::{Currency, EscrowStatus, GiftCertificateType, Method, PaymentStatus};
+use crate::model::{Currency, PaymentStatus};
 use rust_decimal::Decimal;
-use std::fmt::{self, Display, Formatter};
-
-/// `KRW 12,000`.
-pub(super) fn money(amount: Decimal, currency: Currency) -> impl Display {
-    from_fn(move |f| put!(f, currency.code(), " ", Grouped(amount)))
-}
-
-fn method(method: Method) -> &'static str {
-    match method {
-        Method::Card => "card",
-        Method::Transfer => "bank transfer",
-        Method::VirtualAccount => "virtual account",
-        Method::Mobile => "mobile micropayment",
-        Method::EasyPay => "easy pay",
-        Method::GiftCertificate => "gift certificate",
-        Method::ConvenienceStore => "convenience-store payment",
-        Method::Crypto => "crypto payment",
-    }
-}
-
-fn status(status: PaymentStatus) -> &'static str {
-    match status {
-        PaymentStatus::Ready => "ready",
-        PaymentStatus::Pending => "pending",
-        PaymentStatus::VirtualAccountIssued => "virtual account issued, awaiting deposit",
-        PaymentStatus::Paid => "paid",
-        PaymentStatus::PartiallyCancelled => "partially cancelled",
-        PaymentStatus::Cancelled => "cancelled",
-        PaymentStatus::Failed => "failed",
-    }
-}
-
-fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
-    let text = match c {
-        Circumstance::Method(m) => method(*m),
-        Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
-        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", pg, "`"),
-        Circumstance::PgNotListed(None) => "unknown PG",
-        Circumstance::CardType(kind) => return put!(f, kind, " card"),
-        Circumstance::ForeignCard => "card issued abroad",
-        Circumstance::CardPoints => "paid partly with card points",
-        Circumstance::Escrow(true) => "escrow payment",
-        Circumstance::Escrow(false) => "not an escrow payment",
-        Circumstance::EscrowStatus(state) => match state {
-            EscrowStatus::BeforeConfirmation => "escrow payment before purchase confirmation",
-            EscrowStatus::Confirmed => "escrow payment whose purchase is confirmed",
-            EscrowStatus::Rejected => "escrow payment the buyer rejected",
-        },
-        Circumstance::GiftCertificateType(kind) => match kind {
-            GiftCertificateType::Booknlife => "Book&Life gift certificate (도서문화상품권)",
-            GiftCertificateType::SmartMunsang => {
-                "smart culture gift certificate (스마트문화상품권)"
-            }
-            GiftCertificateType::Cultureland => "Cultureland gift certificate",
-            GiftCertificateType::Happymoney => "Happymoney gift certificate",
-            GiftCertificateType::Culturegift => "culture gift certificate (컬쳐기프트)",
-        },
-        Circumstance::PartialCancelable(false) => {
-            "the provider marks it as not partially cancelable"
-        }
-        Circumstance::PartialCancelable(true) => "the provider marks it as partially cancelable",
-        Circumstance::Funding(funding) => return put!(f, "funded by ", funding),
-        Circumstance::Partial(true) => "partial refund",
-        Circumstance::Partial(false) => "full refund",
-        Circumstance::SameDayFullCancel(true) => "full cancel on the day of payment",
-        Circumstance::SameDayFullCancel(false) => "not a full cancel on the day of payment",
-    };
-    f.write_str(text)
-}
-
-fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
-    join(list, ", ", circumstance)
-}
+use std::fmt;
 
 /// `` `reason` has 250 characters, more than the 200 allowed ``: a request field or a refund
 /// account field.
-fn too_long(f: &mut Formatter<'_>, name: &str, chars: usize, max: u32) -> fmt::Result {
+fn too_long<W: Out>(f: &mut W, name: &str, chars: usize, max: u32) -> fmt::Result {
     put!(
         f,
         "`",
@@ -99,8 +28,8 @@ fn too_long(f: &mut Formatter<'_>, name: &str, chars: usize, max: u32) -> fmt::R
 
 /// `` `amount` is `10.5`, but KRW allows 0 decimal places ``: a requested amount or one of the
 /// payment's.
-fn too_precise(
-    f: &mut Formatter<'_>,
+fn too_precise<W: Out>(
+    f: &mut W,
     field: &str,
     amount: &Decimal,
     currency: Currency,
@@ -120,7 +49,17 @@ fn too_precise(
     )
 }
 
-fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
+item_piece!(AccountProblemText: AccountProblem => account_problem);
+item_piece!(AmountProblemText: AmountProblem, Currency => amount_problem);
+item_piece!(PaymentProblemText: PaymentProblem, Currency => payment_problem);
+item_piece!(FundingSpanText: FundingSpan => funding_span);
+
+/// `card 1 year`: a deadline's span for one way of funding.
+fn funding_span<W: Out>(f: &mut W, s: &FundingSpan) -> fmt::Result {
+    put!(f, s.funding, " ", s.within)
+}
+
+fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
     match problem {
         AccountProblem::Missing { field } => put!(f, "`", field.name(), "` is missing"),
         AccountProblem::Blank { field } => put!(f, "`", field.name(), "` is blank"),
@@ -134,21 +73,24 @@ fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Resu
                 "bank `",
                 bank,
                 "` has no code in the ",
-                table,
+                &**table,
                 " table used for PG `",
-                pg,
+                &**pg,
                 "`"
             ),
-            None => put!(f, "bank `", bank, "` has no code in the ", table, " table"),
+            None => put!(
+                f,
+                "bank `",
+                bank,
+                "` has no code in the ",
+                &**table,
+                " table"
+            ),
         },
     }
 }
 
-fn amount_problem(
-    f: &mut Formatter<'_>,
-    problem: &AmountProblem,
-    currency: Currency,
-) -> fmt::Result {
+fn amount_problem<W: Out>(f: &mut W, problem: &AmountProblem, currency: Currency) -> fmt::Result {
     match problem {
         AmountProblem::NotPositive { amount } => put!(
             f,
@@ -171,11 +113,7 @@ fn amount_problem(
     }
 }
 
-fn payment_problem(
-    f: &mut Formatter<'_>,
-    problem: &PaymentProblem,
-    currency: Currency,
-) -> fmt::Result {
+fn payment_problem<W: Out>(f: &mut W, problem: &PaymentProblem, currency: Currency) -> fmt::Result {
     match problem {
         PaymentProblem::NegativeAmount { field, amount } => put!(
             f,
@@ -225,8 +163,8 @@ fn payment_problem(
     }
 }
 
-pub(super) fn reason(
-    f: &mut Formatter<'_>,
+pub(super) fn reason<W: Out>(
+    f: &mut W,
     details: &ReasonDetails,
     currency: Currency,
 ) -> fmt::Result {
@@ -234,13 +172,11 @@ pub(super) fn reason(
         ReasonDetails::InvalidPayment { problems } => put!(
             f,
             "the payment contradicts itself: ",
-            join(problems, "; ", |f, p| payment_problem(f, p, currency))
+            join(problems, "; ", |p| PaymentProblemText(p, currency))
         ),
         ReasonDetails::PaymentNotPaid {
             status: PaymentStatus::VirtualAccountIssued,
-        } => {
-            f.write_str("the virtual account was never paid into: close it instead of refunding it")
-        }
+        } => f.text("the virtual account was never paid into: close it instead of refunding it"),
         ReasonDetails::PaymentNotPaid { status: s } => put!(
             f,
             "the payment was never completed (status `",
@@ -256,7 +192,7 @@ pub(super) fn reason(
         ReasonDetails::InvalidAmount { problems } => put!(
             f,
             "the requested amounts are invalid: ",
-            join(problems, "; ", |f, p| amount_problem(f, p, currency))
+            join(problems, "; ", |p| AmountProblemText(p, currency))
         ),
         ReasonDetails::AmountExceedsCancellable { requested, balance } => put!(
             f,
@@ -352,14 +288,14 @@ pub(super) fn reason(
             put!(
                 f,
                 "; a next-month refund at PG `",
-                next.pg,
+                &*next.pg,
                 "` needs the ",
-                next.contract.en,
+                &*next.contract.en,
                 " and a valid refund account: "
             )?;
             let mut sep = "";
             if !next.contract_signed {
-                put!(f, "the ", next.contract.en, " is not signed")?;
+                put!(f, "the ", &*next.contract.en, " is not signed")?;
                 sep = ", ";
             }
             if !next.refund_account_given {
@@ -367,13 +303,13 @@ pub(super) fn reason(
                 sep = ", ";
             }
             for problem in &next.refund_account_problems {
-                f.write_str(sep)?;
+                f.text(sep)?;
                 account_problem(f, problem)?;
                 sep = ", ";
             }
             Ok(())
         }
-        ReasonDetails::PaidAtMissing { needed_by } => f.write_str(match needed_by {
+        ReasonDetails::PaidAtMissing { needed_by } => f.text(match needed_by {
             TimeRule::Deadline => {
                 "the payment time `paid_at` is unknown, so the deadline cannot be checked"
             }
@@ -396,12 +332,12 @@ pub(super) fn reason(
             " now"
         ),
         ReasonDetails::RefundAccountRequired {} => {
-            f.write_str("a refund account is required: give its bank, number and holder name")
+            f.text("a refund account is required: give its bank, number and holder name")
         }
         ReasonDetails::RefundAccountInvalid { problems } => put!(
             f,
             "the refund account is invalid: ",
-            join(problems, ", ", account_problem)
+            join(problems, ", ", AccountProblemText)
         ),
         ReasonDetails::ContractRequired {
             contract,
@@ -416,9 +352,9 @@ pub(super) fn reason(
                 f,
                 refund,
                 " needs the ",
-                contract.en,
+                &*contract.en,
                 " (`",
-                contract.id,
+                &*contract.id,
                 "`)"
             )
         }
@@ -428,12 +364,12 @@ pub(super) fn reason(
             circumstances(because),
             ")"
         ),
-        ReasonDetails::ReasonRequired {} => f.write_str("a cancel `reason` is required"),
+        ReasonDetails::ReasonRequired {} => f.text("a cancel `reason` is required"),
         ReasonDetails::FieldTooLong { field, chars, max } => {
             too_long(f, field.name(), *chars, *max)
         }
         ReasonDetails::RequesterRequired {} => {
-            f.write_str("`requester` is required: `customer` or `admin`")
+            f.text("`requester` is required: `customer` or `admin`")
         }
         ReasonDetails::DuplicateCancelId { cancel_id, .. } => put!(
             f,
@@ -442,7 +378,7 @@ pub(super) fn reason(
             "` was already used for this payment"
         ),
         ReasonDetails::CancellationPending { .. } => {
-            f.write_str("an earlier cancellation is still in progress: wait for its result")
+            f.text("an earlier cancellation is still in progress: wait for its result")
         }
         ReasonDetails::NoPolicy {
             provider,
@@ -494,14 +430,22 @@ pub(super) fn reason(
 }
 
 /// `: did you mean `x`?` after a name no policy lists, when one is close.
-fn did_you_mean(closest: Option<&str>) -> impl Display + '_ {
-    from_fn(move |f| match closest {
-        Some(c) => put!(f, ": did you mean `", c, "`?"),
-        None => Ok(()),
-    })
+struct DidYouMean<'a>(Option<&'a str>);
+
+impl Piece for DidYouMean<'_> {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        match self.0 {
+            Some(c) => put!(f, ": did you mean `", c, "`?"),
+            None => Ok(()),
+        }
+    }
 }
 
-pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result {
+fn did_you_mean(closest: Option<&str>) -> DidYouMean<'_> {
+    DidYouMean(closest)
+}
+
+pub(super) fn note<W: Out>(f: &mut W, details: &NoteDetails) -> fmt::Result {
     match details {
         NoteDetails::RefundFee { amount, currency } => put!(
             f,
@@ -515,7 +459,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
             expected_by,
             no_date,
         } => {
-            f.write_str("the money reaches the customer after ")?;
+            f.text("the money reaches the customer after ")?;
             if min_business_days == max_business_days {
                 put!(f, count(*min_business_days))?;
             } else {
@@ -526,7 +470,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                     count(*max_business_days)
                 )?;
             }
-            f.write_str(" business days")?;
+            f.text(" business days")?;
             match (expected_earliest, expected_by, no_date) {
                 (Some(first), Some(by), _) if first == by => put!(f, ": on ", Date(*by)),
                 (Some(first), Some(by), _) => {
@@ -540,10 +484,10 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                 _ => Ok(()),
             }
         }
-        NoteDetails::AsyncCancellation {} => f.write_str(
+        NoteDetails::AsyncCancellation {} => f.text(
             "the provider answers `REQUESTED` first and confirms later: watch the webhook",
         ),
-        NoteDetails::ManualRefund { .. } => f.write_str(
+        NoteDetails::ManualRefund { .. } => f.text(
             "the provider cannot refund this payment: the merchant must pay the customer back directly",
         ),
         NoteDetails::FundingAssumed {
@@ -553,9 +497,9 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
         } => {
             match funding {
                 Some(known) => put!(f, "the rule sets no deadline for funding `", known, "`")?,
-                None => f.write_str("the easy-pay funding is unknown")?,
+                None => f.text("the easy-pay funding is unknown")?,
             }
-            let spans = join(spans, ", ", |f, s| put!(f, s.funding, " ", s.within));
+            let spans = join(spans, ", ", FundingSpanText);
             put!(
                 f,
                 ", so the strictest deadline, ",
@@ -565,7 +509,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                 ")"
             )
         }
-        NoteDetails::CashReceiptNotCancelled {} => f.write_str(
+        NoteDetails::CashReceiptNotCancelled {} => f.text(
             "the PG does not cancel the payment's cash receipt with it: if one was issued, cancel or reissue it",
         ),
         NoteDetails::UnknownPg { id, closest } => put!(

@@ -36,11 +36,21 @@ pub(crate) fn push_str(out: &mut String, text: &str) {
 }
 
 /// Appends `text` escaped as serde_json escapes it, without the quotes.
-pub(super) fn push_contents(out: &mut String, text: &str) {
-    if !needs_escaping(text) {
+// Inlined: almost every text needs no escaping, and is then a check and a copy.
+#[inline]
+pub(crate) fn push_contents(out: &mut String, text: &str) {
+    if needs_escaping(text) {
+        push_escaped(out, text);
+    } else {
         out.push_str(text);
-        return;
     }
+}
+
+/// Appends `text` escaped as serde_json escapes it: the rare case, kept out of line so that
+/// the common one saves no registers for it.
+#[cold]
+#[inline(never)]
+fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -63,8 +73,15 @@ pub(super) fn push_contents(out: &mut String, text: &str) {
 
 /// Appends what `value` displays as a JSON string.
 pub(crate) fn push_display(out: &mut String, value: &dyn fmt::Display) -> fmt::Result {
-    use std::fmt::Write as _;
     out.push('"');
+    push_display_contents(out, value)?;
+    out.push('"');
+    Ok(())
+}
+
+/// Appends what `value` displays, escaped as serde_json escapes it, without the quotes.
+pub(crate) fn push_display_contents(out: &mut String, value: &dyn fmt::Display) -> fmt::Result {
+    use std::fmt::Write as _;
     let start = out.len();
     write!(out, "{value}")?;
     if out.get(start..).is_some_and(needs_escaping) {
@@ -72,7 +89,6 @@ pub(crate) fn push_display(out: &mut String, value: &dyn fmt::Display) -> fmt::R
         let written = out.split_off(start);
         push_contents(out, &written);
     }
-    out.push('"');
     Ok(())
 }
 

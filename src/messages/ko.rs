@@ -5,19 +5,19 @@ use super::ko_words::{
     Quoted, account_field, amount_field, circumstances, funding, method, span, status, won,
 };
 use super::particle::{eul_reul, eun_neun, gwa_wa, i_ga};
-use super::text::{from_fn, join, put};
+use super::text::{Out, Piece, item_piece, join, put};
 use crate::decision::{
-    AccountProblem, AmountProblem, NoteDetails, PaymentProblem, ReasonDetails, RequestField,
-    TimeRule,
+    AccountProblem, AmountProblem, FundingSpan, NoteDetails, PaymentProblem, ReasonDetails,
+    RequestField, TimeRule,
 };
 use crate::model::{Currency, PaymentStatus};
 use rust_decimal::Decimal;
-use std::fmt::{self, Display, Formatter};
+use std::fmt;
 
 /// `10.5: KRW는 소수점 0자리까지만 쓸 수 있습니다`, after the amount's name: a requested amount
 /// or one of the payment's.
-fn too_precise(
-    f: &mut Formatter<'_>,
+fn too_precise<W: Out>(
+    f: &mut W,
     amount: &Decimal,
     currency: Currency,
     decimals: u16,
@@ -33,7 +33,17 @@ fn too_precise(
     )
 }
 
-fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Result {
+item_piece!(AccountProblemText: AccountProblem => account_problem);
+item_piece!(AmountProblemText: AmountProblem, Currency => amount_problem);
+item_piece!(PaymentProblemText: PaymentProblem, Currency => payment_problem);
+item_piece!(FundingSpanText: FundingSpan => funding_span);
+
+/// `카드 1년`: a deadline's span for one way of funding.
+fn funding_span<W: Out>(f: &mut W, s: &FundingSpan) -> fmt::Result {
+    put!(f, funding(s.funding), " ", span(s.within))
+}
+
+fn account_problem<W: Out>(f: &mut W, problem: &AccountProblem) -> fmt::Result {
     match problem {
         AccountProblem::Missing { field } => put!(f, account_field(*field), "가 없습니다"),
         AccountProblem::Blank { field } => put!(f, account_field(*field), "가 비어 있습니다"),
@@ -51,7 +61,7 @@ fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Resu
         }
         AccountProblem::BankNotSupported { bank, table, .. } => put!(
             f,
-            table,
+            &**table,
             " 은행 코드표에 ",
             bank.korean_name(),
             "(",
@@ -61,11 +71,7 @@ fn account_problem(f: &mut Formatter<'_>, problem: &AccountProblem) -> fmt::Resu
     }
 }
 
-fn amount_problem(
-    f: &mut Formatter<'_>,
-    problem: &AmountProblem,
-    currency: Currency,
-) -> fmt::Result {
+fn amount_problem<W: Out>(f: &mut W, problem: &AmountProblem, currency: Currency) -> fmt::Result {
     match problem {
         AmountProblem::NotPositive { amount } => put!(
             f,
@@ -92,11 +98,7 @@ fn amount_problem(
     }
 }
 
-fn payment_problem(
-    f: &mut Formatter<'_>,
-    problem: &PaymentProblem,
-    currency: Currency,
-) -> fmt::Result {
+fn payment_problem<W: Out>(f: &mut W, problem: &PaymentProblem, currency: Currency) -> fmt::Result {
     match problem {
         PaymentProblem::NegativeAmount { field, amount } => put!(
             f,
@@ -153,8 +155,8 @@ fn payment_problem(
     }
 }
 
-pub(super) fn reason(
-    f: &mut Formatter<'_>,
+pub(super) fn reason<W: Out>(
+    f: &mut W,
     details: &ReasonDetails,
     currency: Currency,
 ) -> fmt::Result {
@@ -162,13 +164,11 @@ pub(super) fn reason(
         ReasonDetails::InvalidPayment { problems } => put!(
             f,
             "결제 정보가 서로 맞지 않아 환불 여부를 판단할 수 없습니다: ",
-            join(problems, "; ", |f, p| payment_problem(f, p, currency))
+            join(problems, "; ", |p| PaymentProblemText(p, currency))
         ),
         ReasonDetails::PaymentNotPaid {
             status: PaymentStatus::VirtualAccountIssued,
-        } => f.write_str(
-            "입금 전인 가상계좌입니다. 환불이 아니라 가상계좌 발급 취소(말소) 대상입니다",
-        ),
+        } => f.text("입금 전인 가상계좌입니다. 환불이 아니라 가상계좌 발급 취소(말소) 대상입니다"),
         ReasonDetails::PaymentNotPaid { status: s } => put!(
             f,
             "결제가 완료되지 않았습니다(상태: ",
@@ -184,7 +184,7 @@ pub(super) fn reason(
         ReasonDetails::InvalidAmount { problems } => put!(
             f,
             "요청 금액이 올바르지 않습니다: ",
-            join(problems, "; ", |f, p| amount_problem(f, p, currency))
+            join(problems, "; ", |p| AmountProblemText(p, currency))
         ),
         ReasonDetails::AmountExceedsCancellable { requested, balance } => put!(
             f,
@@ -283,14 +283,14 @@ pub(super) fn reason(
             put!(
                 f,
                 ". PG `",
-                next.pg,
+                &*next.pg,
                 "`에서 익월 환불을 받으려면 ",
-                next.contract.ko,
+                &*next.contract.ko,
                 " 가입과 올바른 환불 계좌가 필요합니다: "
             )?;
             let mut sep = "";
             if !next.contract_signed {
-                put!(f, next.contract.ko, "에 가입되어 있지 않습니다")?;
+                put!(f, &*next.contract.ko, "에 가입되어 있지 않습니다")?;
                 sep = ", ";
             }
             if !next.refund_account_given {
@@ -298,13 +298,13 @@ pub(super) fn reason(
                 sep = ", ";
             }
             for problem in &next.refund_account_problems {
-                f.write_str(sep)?;
+                f.text(sep)?;
                 account_problem(f, problem)?;
                 sep = ", ";
             }
             Ok(())
         }
-        ReasonDetails::PaidAtMissing { needed_by } => f.write_str(match needed_by {
+        ReasonDetails::PaidAtMissing { needed_by } => f.text(match needed_by {
             TimeRule::Deadline => "결제 시각(paid_at)을 알 수 없어 취소 기한을 확인할 수 없습니다",
             TimeRule::SameMonth => "결제 시각(paid_at)을 알 수 없어 결제월을 확인할 수 없습니다",
         }),
@@ -323,21 +323,26 @@ pub(super) fn reason(
             "입니다"
         ),
         ReasonDetails::RefundAccountRequired {} => {
-            f.write_str("환불 계좌가 필요합니다: 은행, 계좌번호, 예금주를 보내세요")
+            f.text("환불 계좌가 필요합니다: 은행, 계좌번호, 예금주를 보내세요")
         }
         ReasonDetails::RefundAccountInvalid { problems } => put!(
             f,
             "환불 계좌가 올바르지 않습니다: ",
-            join(problems, ", ", account_problem)
+            join(problems, ", ", AccountProblemText)
         ),
         ReasonDetails::ContractRequired {
             contract,
             for_partial_refund,
         } => {
             if *for_partial_refund {
-                put!(f, "부분 취소를 하려면 ", contract.ko, "에 가입해야 합니다")
+                put!(
+                    f,
+                    "부분 취소를 하려면 ",
+                    &*contract.ko,
+                    "에 가입해야 합니다"
+                )
             } else {
-                put!(f, "이 환불을 하려면 ", contract.ko, "에 가입해야 합니다")
+                put!(f, "이 환불을 하려면 ", &*contract.ko, "에 가입해야 합니다")
             }
         }
         ReasonDetails::RefundNotSupported { because } => put!(
@@ -346,7 +351,7 @@ pub(super) fn reason(
             circumstances(because),
             ")"
         ),
-        ReasonDetails::ReasonRequired {} => f.write_str("취소 사유(reason)가 필요합니다"),
+        ReasonDetails::ReasonRequired {} => f.text("취소 사유(reason)가 필요합니다"),
         ReasonDetails::FieldTooLong { field, chars, max } => {
             let name = match field {
                 RequestField::Reason => "취소 사유",
@@ -363,7 +368,7 @@ pub(super) fn reason(
             )
         }
         ReasonDetails::RequesterRequired {} => {
-            f.write_str("요청자(requester: customer 또는 admin)를 지정해야 합니다")
+            f.text("요청자(requester: customer 또는 admin)를 지정해야 합니다")
         }
         ReasonDetails::DuplicateCancelId { cancel_id, .. } => put!(
             f,
@@ -372,7 +377,7 @@ pub(super) fn reason(
             " 이 결제에서 이미 사용되었습니다"
         ),
         ReasonDetails::CancellationPending { .. } => {
-            f.write_str("이전 취소 요청이 아직 처리 중입니다. 결과를 확인한 뒤 다시 요청하세요")
+            f.text("이전 취소 요청이 아직 처리 중입니다. 결과를 확인한 뒤 다시 요청하세요")
         }
         ReasonDetails::NoPolicy {
             provider,
@@ -416,14 +421,22 @@ pub(super) fn reason(
 }
 
 /// ` (혹시 `x`인가요?)` after a name no policy lists, when one is close.
-fn did_you_mean(closest: Option<&str>) -> impl Display + '_ {
-    from_fn(move |f| match closest {
-        Some(c) => put!(f, " (혹시 `", c, "`인가요?)"),
-        None => Ok(()),
-    })
+struct DidYouMean<'a>(Option<&'a str>);
+
+impl Piece for DidYouMean<'_> {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        match self.0 {
+            Some(c) => put!(f, " (혹시 `", c, "`인가요?)"),
+            None => Ok(()),
+        }
+    }
 }
 
-pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result {
+fn did_you_mean(closest: Option<&str>) -> DidYouMean<'_> {
+    DidYouMean(closest)
+}
+
+pub(super) fn note<W: Out>(f: &mut W, details: &NoteDetails) -> fmt::Result {
     match details {
         NoteDetails::RefundFee { amount, currency } => put!(
             f,
@@ -438,7 +451,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
             expected_by,
             no_date,
         } => {
-            f.write_str("고객에게 환불금이 도착하기까지 영업일 기준 ")?;
+            f.text("고객에게 환불금이 도착하기까지 영업일 기준 ")?;
             if min_business_days == max_business_days {
                 put!(f, count(*min_business_days), "일")?;
             } else {
@@ -450,7 +463,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                     "일"
                 )?;
             }
-            f.write_str("이 걸립니다")?;
+            f.text("이 걸립니다")?;
             match (expected_earliest, expected_by, no_date) {
                 (Some(first), Some(by), _) if first == by => {
                     put!(f, " (", Date(*by), " 도착 예상)")
@@ -467,10 +480,10 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                 _ => Ok(()),
             }
         }
-        NoteDetails::AsyncCancellation {} => f.write_str(
+        NoteDetails::AsyncCancellation {} => f.text(
             "제공사가 취소를 먼저 접수(REQUESTED)하고 나중에 확정합니다. 웹훅으로 결과를 확인하세요",
         ),
-        NoteDetails::ManualRefund { .. } => f.write_str(
+        NoteDetails::ManualRefund { .. } => f.text(
             "제공사를 통해서는 환불할 수 없으므로 가맹점이 고객에게 직접 환불해야 합니다",
         ),
         NoteDetails::FundingAssumed {
@@ -485,11 +498,9 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                     funding(*known),
                     ")에 정해진 기한이 없어"
                 )?,
-                None => f.write_str("간편결제 결제수단을 알 수 없어")?,
+                None => f.text("간편결제 결제수단을 알 수 없어")?,
             }
-            let spans = join(spans, ", ", |f, s| {
-                put!(f, funding(s.funding), " ", span(s.within))
-            });
+            let spans = join(spans, ", ", FundingSpanText);
             put!(
                 f,
                 " 가장 짧은 기한 ",
@@ -499,7 +510,7 @@ pub(super) fn note(f: &mut Formatter<'_>, details: &NoteDetails) -> fmt::Result 
                 ")"
             )
         }
-        NoteDetails::CashReceiptNotCancelled {} => f.write_str(
+        NoteDetails::CashReceiptNotCancelled {} => f.text(
             "PG가 결제를 취소해도 현금영수증은 자동으로 취소되지 않습니다. 발급한 현금영수증이 있으면 직접 취소하거나 재발급하세요",
         ),
         NoteDetails::UnknownPg { id, closest } => put!(

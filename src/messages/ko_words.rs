@@ -3,14 +3,14 @@
 
 use super::digits::count;
 use super::particle::{Word, last_letter};
-use super::text::{Grouped, join, put};
+use super::text::{Grouped, Out, Piece, display_piece, item_piece, join, put};
 use crate::calendar::{Span, SpanUnit};
 use crate::decision::{AccountField, AmountField, Circumstance};
 use crate::model::{
     CardType, Currency, EscrowStatus, Funding, GiftCertificateType, Method, PaymentStatus,
 };
 use rust_decimal::Decimal;
-use std::fmt::{self, Display, Formatter};
+use std::fmt;
 
 /// An amount as Korean messages write it: `12,000원`, `12.5 USD`.
 #[derive(Debug, Clone, Copy)]
@@ -24,8 +24,10 @@ pub(super) fn won(amount: Decimal, currency: Currency) -> Won {
     Won { amount, currency }
 }
 
-impl Display for Won {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+display_piece!(Won, KoSpan, Quoted<'_>);
+
+impl Piece for Won {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
         if self.currency == Currency::KRW {
             put!(f, Grouped(self.amount), "원")
         } else {
@@ -64,9 +66,10 @@ pub(super) fn span(span: Span) -> KoSpan {
     }
 }
 
-impl Display for KoSpan {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        put!(f, count(self.count), self.unit)
+impl Piece for KoSpan {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        put!(f, count(self.count))?;
+        f.text(self.unit)
     }
 }
 
@@ -80,8 +83,8 @@ impl Word for KoSpan {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Quoted<'a>(pub(super) &'a str);
 
-impl Display for Quoted<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+impl Piece for Quoted<'_> {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
         put!(f, "`", self.0, "`")
     }
 }
@@ -126,11 +129,13 @@ pub(super) fn funding(funding: Funding) -> &'static str {
     }
 }
 
-fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
+item_piece!(CircumstanceText: Circumstance => circumstance);
+
+fn circumstance<W: Out>(f: &mut W, c: &Circumstance) -> fmt::Result {
     let text = match c {
         Circumstance::Method(m) => method(*m),
-        Circumstance::Pg(pg) => return put!(f, "PG `", pg, "`"),
-        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", pg, "`"),
+        Circumstance::Pg(pg) => return put!(f, "PG `", &**pg, "`"),
+        Circumstance::PgNotListed(Some(pg)) => return put!(f, "PG `", &**pg, "`"),
         Circumstance::PgNotListed(None) => "PG 정보 없음",
         Circumstance::CardType(CardType::Gift) => "기프트 카드",
         Circumstance::CardType(CardType::Prepaid) => "선불카드",
@@ -144,13 +149,16 @@ fn circumstance(f: &mut Formatter<'_>, c: &Circumstance) -> fmt::Result {
         Circumstance::GiftCertificateType(kind) => gift_certificate(*kind),
         Circumstance::PartialCancelable(false) => "제공사가 부분 취소 불가로 표시한 결제",
         Circumstance::PartialCancelable(true) => "제공사가 부분 취소 가능으로 표시한 결제",
-        Circumstance::Funding(funded) => return put!(f, funding(*funded), " 결제"),
+        Circumstance::Funding(funded) => {
+            f.text(funding(*funded))?;
+            return f.text(" 결제");
+        }
         Circumstance::Partial(true) => "부분 취소",
         Circumstance::Partial(false) => "전액 취소",
         Circumstance::SameDayFullCancel(true) => "결제 당일 전액 취소",
         Circumstance::SameDayFullCancel(false) => "결제 당일 전액 취소가 아님",
     };
-    f.write_str(text)
+    f.text(text)
 }
 
 fn escrow_status(state: EscrowStatus) -> &'static str {
@@ -171,8 +179,8 @@ fn gift_certificate(kind: GiftCertificateType) -> &'static str {
     }
 }
 
-pub(super) fn circumstances(list: &[Circumstance]) -> impl Display + '_ {
-    join(list, ", ", circumstance)
+pub(super) fn circumstances(list: &[Circumstance]) -> impl Piece + '_ {
+    join(list, ", ", CircumstanceText)
 }
 
 pub(super) fn account_field(field: AccountField) -> &'static str {

@@ -6,6 +6,7 @@
 
 pub(crate) mod digits;
 mod en;
+mod en_words;
 mod json;
 mod json_writer;
 mod ko;
@@ -22,7 +23,7 @@ pub use report::Report;
 pub use report_schema::decision_json_schema;
 
 use crate::calendar::Span;
-use crate::decision::{Note, Reason};
+use crate::decision::{Note, NoteDetails, Reason, ReasonDetails};
 use crate::model::Currency;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -94,11 +95,37 @@ pub fn reason_message(reason: &Reason, currency: Currency, lang: Lang) -> String
 /// The message for a reason as a value that writes it, for writing it without building a
 /// `String` first.
 pub(crate) fn reason_text(reason: &Reason, currency: Currency, lang: Lang) -> impl fmt::Display {
-    let details = reason.details();
-    text::from_fn(move |f| match lang {
+    ReasonText {
+        details: reason.details(),
+        currency,
+        lang,
+    }
+}
+
+/// A reason's message, as `Display` writes it.
+struct ReasonText<'a> {
+    details: &'a ReasonDetails,
+    currency: Currency,
+    lang: Lang,
+}
+
+impl fmt::Display for ReasonText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_reason(f, self.details, self.currency, self.lang)
+    }
+}
+
+/// Writes the message for a reason's details.
+fn write_reason<W: text::Out>(
+    f: &mut W,
+    details: &ReasonDetails,
+    currency: Currency,
+    lang: Lang,
+) -> fmt::Result {
+    match lang {
         Lang::Ko => ko::reason(f, details, currency),
         Lang::En => en::reason(f, details, currency),
-    })
+    }
 }
 
 /// The message for a note.
@@ -108,11 +135,46 @@ pub fn note_message(note: &Note, lang: Lang) -> String {
 
 /// The message for a note as a value that writes it.
 pub(crate) fn note_text(note: &Note, lang: Lang) -> impl fmt::Display {
-    let details = note.details();
-    text::from_fn(move |f| match lang {
+    NoteText {
+        details: note.details(),
+        lang,
+    }
+}
+
+/// A note's message, as `Display` writes it.
+struct NoteText<'a> {
+    details: &'a NoteDetails,
+    lang: Lang,
+}
+
+impl fmt::Display for NoteText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_note(f, self.details, self.lang)
+    }
+}
+
+/// Writes the message for a note's details.
+fn write_note<W: text::Out>(f: &mut W, details: &NoteDetails, lang: Lang) -> fmt::Result {
+    match lang {
         Lang::Ko => ko::note(f, details),
         Lang::En => en::note(f, details),
-    })
+    }
+}
+
+/// Appends a reason's message to a report, inside its JSON string's quotes: the library's own
+/// words copied as they are, and only what a policy or a caller wrote checked for escaping.
+pub(crate) fn push_reason_json(
+    out: &mut String,
+    reason: &Reason,
+    currency: Currency,
+    lang: Lang,
+) -> fmt::Result {
+    write_reason(&mut text::JsonText(out), reason.details(), currency, lang)
+}
+
+/// Appends a note's message to a report, inside its quotes, as [`push_reason_json`] does.
+pub(crate) fn push_note_json(out: &mut String, note: &Note, lang: Lang) -> fmt::Result {
+    write_note(&mut text::JsonText(out), note.details(), lang)
 }
 
 /// An amount as messages write it: `12,000원` in Korean, `KRW 12,000` in English.
@@ -127,7 +189,7 @@ pub(crate) fn note_text(note: &Note, lang: Lang) -> impl fmt::Display {
 pub fn amount_text(amount: Decimal, currency: Currency, lang: Lang) -> String {
     match lang {
         Lang::Ko => ko_words::won(amount, currency).to_string(),
-        Lang::En => en::money(amount, currency).to_string(),
+        Lang::En => en_words::money(amount, currency).to_string(),
     }
 }
 
@@ -144,5 +206,106 @@ pub fn span_text(span: Span, lang: Lang) -> String {
     match lang {
         Lang::Ko => ko_words::span(span).to_string(),
         Lang::En => span.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lang, NoteText, ReasonText, text, write_note, write_reason};
+    use crate::calendar::YearMonth;
+    use crate::decision::{ContractName, NextMonthRefund, NoteDetails, ReasonDetails};
+    use crate::model::Currency;
+    use std::fmt;
+
+    /// What a report writes for a message: the message as `Display` writes it, as JSON writes
+    /// a string.
+    fn expected(message: impl fmt::Display) -> String {
+        serde_json::to_string(&message.to_string()).unwrap_or_default()
+    }
+
+    fn written(write: impl Fn(&mut text::JsonText<'_>) -> fmt::Result) -> String {
+        let mut out = String::from("\"");
+        assert!(write(&mut text::JsonText(&mut out)).is_ok());
+        out.push('"');
+        out
+    }
+
+    /// Text from a policy or a caller is escaped inside a message written into a report, and
+    /// the library's own words around it are copied as they are.
+    #[test]
+    fn messages_in_a_report_escape_what_policies_and_callers_wrote() {
+        let awkward = [
+            "plain",
+            "quote \" here",
+            "back\\slash",
+            "line\nbreak\t\u{1}",
+            "",
+        ];
+        for text in awkward {
+            let contract = ContractName {
+                id: text.into(),
+                ko: text.into(),
+                en: text.into(),
+            };
+            let reasons = [
+                ReasonDetails::ContractRequired {
+                    contract: contract.clone(),
+                    for_partial_refund: true,
+                },
+                ReasonDetails::MonthChanged {
+                    paid_month: YearMonth {
+                        year: 2026,
+                        month: 1,
+                    },
+                    current_month: YearMonth {
+                        year: 10_000,
+                        month: 2,
+                    },
+                    time_zone: "Asia/Seoul",
+                    next_month_refund: Some(NextMonthRefund {
+                        pg: text.into(),
+                        contract,
+                        contract_signed: false,
+                        refund_account_given: false,
+                        refund_account_problems: Vec::new(),
+                    }),
+                },
+                ReasonDetails::DuplicateCancelId {
+                    cancel_id: text.into(),
+                    cancellation: None,
+                },
+            ];
+            let notes = [
+                NoteDetails::UnknownPg {
+                    id: text.into(),
+                    closest: Some(text.into()),
+                },
+                NoteDetails::UnknownEasyPayProvider {
+                    id: text.into(),
+                    closest: None,
+                },
+            ];
+            for lang in [Lang::Ko, Lang::En] {
+                for details in &reasons {
+                    let currency = Currency::KRW;
+                    assert_eq!(
+                        written(|f| write_reason(f, details, currency, lang)),
+                        expected(ReasonText {
+                            details,
+                            currency,
+                            lang
+                        }),
+                        "{text:?} {lang}"
+                    );
+                }
+                for details in &notes {
+                    assert_eq!(
+                        written(|f| write_note(f, details, lang)),
+                        expected(NoteText { details, lang }),
+                        "{text:?} {lang}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -1,13 +1,13 @@
 //! Korean particles, whose form depends on how the word before them ends: `10,000원이`,
 //! `USD 10가`.
 
-use super::text::from_fn;
-use std::fmt::{Display, Formatter};
+use super::text::{Out, Piece};
+use std::fmt;
 
 /// A word a particle can follow: what it displays, and the last letter or digit of that text,
 /// which decides the particle. Each word says how it ends rather than being written through a
 /// writer that watches for it, which cost more than the word itself.
-pub(super) trait Word: Display {
+pub(super) trait Word: Piece + fmt::Display {
     /// The last letter or digit of what the word displays, if it has any.
     fn last_letter(&self) -> Option<char>;
 }
@@ -55,34 +55,54 @@ fn ends_in_consonant(last: Option<char>) -> bool {
     }
 }
 
-/// `word` followed by the right form of a particle: `after_consonant` (이, 을, 과, 은) or
+/// A word followed by the right form of a particle: `after_consonant` (이, 을, 과, 은) or
 /// `after_vowel` (가, 를, 와, 는), chosen from the word's last letter.
+pub(super) struct WithParticle<W> {
+    word: W,
+    after_consonant: &'static str,
+    after_vowel: &'static str,
+}
+
+impl<T: Word> Piece for WithParticle<T> {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        self.word.put(f)?;
+        f.text(if ends_in_consonant(self.word.last_letter()) {
+            self.after_consonant
+        } else {
+            self.after_vowel
+        })
+    }
+}
+
+impl<T: Word> fmt::Display for WithParticle<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.put(f)
+    }
+}
+
 fn with_particle<W: Word>(
     word: W,
     after_consonant: &'static str,
     after_vowel: &'static str,
-) -> impl Display {
-    from_fn(move |f: &mut Formatter<'_>| {
-        word.fmt(f)?;
-        f.write_str(if ends_in_consonant(word.last_letter()) {
-            after_consonant
-        } else {
-            after_vowel
-        })
-    })
+) -> WithParticle<W> {
+    WithParticle {
+        word,
+        after_consonant,
+        after_vowel,
+    }
 }
 
 /// Subject (이/가), object (을/를), with (과/와), topic (은/는).
-pub(super) fn i_ga<W: Word>(word: W) -> impl Display {
+pub(super) fn i_ga<W: Word>(word: W) -> WithParticle<W> {
     with_particle(word, "이", "가")
 }
-pub(super) fn eul_reul<W: Word>(word: W) -> impl Display {
+pub(super) fn eul_reul<W: Word>(word: W) -> WithParticle<W> {
     with_particle(word, "을", "를")
 }
-pub(super) fn gwa_wa<W: Word>(word: W) -> impl Display {
+pub(super) fn gwa_wa<W: Word>(word: W) -> WithParticle<W> {
     with_particle(word, "과", "와")
 }
-pub(super) fn eun_neun<W: Word>(word: W) -> impl Display {
+pub(super) fn eun_neun<W: Word>(word: W) -> WithParticle<W> {
     with_particle(word, "은", "는")
 }
 

@@ -7,14 +7,14 @@
 //! `provider`, amounts that are not whole numbers) are written by serde_json itself.
 
 use super::digits;
-use super::json::{push_display, push_serialized, push_str};
+use super::json::{needs_escaping, push_contents, push_display, push_serialized, push_str};
 use super::report::{Fee, Instant, Report};
-use super::{note_text, reason_text};
+use super::{push_note_json, push_reason_json};
 use crate::decision::{
     DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary, Verdict,
 };
 use crate::model::Currency;
-use chrono::{NaiveDate, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -68,16 +68,19 @@ pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>
         out.push_str(",\"policy\":");
         push_str(out, policy);
     }
-    out.push_str(",\"now\":");
     let now = Instant(d.now);
-    if now.is_plain() && d.now.nanosecond() == 0 {
-        out.push('"');
-        push_date(out, d.now.date_naive())?;
+    // The UTC date and time as they are kept, without adding a zero offset to find them.
+    let utc = d.now.naive_utc();
+    if utc.nanosecond() == 0 && (0..=9999).contains(&utc.year()) {
+        out.push_str(",\"now\":\"");
+        push_date(out, utc.date())?;
         out.push('T');
-        let time = digits::hour_minute_second(d.now.time());
-        out.push_str(digits::Room::new().text(&time).ok_or(fmt::Error)?);
-        out.push_str("Z\"");
-    } else if now.is_plain() {
+        digits::push_hour_minute_second(out, utc.time());
+        out.push_str("Z\"}");
+        return Ok(());
+    }
+    out.push_str(",\"now\":");
+    if now.is_plain() {
         push_display(out, &now)?;
     } else {
         push_serialized(out, scratch, &now)?;
@@ -101,19 +104,19 @@ fn write_refund(out: &mut String, scratch: &mut Vec<u8>, refund: &RefundSummary)
     push_amount(out, scratch, refund.balance)?;
     out.push_str(",\"tax_free_balance\":");
     push_amount(out, scratch, refund.tax_free_balance)?;
-    out.push_str(",\"currency\":");
-    push_str(out, refund.currency.code());
-    out.push('}');
+    out.push_str(",\"currency\":\"");
+    push_known(out, refund.currency.code());
+    out.push_str("\"}");
     Ok(())
 }
 
 /// The fields of [`DeadlineSummary`], as its derived `Serialize` writes them.
 fn write_deadline(out: &mut String, deadline: &DeadlineSummary) -> fmt::Result {
-    out.push_str("{\"rule\":");
-    push_str(out, deadline.rule.as_str());
+    out.push_str("{\"rule\":\"");
+    push_contents(out, deadline.rule.as_str());
     out.push_str(match deadline.kind {
-        DeadlineKind::Within => ",\"kind\":\"within\"",
-        DeadlineKind::SameMonth => ",\"kind\":\"same_month\"",
+        DeadlineKind::Within => "\",\"kind\":\"within\"",
+        DeadlineKind::SameMonth => "\",\"kind\":\"same_month\"",
     });
     out.push_str(",\"paid_on\":\"");
     push_date(out, deadline.paid_on)?;
@@ -124,9 +127,9 @@ fn write_deadline(out: &mut String, deadline: &DeadlineSummary) -> fmt::Result {
         out.push_str(",\"within\":");
         push_display(out, &within)?;
     }
-    out.push_str(",\"time_zone\":");
-    push_str(out, deadline.time_zone);
-    out.push('}');
+    out.push_str(",\"time_zone\":\"");
+    push_known(out, deadline.time_zone);
+    out.push_str("\"}");
     Ok(())
 }
 
@@ -158,11 +161,17 @@ struct Amount(#[serde(with = "crate::model::amount")] Decimal);
 
 /// A date as chrono displays it (`2026-01-20`), without the quotes.
 fn push_date(out: &mut String, date: NaiveDate) -> fmt::Result {
-    match digits::date(date) {
-        Some(text) => out.push_str(digits::Room::new().text(&text).ok_or(fmt::Error)?),
-        None => write!(out, "{date}")?,
+    if !digits::push_date(out, date) {
+        write!(out, "{date}")?;
     }
     Ok(())
+}
+
+/// Appends the text of a time zone's or a currency's name, from their databases: letters,
+/// digits, `/`, `_`, `-` and `+`, which JSON never escapes (a debug build checks it).
+fn push_known(out: &mut String, text: &'static str) {
+    debug_assert!(!needs_escaping(text), "`{text}` needs escaping");
+    out.push_str(text);
 }
 
 /// An integer as JSON writes it.
@@ -185,24 +194,26 @@ fn write_reason(
     currency: Currency,
     report: &Report<'_>,
 ) -> fmt::Result {
+    // Each string's closing quote is written with the text after it.
     push_code(out, reason.code().as_str());
-    out.push_str(",\"rule\":");
-    push_str(out, reason.rule.as_str());
-    out.push_str(",\"message\":");
-    push_display(out, &reason_text(reason, currency, report.lang))?;
+    out.push_str(",\"rule\":\"");
+    push_contents(out, reason.rule.as_str());
+    out.push_str("\",\"message\":\"");
+    push_reason_json(out, reason, currency, report.lang)?;
     if let Some(error) = &reason.provider_error {
-        out.push_str(",\"provider_error\":{\"name\":");
-        push_str(out, &error.name);
+        out.push_str("\",\"provider_error\":{\"name\":\"");
+        push_contents(out, &error.name);
         match error.code {
             Some(code) => {
-                out.push_str(",\"code\":");
+                out.push_str("\",\"code\":");
                 push_integer(out, code);
-                out.push('}');
+                out.push_str("},\"details\":");
             }
-            None => out.push_str(",\"code\":null}"),
+            None => out.push_str("\",\"code\":null},\"details\":"),
         }
+    } else {
+        out.push_str("\",\"details\":");
     }
-    out.push_str(",\"details\":");
     push_serialized(out, scratch, &reason.details)?;
     out.push('}');
     Ok(())
@@ -215,11 +226,11 @@ fn write_note(
     report: &Report<'_>,
 ) -> fmt::Result {
     push_code(out, note.code().as_str());
-    out.push_str(",\"rule\":");
-    push_str(out, note.rule.as_str());
-    out.push_str(",\"message\":");
-    push_display(out, &note_text(note, report.lang))?;
-    out.push_str(",\"details\":");
+    out.push_str(",\"rule\":\"");
+    push_contents(out, note.rule.as_str());
+    out.push_str("\",\"message\":\"");
+    push_note_json(out, note, report.lang)?;
+    out.push_str("\",\"details\":");
     push_serialized(out, scratch, &note.details)?;
     out.push('}');
     Ok(())

@@ -1,47 +1,228 @@
-//! The pieces messages are written from, as [`fmt::Display`] values over borrowed data: a
-//! message is written straight into whatever takes it (a `String`, a JSON serializer) without
+//! The pieces messages are written from, as [`Piece`]s over borrowed data: a message is
+//! written straight into whatever takes it (a `Formatter`, a report's JSON string) without
 //! building the parts as strings first.
 
-use super::digits::write_integer;
+use super::digits::{self, Room, write_integer};
+use super::json::{needs_escaping, push_contents, push_display_contents};
+use crate::calendar::YearMonth;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
 
-/// A [`fmt::Display`] value written by a closure.
-pub(crate) struct FromFn<F>(F);
-
-/// Displays what `write` writes.
-pub(crate) fn from_fn<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result>(write: F) -> FromFn<F> {
-    FromFn(write)
+/// Where a message is written: a [`fmt::Formatter`], for `Display`, or a JSON string inside a
+/// report ([`JsonText`]). Messages write through this rather than a `Formatter` so that a
+/// report gets them without `core::fmt`'s indirect calls, and so that only what a policy or a
+/// caller wrote is checked for escaping, not the library's own text around it.
+pub(crate) trait Out {
+    /// The library's own text, which JSON never escapes (a debug build checks it).
+    fn text(&mut self, text: &'static str) -> fmt::Result;
+    /// Text a policy or a caller wrote, escaped where JSON needs it.
+    fn given(&mut self, text: &str) -> fmt::Result;
+    /// ASCII text built from digits (`digits`), which JSON never escapes.
+    fn ascii(&mut self, text: &[u8]) -> fmt::Result;
+    /// What another type's `Display` writes, escaped where JSON needs it.
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result;
+    /// A date, as chrono writes it: `2026-02-03`.
+    fn date(&mut self, date: NaiveDate) -> fmt::Result;
+    /// A month: `2026-02`.
+    fn year_month(&mut self, month: YearMonth) -> fmt::Result;
 }
 
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for FromFn<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
+impl Out for fmt::Formatter<'_> {
+    fn text(&mut self, text: &'static str) -> fmt::Result {
+        self.write_str(text)
+    }
+    fn given(&mut self, text: &str) -> fmt::Result {
+        self.write_str(text)
+    }
+    fn ascii(&mut self, text: &[u8]) -> fmt::Result {
+        self.write_str(Room::new().text(text).ok_or(fmt::Error)?)
+    }
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        value.fmt(self)
+    }
+    fn date(&mut self, date: NaiveDate) -> fmt::Result {
+        match digits::date(date) {
+            Some(text) => self.ascii(&text),
+            None => fmt::Display::fmt(&date, self),
+        }
+    }
+    fn year_month(&mut self, month: YearMonth) -> fmt::Result {
+        fmt::Display::fmt(&month, self)
     }
 }
 
-/// Displays each item as `each` writes it, with `sep` between them.
-pub(crate) fn join<'a, T, F>(items: &'a [T], sep: &'a str, each: F) -> impl fmt::Display + 'a
-where
-    F: Fn(&mut fmt::Formatter<'_>, &T) -> fmt::Result + 'a,
-{
-    from_fn(move |f| {
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                f.write_str(sep)?;
+/// The inside of a JSON string being written into a report: the quotes are the caller's.
+pub(crate) struct JsonText<'a>(pub(crate) &'a mut String);
+
+impl Out for JsonText<'_> {
+    #[inline]
+    fn text(&mut self, text: &'static str) -> fmt::Result {
+        debug_assert!(
+            !needs_escaping(text),
+            "library text that JSON escapes: `{text}`"
+        );
+        self.0.push_str(text);
+        Ok(())
+    }
+    #[inline]
+    fn given(&mut self, text: &str) -> fmt::Result {
+        push_contents(self.0, text);
+        Ok(())
+    }
+    fn ascii(&mut self, text: &[u8]) -> fmt::Result {
+        self.0.push_str(Room::new().text(text).ok_or(fmt::Error)?);
+        Ok(())
+    }
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        push_display_contents(self.0, value)
+    }
+    fn date(&mut self, date: NaiveDate) -> fmt::Result {
+        if digits::push_date(self.0, date) {
+            Ok(())
+        } else {
+            self.display(&date)
+        }
+    }
+    fn year_month(&mut self, month: YearMonth) -> fmt::Result {
+        if digits::push_year_month(self.0, month.year, month.month) {
+            Ok(())
+        } else {
+            self.display(&month)
+        }
+    }
+}
+
+/// A part of a message: what it writes to any [`Out`].
+pub(crate) trait Piece {
+    /// Writes the piece.
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result;
+}
+
+impl Piece for str {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        out.given(self)
+    }
+}
+
+impl Piece for String {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        out.given(self)
+    }
+}
+
+impl Piece for Box<str> {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        out.given(self)
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put<W: Out>(&self, out: &mut W) -> fmt::Result {
+        (**self).put(out)
+    }
+}
+
+/// Pieces written as their own `Display` writes them: types of other modules, whose text
+/// messages do not take apart.
+macro_rules! displayed {
+    ($($type:ty),* $(,)?) => {$(
+        impl $crate::messages::text::Piece for $type {
+            fn put<W: $crate::messages::text::Out>(&self, out: &mut W) -> ::std::fmt::Result {
+                out.display(self)
             }
-            each(f, item)?;
+        }
+    )*};
+}
+
+displayed!(
+    Decimal,
+    crate::model::CardType,
+    crate::model::Funding,
+    crate::model::Provider,
+    crate::model::Bank,
+    crate::calendar::Span,
+    crate::calendar::ClosedHours,
+);
+
+/// `Display` for a [`Piece`], written through its `put`.
+macro_rules! display_piece {
+    ($($type:ty),* $(,)?) => {$(
+        impl ::std::fmt::Display for $type {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::messages::text::Piece::put(self, f)
+            }
+        }
+    )*};
+}
+pub(crate) use display_piece;
+
+/// Each item as the piece `each` makes of it, with `sep` between them. The piece is a value
+/// rather than a closure that writes, since a closure cannot be generic over where it writes.
+pub(crate) struct Join<'a, T, F> {
+    items: &'a [T],
+    sep: &'static str,
+    each: F,
+}
+
+/// Each of `items` as `each` makes it a piece, with `sep` between them.
+pub(crate) fn join<'a, T, F, P>(items: &'a [T], sep: &'static str, each: F) -> Join<'a, T, F>
+where
+    F: Fn(&'a T) -> P,
+    P: Piece,
+{
+    Join { items, sep, each }
+}
+
+impl<'a, T, F, P> Piece for Join<'a, T, F>
+where
+    F: Fn(&'a T) -> P,
+    P: Piece,
+{
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                f.text(self.sep)?;
+            }
+            (self.each)(item).put(f)?;
         }
         Ok(())
-    })
+    }
 }
+
+/// Declares a piece that writes an item with a message's function, for [`join`]:
+/// `item_piece!(Name: Item => function)` writes `function(f, item)`, and
+/// `item_piece!(Name: Item, Extra => function)` writes `function(f, item, extra)`.
+macro_rules! item_piece {
+    ($name:ident: $item:ty => $write:ident) => {
+        struct $name<'a>(&'a $item);
+
+        impl $crate::messages::text::Piece for $name<'_> {
+            fn put<W: $crate::messages::text::Out>(&self, f: &mut W) -> ::std::fmt::Result {
+                $write(f, self.0)
+            }
+        }
+    };
+    ($name:ident: $item:ty, $extra:ty => $write:ident) => {
+        struct $name<'a>(&'a $item, $extra);
+
+        impl $crate::messages::text::Piece for $name<'_> {
+            fn put<W: $crate::messages::text::Out>(&self, f: &mut W) -> ::std::fmt::Result {
+                $write(f, self.0, self.1)
+            }
+        }
+    };
+}
+pub(crate) use item_piece;
 
 /// An amount with thousands separators: `12,000`, `-3,000.5`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Grouped(pub(crate) Decimal);
 
-impl fmt::Display for Grouped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+display_piece!(Grouped);
+
+impl Piece for Grouped {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
         // The common case, a whole amount, is written from its mantissa. Zero goes the general
         // way, so that a negative zero is written as `Decimal` writes it.
         let whole = if self.0.scale() == 0 {
@@ -67,7 +248,7 @@ impl fmt::Display for Grouped {
             Some((integer, fraction)) => (integer, Some(fraction)),
             None => (unsigned, None),
         };
-        f.write_str(sign)?;
+        f.ascii(sign.as_bytes())?;
         // The first group holds what is left over by groups of three; the digits are ASCII, so
         // every group boundary is a character boundary.
         let mut start = 0;
@@ -77,9 +258,9 @@ impl fmt::Display for Grouped {
         };
         while let Some(group) = integer.get(start..end) {
             if start > 0 {
-                f.write_str(",")?;
+                f.text(",")?;
             }
-            f.write_str(group)?;
+            f.ascii(group.as_bytes())?;
             if end >= integer.len() {
                 break;
             }
@@ -87,8 +268,8 @@ impl fmt::Display for Grouped {
             end = end.saturating_add(3);
         }
         if let Some(fraction) = fraction {
-            f.write_str(".")?;
-            f.write_str(fraction)?;
+            f.text(".")?;
+            f.ascii(fraction.as_bytes())?;
         }
         Ok(())
     }
@@ -132,23 +313,22 @@ impl<const N: usize> fmt::Write for StackText<N> {
     }
 }
 
-/// Writes each piece in turn: a string literal with `write_str`, anything else with its own
-/// `Display`. It writes what `write!` writes with the same pieces in one format string, without
-/// building `fmt::Arguments` and walking them through `core::fmt::write`, which costs more than
-/// most pieces of a message. The pieces share `f`'s options, so it is for the formatters
-/// messages are written to, which have none.
+/// Writes each piece in turn to an [`Out`]: a string literal as the library's own text, anything
+/// else as a [`Piece`]. It writes what `write!` writes with the same pieces in one format
+/// string, without building `fmt::Arguments` and walking them through `core::fmt::write`,
+/// which costs more than most pieces of a message.
 macro_rules! put {
     (@each $f:ident $(,)?) => {};
     (@each $f:ident, $text:literal $(, $($rest:tt)*)?) => {
-        $f.write_str($text)?;
+        $crate::messages::text::Out::text($f, $text)?;
         $crate::messages::text::put!(@each $f $(, $($rest)*)?);
     };
     (@each $f:ident, $piece:expr $(, $($rest:tt)*)?) => {
-        ::std::fmt::Display::fmt(&$piece, $f)?;
+        $crate::messages::text::Piece::put(&$piece, $f)?;
         $crate::messages::text::put!(@each $f $(, $($rest)*)?);
     };
     ($f:expr, $($pieces:tt)+) => {{
-        let f: &mut ::std::fmt::Formatter<'_> = $f;
+        let f = &mut *$f;
         $crate::messages::text::put!(@each f, $($pieces)+);
         ::std::fmt::Result::Ok(())
     }};
