@@ -133,12 +133,9 @@ impl NoteDetails {
     pub(crate) fn processing_delay(days: BusinessDays, today: NaiveDate) -> NoteDetails {
         let (min, max) = (days.min(), days.max());
         let (expected_earliest, expected_by, no_date) =
-            match crate::engine::expected_completion(today, min, max) {
-                ExpectedCompletion::Dates(dates) => {
-                    (Some(dates.earliest), Some(dates.latest), None)
-                }
-                ExpectedCompletion::OutsideCalendar(outside) => (None, None, Some(boxed(outside))),
-                ExpectedCompletion::NoCalendar => (None, None, None),
+            match crate::engine::indexed_completion(today, min, max) {
+                Some(dates) => (Some(dates.earliest), Some(dates.latest), None),
+                None => outside_index(today, min, max),
             };
         NoteDetails::ProcessingDelay {
             min_business_days: min,
@@ -150,11 +147,24 @@ impl NoteDetails {
     }
 }
 
-/// Out of line: a count past the calendar's data is rare, and the allocation would otherwise
-/// be compiled into every processing-delay note.
+/// The expected dates when the business-day index does not hold them, with why there are
+/// none. Out of line: it is rare (a date before the calendar's data, a count past it), and its
+/// answer, which names the calendar, is larger than the usual one.
 #[cold]
-fn boxed(outside: OutsideCalendar) -> Box<OutsideCalendar> {
-    Box::new(outside)
+fn outside_index(
+    today: NaiveDate,
+    min: u32,
+    max: u32,
+) -> (
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Option<Box<OutsideCalendar>>,
+) {
+    match crate::engine::expected_completion(today, min, max) {
+        ExpectedCompletion::Dates(dates) => (Some(dates.earliest), Some(dates.latest), None),
+        ExpectedCompletion::OutsideCalendar(outside) => (None, None, Some(Box::new(outside))),
+        ExpectedCompletion::NoCalendar => (None, None, None),
+    }
 }
 
 /// A deadline span for one funding source.

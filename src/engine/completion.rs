@@ -92,17 +92,21 @@ fn index() -> Option<&'static Index> {
 /// When a refund requested on `today` and taking `min` to `max` business days reaches the
 /// customer: what [`expected_completion`] says, from the index when the data holds both dates.
 pub(crate) fn expected(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
-    let dates = index().and_then(|index| {
-        let received = index.received(today)?;
-        Some(ExpectedDates {
-            earliest: index.after(received, min)?,
-            latest: index.after(received, max)?,
-        })
-    });
-    match dates {
+    match indexed(today, min, max) {
         Some(dates) => ExpectedCompletion::Dates(dates),
         None => expected_completion(today, min, max),
     }
+}
+
+/// The expected dates when the index holds both: the usual answer, without building the
+/// other answers (a date outside the calendar carries the calendar's name).
+pub(crate) fn indexed(today: NaiveDate, min: u32, max: u32) -> Option<ExpectedDates> {
+    let index = index()?;
+    let received = index.received(today)?;
+    Some(ExpectedDates {
+        earliest: index.after(received, min)?,
+        latest: index.after(received, max)?,
+    })
 }
 
 #[cfg(test)]

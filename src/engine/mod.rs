@@ -21,7 +21,7 @@ mod suggestions;
 mod zone;
 
 pub(crate) use account::blank;
-pub(crate) use completion::expected as expected_completion;
+pub(crate) use completion::{expected as expected_completion, indexed as indexed_completion};
 pub(crate) use context::Context;
 pub(crate) use sink::Sink;
 pub(crate) use suggestions::Suggestions;
