@@ -155,7 +155,7 @@ impl Serialize for Circumstances {
 
 #[cfg(test)]
 mod tests {
-    use super::{Circumstance, Circumstances};
+    use super::{Circumstance, Circumstances, Held};
     use crate::model::Method;
 
     /// However many are pushed, they read back in order, and lists of the same circumstances
@@ -181,5 +181,16 @@ mod tests {
             Circumstances::default(),
             Circumstances::from(Circumstance::ForeignCard)
         );
+    }
+
+    /// The first circumstance is held inline, so a reason with one allocates nothing for it;
+    /// a second moves both to a list.
+    #[test]
+    fn one_circumstance_is_held_inline() {
+        let mut held = Circumstances::default();
+        held.push(Circumstance::ForeignCard);
+        assert!(matches!(held.0, Held::One(Circumstance::ForeignCard)));
+        held.push(Circumstance::CardPoints);
+        assert!(matches!(&held.0, Held::List(list) if list.len() == 2));
     }
 }
