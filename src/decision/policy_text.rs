@@ -113,6 +113,11 @@ mod tests {
         assert!(!set.contains("kc"));
         assert_eq!(PolicyText::from("kcp"), "kcp");
         assert_ne!(PolicyText::from("kcp"), "kcp ");
+        let kcp = PolicyText::from("kcp");
+        assert!(kcp == *"kcp");
+        assert!(kcp != *"kakaopay");
+        assert_eq!(PolicyText::from("kcp").as_ref(), "kcp");
+        assert_eq!(PolicyText::from("카드사").to_string(), "카드사");
         assert_eq!(format!("{:?}", PolicyText::from("a\"b")), r#""a\"b""#);
     }
 }

@@ -252,6 +252,19 @@ mod tests {
         );
     }
 
+    /// An id reads as its text, different texts are different ids, and an id hashes as its
+    /// text does (`PolicyText` finds a `&str` in a hashed set by it).
+    #[test]
+    fn ids_read_and_hash_as_their_text() {
+        use std::hash::{BuildHasher, RandomState};
+        let id = SharedId::new("test › shared › text");
+        assert_eq!(id.as_str(), "test › shared › text");
+        assert_eq!(&*id, "test › shared › text");
+        assert_ne!(id, SharedId::new("test › shared › other"));
+        let state = RandomState::new();
+        assert_eq!(state.hash_one(&id), state.hash_one("test › shared › text"));
+    }
+
     /// `<` and `>` order ids as their texts, as `sort` does: rule ids derive their order.
     #[test]
     fn ids_order_by_their_text() {

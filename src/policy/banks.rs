@@ -157,3 +157,43 @@ impl PolicySet {
             .map(|t| &*t.name)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Engine;
+    use crate::model::{Bank, Provider};
+
+    /// A table answers a bank's code by bank, lists every bank it has in bank order, and reads
+    /// a code back to its bank: PortOne V1's table for NHN KCP.
+    #[test]
+    fn a_table_gives_codes_by_bank_and_banks_by_code() {
+        let policies = match Engine::builtin() {
+            Ok(engine) => engine.policies(),
+            Err(error) => panic!("the built-in policies load: {error}"),
+        };
+        let policy = policies.policy(Provider::PortoneV1);
+        let Some(table) = policy
+            .bank_tables
+            .get(policy.pgs.of(Some("kcp")))
+            .and_then(Option::as_ref)
+        else {
+            panic!("PortOne V1 has a bank-code table for NHN KCP");
+        };
+        assert_eq!(table.code(Bank::Kookmin).map(|c| c.as_str()), Some("BK04"));
+        assert_eq!(table.code(Bank::Shinhan).map(|c| c.as_str()), Some("BK88"));
+        let banks: Vec<Bank> = table.codes().map(|(bank, _)| bank).collect();
+        assert!(banks.len() > 10, "{banks:?}");
+        assert!(banks.windows(2).all(|pair| pair[0] < pair[1]), "{banks:?}");
+        for (bank, code) in table.codes() {
+            assert_eq!(table.code(bank), Some(code));
+            assert_eq!(
+                policies.bank_for_code(Provider::PortoneV1, Some("kcp"), code),
+                Some(bank)
+            );
+        }
+        assert_eq!(
+            policies.bank_for_code(Provider::PortoneV1, Some("kcp"), "BK00"),
+            None
+        );
+    }
+}

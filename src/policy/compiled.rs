@@ -236,3 +236,29 @@ impl CompiledPolicy {
         self.document.is_some()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PgIndex;
+
+    /// A payment's PG written as the policy writes it is the policy's own text, shared, not
+    /// copied; written another way (another case), it is the payment's text, as written.
+    #[test]
+    fn a_pg_as_written_is_the_policys_text_only_when_written_the_same() {
+        let pgs = PgIndex::new(&["kcp_v2".to_owned(), "ksnet".to_owned()]);
+        let kcp = pgs.of(Some("kcp_v2"));
+        let (Some(first), Some(again)) = (
+            pgs.as_written(kcp, Some("kcp_v2")),
+            pgs.as_written(kcp, Some("kcp_v2")),
+        ) else {
+            panic!("a PG is given");
+        };
+        assert_eq!(first, "kcp_v2");
+        assert!(std::ptr::eq(first.as_str(), again.as_str()), "shared");
+        let upper = pgs.as_written(kcp, Some("KCP_V2"));
+        assert_eq!(upper.as_deref(), Some("KCP_V2"));
+        let other = pgs.of(Some("acme"));
+        assert_eq!(pgs.as_written(other, Some("acme")).as_deref(), Some("acme"));
+        assert_eq!(pgs.as_written(kcp, None), None);
+    }
+}
