@@ -7,7 +7,7 @@ use super::checker::{
 use super::compiled::PgIndex;
 use super::document::{PolicyDocument, ProviderErrorDoc};
 use super::problem::{IdKind, Named, ProblemKind};
-use crate::decision::{ContractName, PolicyText, ProviderError, ReasonCode};
+use crate::decision::{PolicyText, ProviderError, ReasonCode};
 use crate::yaml::Segment;
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
@@ -121,14 +121,8 @@ impl Checker<'_> {
             if !is_snake_id(id) {
                 self.report(&path, Anchor::Key, invalid_id(IdKind::Contract, id));
             }
-            self.contracts.insert(
-                id.clone(),
-                ContractName {
-                    id: PolicyText::from(id.as_str()),
-                    ko: PolicyText::from(contract.ko.as_str()),
-                    en: PolicyText::from(contract.en.as_str()),
-                },
-            );
+            self.contracts
+                .insert(id.clone(), super::contract_name(id, contract));
         }
     }
 
