@@ -41,15 +41,8 @@ impl fmt::Display for YearMonth {
 
 impl Serialize for YearMonth {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // As a string the serializer takes whole, rather than through `Display`.
-        use crate::messages::digits::{Room, year_month};
-        let mut room = Room::new();
-        match year_month(self.year, self.month)
-            .as_ref()
-            .and_then(|text| room.text(text))
-        {
-            Some(text) => serializer.serialize_str(text),
-            None => serializer.collect_str(self),
-        }
+        use crate::messages::digits::{serialize_digits, year_month};
+        let digits = year_month(self.year, self.month);
+        serialize_digits(digits.as_ref().map(|d| &d[..]), self, serializer)
     }
 }

@@ -277,12 +277,9 @@ pub(crate) fn display<T: fmt::Display, S: Serializer>(
 
 /// A date as chrono displays it (`2026-01-20`), handed to the serializer as a string whole.
 pub(crate) fn date<S: Serializer>(value: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    use crate::messages::digits::{Room, date};
-    let mut room = Room::new();
-    match date(*value).as_ref().and_then(|text| room.text(text)) {
-        Some(text) => serializer.serialize_str(text),
-        None => serializer.collect_str(value),
-    }
+    use crate::messages::digits::{date, serialize_digits};
+    let digits = date(*value);
+    serialize_digits(digits.as_ref().map(|d| &d[..]), value, serializer)
 }
 
 /// An optional date, as [`date`] writes one.

@@ -101,6 +101,20 @@ impl Room {
     }
 }
 
+/// Hands `digits` (a date's or a month's, built here) to `serializer` as one string, rather
+/// than through `value`'s `Display`; `value` is displayed when there are none.
+pub(crate) fn serialize_digits<S: serde::Serializer>(
+    digits: Option<&[u8]>,
+    value: &(impl fmt::Display + ?Sized),
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut room = Room::new();
+    match digits.and_then(|digits| room.text(digits)) {
+        Some(text) => serializer.serialize_str(text),
+        None => serializer.collect_str(value),
+    }
+}
+
 /// Writes ASCII text, such as the digits built here.
 pub(crate) fn write_ascii<W: Out>(f: &mut W, text: &[u8]) -> fmt::Result {
     f.ascii(text)
