@@ -60,15 +60,10 @@ impl Checker<'_> {
             let compiled = Arc::new(BankTable {
                 meta,
                 name: PolicyText::from(table.table.as_str()),
-                codes: table.codes.iter().fold(
-                    vec![None; Bank::ALL.len()],
-                    |mut codes, (bank, code)| {
-                        if let Some(slot) = codes.get_mut(bank.index()) {
-                            *slot = Some(PolicyText::from(code.trim()));
-                        }
-                        codes
-                    },
-                ),
+                codes: Bank::ALL
+                    .iter()
+                    .map(|bank| table.codes.get(bank).map(|code| code.trim().into()))
+                    .collect(),
             });
             match (&table.pgs, table.other_pgs) {
                 (Some(_), true) | (None, false) => self.report(
