@@ -10,12 +10,23 @@ use std::cmp::Ordering;
 
 /// `a` against `b`.
 pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
-    if a.scale() == b.scale() {
-        // Same unit: the mantissas compare as the amounts do (a negative zero is zero).
-        a.mantissa().cmp(&b.mantissa())
-    } else {
-        a.cmp(&b)
+    match (digits(a), digits(b)) {
+        // Same unit: the digits compare as the amounts do.
+        (Some((a, scale)), Some((b, other))) if scale == other => a.cmp(&b),
+        _ => a.cmp(&b),
     }
+}
+
+/// The digits of an amount that is not negative, as an integer, and its scale. `None` for a
+/// negative amount, and for a negative zero, which `Decimal` signs its own way.
+///
+/// Read from the unpacked parts: [`Decimal::mantissa`] would negate a negative one first, a
+/// branch on every comparison of the amounts every decision compares.
+#[inline]
+fn digits(amount: Decimal) -> Option<(i128, u32)> {
+    let parts = amount.unpack();
+    let digits = i128::from(parts.hi) << 64 | i128::from(parts.mid) << 32 | i128::from(parts.lo);
+    (!parts.negative).then_some((digits, parts.scale))
 }
 
 /// `a > b`.
@@ -54,11 +65,11 @@ fn by_decimal(a: Decimal, b: Decimal, op: fn(Decimal, Decimal) -> Decimal) -> De
 /// a zero result its own way.
 #[inline]
 fn same_unit(a: Decimal, b: Decimal, op: fn(i128, i128) -> Option<i128>) -> Option<Decimal> {
-    if a.scale() != b.scale() || a.is_sign_negative() || b.is_sign_negative() {
+    let ((a, scale), (b, other)) = (digits(a)?, digits(b)?);
+    if scale != other {
         return None;
     }
-    let mantissa = op(a.mantissa(), b.mantissa())?;
-    Decimal::try_from_i128_with_scale(mantissa, a.scale()).ok()
+    Decimal::try_from_i128_with_scale(op(a, b)?, scale).ok()
 }
 
 #[cfg(test)]
