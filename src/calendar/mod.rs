@@ -80,18 +80,22 @@ macro_rules! string_schema {
 mod business_calendar;
 mod business_days;
 mod closed_hours;
+pub(crate) mod completion;
 mod data;
 mod holiday;
 mod korea;
 pub(crate) mod korea_days;
 mod span;
 mod year_month;
+mod zone;
 
 pub use business_calendar::{BusinessCalendar, ExpectedDates, OutsideCalendar};
 pub use business_days::{BusinessDays, BusinessDaysError};
 pub use closed_hours::{ClosedHours, ClosedHoursError};
+pub(crate) use completion::{expected as expected_completion, indexed as indexed_completion};
 pub use data::CalendarDataError;
 pub use holiday::{Holiday, HolidayKind};
 pub use korea::korea;
 pub use span::{Span, SpanError, SpanUnit};
 pub use year_month::YearMonth;
+pub(crate) use zone::LocalZone;

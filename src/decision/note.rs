@@ -2,9 +2,11 @@
 
 use super::shared_id::Shared;
 use super::{NoteCode, ReasonCode, RuleId, date_option, display, display_option};
-use crate::calendar::{BusinessDays, OutsideCalendar, Span};
+use crate::calendar::completion::ExpectedCompletion;
+use crate::calendar::{
+    BusinessDays, OutsideCalendar, Span, expected_completion, indexed_completion,
+};
 use crate::model::{Currency, Funding, amount};
-use crate::options::ExpectedCompletion;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -132,11 +134,10 @@ impl NoteDetails {
     /// The processing time of a refund requested on `today`, with its expected dates.
     pub(crate) fn processing_delay(days: BusinessDays, today: NaiveDate) -> NoteDetails {
         let (min, max) = (days.min(), days.max());
-        let (expected_earliest, expected_by, no_date) =
-            match crate::engine::indexed_completion(today, min, max) {
-                Some(dates) => (Some(dates.earliest), Some(dates.latest), None),
-                None => outside_index(today, min, max),
-            };
+        let (expected_earliest, expected_by, no_date) = match indexed_completion(today, min, max) {
+            Some(dates) => (Some(dates.earliest), Some(dates.latest), None),
+            None => outside_index(today, min, max),
+        };
         NoteDetails::ProcessingDelay {
             min_business_days: min,
             max_business_days: max,
@@ -160,7 +161,7 @@ fn outside_index(
     Option<NaiveDate>,
     Option<Box<OutsideCalendar>>,
 ) {
-    match crate::engine::expected_completion(today, min, max) {
+    match expected_completion(today, min, max) {
         ExpectedCompletion::Dates(dates) => (Some(dates.earliest), Some(dates.latest), None),
         ExpectedCompletion::OutsideCalendar(outside) => (None, None, Some(Box::new(outside))),
         ExpectedCompletion::NoCalendar => (None, None, None),

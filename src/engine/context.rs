@@ -2,13 +2,12 @@
 //! and the facts that follow from them, resolved once before any check runs. Checks read the
 //! context and write to the [`Sink`](super::Sink); none reads what another wrote.
 
-use super::LocalZone;
 use super::account::AccountFacts;
 use super::money::{self, difference};
-use super::suggestions::List;
+use crate::calendar::LocalZone;
 use crate::decision::{AmountProblem, NoteDetails, PolicyText, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
-use crate::policy::{CommonRules, CompiledPolicy};
+use crate::policy::{CommonRules, CompiledPolicy, List};
 use crate::rules::RuleSet;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;

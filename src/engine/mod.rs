@@ -12,20 +12,14 @@
 
 mod account;
 mod common;
-mod completion;
 mod context;
 pub(crate) mod money;
 pub(crate) mod options;
 mod sink;
-mod suggestions;
-mod zone;
 
 pub(crate) use account::blank;
-pub(crate) use completion::{expected as expected_completion, indexed as indexed_completion};
 pub(crate) use context::Context;
 pub(crate) use sink::Sink;
-pub(crate) use suggestions::Suggestions;
-pub(crate) use zone::LocalZone;
 
 use crate::decision::Decision;
 use crate::input::InputError;

@@ -7,8 +7,8 @@
 //! shapes cover every request. `decide` is untouched: it builds the same context from the
 //! caller's request.
 
-use super::expected_completion;
 use super::{Context, common_checks};
+use crate::calendar::expected_completion;
 use crate::decision::{Note, NoteDetails, Reason, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::options::sink::OptionsSink;

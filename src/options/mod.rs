@@ -37,13 +37,13 @@ mod case;
 mod report;
 pub(crate) mod sink;
 
+pub use crate::calendar::completion::ExpectedCompletion;
 pub use case::{OptionsCase, OptionsExpectation, OptionsOutcome};
 pub use report::{
     BankCodesEntry, CancelsLeftEntry, CompletionEntry, DeadlineEntry, FeeEntry, FieldEntry,
     NoteEntry, OptionsReport, PartialEntry, ProviderErrorEntry, ReasonEntry, TaxableLimitEntry,
 };
 
-use crate::calendar::{ExpectedDates, OutsideCalendar};
 use crate::decision::{ContractName, DeadlineSummary, Note, PolicyText, Reason, RuleId};
 use crate::model::{Bank, Currency, Method, Provider};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -248,18 +248,6 @@ pub struct Processing {
     pub expected: ExpectedCompletion,
 }
 
-/// When a refund is expected to reach the customer, or why no date is given.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ExpectedCompletion {
-    /// From the earliest to the latest date, on the Korean business-day calendar.
-    Dates(ExpectedDates),
-    /// The count runs outside the calendar's data: no date is guessed.
-    OutsideCalendar(OutsideCalendar),
-    /// The business-day calendar did not load.
-    NoCalendar,
-}
-
 /// The JSON Schema of [`OptionsReport`], the options' JSON, pretty-printed, for admin screens
 /// in other languages to generate their types from. `schemas/options.schema.json` holds it; a
 /// test fails when the file is stale, and `refund-policy schema options` prints it anew.
@@ -271,21 +259,4 @@ pub enum ExpectedCompletion {
 pub fn json_schema() -> Result<String, serde_json::Error> {
     let schema = schemars::schema_for!(OptionsReport);
     serde_json::to_string_pretty(&schema).map(|text| text + "\n")
-}
-
-/// When a refund requested on `today` and taking `min` to `max` business days reaches the
-/// customer, on the Korean business-day calendar; never a guess past its data.
-pub(crate) fn expected_completion(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
-    let Ok(calendar) = crate::calendar::korea() else {
-        return ExpectedCompletion::NoCalendar;
-    };
-    let dates = calendar.add_business_days(today, min).and_then(|earliest| {
-        calendar
-            .add_business_days(today, max)
-            .map(|latest| ExpectedDates { earliest, latest })
-    });
-    match dates {
-        Ok(dates) => ExpectedCompletion::Dates(dates),
-        Err(outside) => ExpectedCompletion::OutsideCalendar(outside),
-    }
 }

@@ -2,11 +2,12 @@
 //! indexes, and for every method, easy-pay service and PG the rules that apply, resolved once
 //! at load time.
 
+use super::Suggestions;
 use super::banks::BankTable;
 use super::document::PolicyDocument;
 use super::layering::MethodRules;
+use crate::calendar::LocalZone;
 use crate::decision::{PolicyText, ProviderError, ReasonCode, RuleId, SharedId};
-use crate::engine::{LocalZone, Suggestions};
 use crate::model::{Method, Provider};
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -28,6 +28,7 @@ mod read;
 mod review;
 mod schema;
 mod slot;
+mod suggestions;
 
 pub use budget::PolicyLimit;
 pub use builtin::builtin_sources;
@@ -42,6 +43,7 @@ pub(crate) use crate::yaml::Segment;
 pub(crate) use banks::BankTable;
 pub(crate) use checker::{Anchor, Checker, Site, is_snake_id, key};
 pub(crate) use compiled::{CommonRules, CompiledPolicy, PgSet, RuleMeta};
+pub(crate) use suggestions::{List, Suggestions};
 
 use crate::decision::{ContractName, PolicyText, RuleId};
 use crate::model::Provider;

@@ -6,7 +6,7 @@
 //! [`UNTIL`], and instants outside that range are converted by the database itself. It is built
 //! once per zone and process, when the first policy in that zone is loaded.
 
-use crate::calendar::local_date;
+use super::local_date;
 use chrono::{
     DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
 };

@@ -1,17 +1,45 @@
 //! When a refund reaches the customer, for the `PROCESSING_DELAY` note most allowed refunds
-//! carry: the Korean business-day calendar as an index of its business days, so that "`n`
-//! business days after `today`" is two look-ups instead of a walk over the days, each checked
-//! against the holidays.
+//! carry and for refund options: the Korean business-day calendar as an index of its business
+//! days, so that "`n` business days after `today`" is two look-ups instead of a walk over the
+//! days, each checked against the holidays.
 //!
-//! The index is built from the table of the data's days (`calendar::korea_days`), not from the
-//! parsed calendar, so a decision does not pay for reading the YAML file. It answers only what
-//! lies inside the data; everything else (a count that runs past it, a date before it) goes to
-//! the calendar itself, which says why no date is given.
+//! The index is built from the table of the data's days (`korea_days`), not from the parsed
+//! calendar, so a decision does not pay for reading the YAML file. It answers only what lies
+//! inside the data; everything else (a count that runs past it, a date before it) goes to the
+//! calendar itself, which says why no date is given.
 
-use crate::calendar::{ExpectedDates, korea_days};
-use crate::options::{ExpectedCompletion, expected_completion};
+use super::{ExpectedDates, OutsideCalendar, korea_days};
 use chrono::{Datelike, NaiveDate};
 use std::sync::OnceLock;
+
+/// When a refund is expected to reach the customer, or why no date is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExpectedCompletion {
+    /// From the earliest to the latest date, on the Korean business-day calendar.
+    Dates(ExpectedDates),
+    /// The count runs outside the calendar's data: no date is guessed.
+    OutsideCalendar(OutsideCalendar),
+    /// The business-day calendar did not load.
+    NoCalendar,
+}
+
+/// When a refund requested on `today` and taking `min` to `max` business days reaches the
+/// customer, on the Korean business-day calendar; never a guess past its data.
+pub(crate) fn by_calendar(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
+    let Ok(calendar) = super::korea() else {
+        return ExpectedCompletion::NoCalendar;
+    };
+    let dates = calendar.add_business_days(today, min).and_then(|earliest| {
+        calendar
+            .add_business_days(today, max)
+            .map(|latest| ExpectedDates { earliest, latest })
+    });
+    match dates {
+        Ok(dates) => ExpectedCompletion::Dates(dates),
+        Err(outside) => ExpectedCompletion::OutsideCalendar(outside),
+    }
+}
 
 /// The business days of a calendar.
 #[derive(Debug)]
@@ -90,11 +118,11 @@ fn index() -> Option<&'static Index> {
 }
 
 /// When a refund requested on `today` and taking `min` to `max` business days reaches the
-/// customer: what [`expected_completion`] says, from the index when the data holds both dates.
+/// customer: what [`by_calendar`] says, from the index when the data holds both dates.
 pub(crate) fn expected(today: NaiveDate, min: u32, max: u32) -> ExpectedCompletion {
     match indexed(today, min, max) {
         Some(dates) => ExpectedCompletion::Dates(dates),
-        None => expected_completion(today, min, max),
+        None => by_calendar(today, min, max),
     }
 }
 
@@ -111,9 +139,8 @@ pub(crate) fn indexed(today: NaiveDate, min: u32, max: u32) -> Option<ExpectedDa
 
 #[cfg(test)]
 mod tests {
-    use super::{expected, index};
+    use super::{by_calendar, expected, index};
     use crate::calendar::korea;
-    use crate::options::expected_completion;
 
     /// From a month before the calendar's data to a month after it, for every count a policy
     /// uses and more, the index says what the calendar says: the same dates, or the same
@@ -134,7 +161,7 @@ mod tests {
             for (min, max) in [(0, 0), (0, 3), (1, 2), (3, 5), (5, 7), (7, 30)] {
                 assert_eq!(
                     expected(today, min, max),
-                    expected_completion(today, min, max),
+                    by_calendar(today, min, max),
                     "{today} {min}-{max}"
                 );
             }
