@@ -61,6 +61,7 @@ mod case;
 pub mod decision;
 mod engine;
 pub mod input;
+mod lang;
 pub mod messages;
 pub mod model;
 pub mod options;

@@ -1,6 +1,6 @@
 //! A day that is not a business day, with its names and where it comes from.
 
-use crate::messages::Lang;
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
