@@ -1,5 +1,6 @@
 //! What can be wrong with an input, as kinds callers can match.
 
+use crate::model::AmountError;
 use crate::yaml::Location;
 use std::fmt;
 
@@ -190,6 +191,18 @@ pub enum NumberProblem {
     Range,
     /// Not a number at all.
     NotANumber,
+}
+
+impl From<&AmountError> for NumberProblem {
+    /// The problem as an input error names it.
+    fn from(error: &AmountError) -> NumberProblem {
+        match error {
+            AmountError::NotANumber(_) => NumberProblem::NotANumber,
+            AmountError::OutOfRange(_) => NumberProblem::Range,
+            AmountError::TooPrecise(_) => NumberProblem::Precision,
+            AmountError::Form(_) => NumberProblem::Form,
+        }
+    }
 }
 
 impl InputError {

@@ -12,6 +12,10 @@ use serde::{Deserializer, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
+/// What a visitor says, through serde's `custom`, to refuse a null (as [`given`] does): the
+/// crate's deserializer recognizes it and reports a null where a value must be.
+pub(crate) const NULL_REFUSED: &str = "null is not a value here";
+
 /// The plain values an optional amount's visitor is handed by a format that passes an optional
 /// field on as its value, without `visit_some` (serde's own value deserializers do): read as the
 /// amount they are, as [`deserialize`] reads them.
@@ -57,19 +61,6 @@ pub enum AmountError {
     /// A number written in a form JSON does not have: a leading `+` or zero, `.5`, `5.`.
     #[error("`{0}` is not written as a decimal number (a leading `+` or zero is not read)")]
     Form(String),
-}
-
-impl AmountError {
-    /// The problem as an input error names it.
-    pub(crate) fn problem(&self) -> crate::input::NumberProblem {
-        use crate::input::NumberProblem;
-        match self {
-            AmountError::NotANumber(_) => NumberProblem::NotANumber,
-            AmountError::OutOfRange(_) => NumberProblem::Range,
-            AmountError::TooPrecise(_) => NumberProblem::Precision,
-            AmountError::Form(_) => NumberProblem::Form,
-        }
-    }
 }
 
 /// Reads an amount exactly from its decimal text, written as JSON writes numbers (`10000`,
@@ -298,7 +289,7 @@ pub mod option {
 /// Use with `#[serde(default)]`.
 pub mod given {
     use super::AmountVisitor;
-    use crate::yaml::NULL_REFUSED;
+    use super::NULL_REFUSED;
     use rust_decimal::Decimal;
     use serde::de::Visitor;
     use serde::{Deserializer, Serializer};

@@ -77,7 +77,7 @@ impl<'de> NodeDe<'de> {
 fn as_number(error: DeError, text: &str) -> DeError {
     match (&error.kind, parse_amount(text)) {
         (ErrorKind::Other, Err(amount)) if error.path.is_empty() => {
-            DeError::number(text, amount.problem())
+            DeError::number(text, NumberProblem::from(&amount))
         }
         _ => error,
     }

@@ -2,6 +2,7 @@
 
 use super::{Location, Node, Segment, Value};
 use crate::input::{InputErrorKind, NumberProblem};
+use crate::model::amount::NULL_REFUSED;
 use crate::suggest::closest;
 use serde::de::{self, Expected, Unexpected};
 use std::fmt;
@@ -33,10 +34,6 @@ pub(crate) enum ErrorKind {
     /// Anything else: a value its type refuses for a reason of its own.
     Other,
 }
-
-/// What a visitor says, through serde's `custom`, to refuse a null: the deserializer turns it
-/// into [`ErrorKind::Null`].
-pub(crate) const NULL_REFUSED: &str = "null is not a value here";
 
 /// A deserialization problem with where it happened.
 ///

@@ -28,7 +28,7 @@ mod tree;
 
 pub(crate) use capture::read_part;
 pub(crate) use de::{Segment, from_node};
-pub(crate) use error::{DeError, ErrorKind, NULL_REFUSED};
+pub(crate) use error::{DeError, ErrorKind};
 pub use node::Location;
 pub(crate) use node::{Node, Value};
 pub(crate) use tree::{parse, parse_document};
