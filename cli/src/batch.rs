@@ -8,7 +8,7 @@
 //! bad line.
 
 use crate::Failure;
-use crate::decide::DENIED;
+use crate::exit::{DENIED, UNREADABLE};
 use crate::inputs::{self, Texts, Unreadable};
 use crate::line::{self, Envelope, Kind, LineError};
 use chrono::{DateTime, Utc};
@@ -43,7 +43,7 @@ impl Tally {
     /// 2 when a line did not read, else 3 when a line was denied and `fail_on_deny`, else 0.
     fn exit_code(self, fail_on_deny: bool) -> ExitCode {
         if self.unreadable > 0 {
-            ExitCode::from(2)
+            ExitCode::from(UNREADABLE)
         } else if fail_on_deny && self.denied > 0 {
             ExitCode::from(DENIED)
         } else {

@@ -76,9 +76,9 @@ pub(crate) fn run(args: Args) -> Outcome {
         failed.saturating_add(unreadable)
     ))?;
     Ok(if unreadable > 0 {
-        ExitCode::from(2)
+        ExitCode::from(crate::exit::UNREADABLE)
     } else if failed > 0 {
-        ExitCode::from(1)
+        ExitCode::from(crate::exit::FAILED)
     } else {
         ExitCode::SUCCESS
     })

@@ -11,9 +11,6 @@ use refund_policy::model::parse_instant;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The exit code of `--fail-on-deny` when a refund is denied.
-pub(crate) const DENIED: u8 = 3;
-
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// The payment (JSON or YAML; `-` for standard input)
@@ -160,7 +157,7 @@ pub(crate) fn run(args: Args) -> Outcome {
         }
     }
     Ok(if args.fail_on_deny && !decision.is_allowed() {
-        ExitCode::from(DENIED)
+        ExitCode::from(crate::exit::DENIED)
     } else {
         ExitCode::SUCCESS
     })

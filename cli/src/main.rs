@@ -13,6 +13,7 @@
 mod batch;
 mod check;
 mod decide;
+mod exit;
 mod files;
 mod inputs;
 mod line;
@@ -121,15 +122,15 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(Failure::Input(message)) => {
             eprintln!("error: {message}");
-            ExitCode::from(2)
+            ExitCode::from(exit::UNREADABLE)
         }
         Err(Failure::Policies(problems)) => {
             eprintln!("{problems}");
-            ExitCode::from(2)
+            ExitCode::from(exit::UNREADABLE)
         }
         Err(Failure::Located(line)) => {
             eprintln!("{line}");
-            ExitCode::from(2)
+            ExitCode::from(exit::UNREADABLE)
         }
     }
 }

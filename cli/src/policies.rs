@@ -68,7 +68,7 @@ fn validate(paths: &[PathBuf]) -> Outcome {
         }
         Err(error) => {
             crate::stdout::println(error)?;
-            Ok(ExitCode::from(1))
+            Ok(ExitCode::from(crate::exit::FAILED))
         }
     }
 }
