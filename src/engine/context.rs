@@ -32,6 +32,9 @@ pub(crate) struct Context<'a> {
     pub(crate) partial: bool,
     /// Why the request's amounts are not valid amounts; empty when they are.
     pub(crate) amount_problems: Vec<AmountProblem>,
+    /// How many decimals the payment's currency has (`None`: it has no minor unit), looked up
+    /// once for the request's amounts and the payment's.
+    pub(crate) exponent: Option<u16>,
     /// The local date of payment, when known.
     pub(crate) paid_on: Option<NaiveDate>,
     /// The local date of `now`.
@@ -133,6 +136,7 @@ impl<'a> Context<'a> {
         let tax_free_balance =
             difference(payment.amount.tax_free, payment.amount.cancelled_tax_free);
         let amount = request.amount.unwrap_or(balance);
+        let exponent = payment.currency.minor_unit_exponent();
         let pg_id = payment.pg.as_deref().map(id_key);
         // One look-up: whether the PG is known, and its index (unknown PGs share `other`'s).
         let known_pg = pg_id.as_deref().and_then(|id| policy.pgs.get(id));
@@ -169,7 +173,13 @@ impl<'a> Context<'a> {
             tax_free_balance,
             amount,
             partial: money::gt(amount, Decimal::ZERO) && money::gt(balance, amount),
-            amount_problems: super::common::amount_problems(amount, request, payment.currency),
+            amount_problems: super::common::amount_problems(
+                amount,
+                request,
+                payment.currency,
+                exponent,
+            ),
+            exponent,
             paid_on: payment.paid_at.map(|t| policy.zone.date(t)),
             today,
             local_time,
