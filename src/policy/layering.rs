@@ -147,12 +147,18 @@ pub(crate) struct PgGroup<'a> {
 }
 
 impl MethodRules {
-    /// The rules for an easy-pay service (by name) and a PG index.
+    /// The rules for an easy-pay service (by name) and a PG index. Inlined: most payments name
+    /// no service, and their rules are then one slot away.
+    #[inline]
     pub(crate) fn rules(&self, service: Option<&str>, pg: usize) -> Option<&RuleSet> {
-        let service = service
-            .and_then(|s| self.services.get(s).copied())
-            .unwrap_or(0);
+        let service = service.map_or(0, |s| self.service(s));
         self.slot(service, pg)
+    }
+
+    /// A named easy-pay service's index; 0, every other service, for one the method does not
+    /// name.
+    fn service(&self, name: &str) -> usize {
+        self.services.get(name).copied().unwrap_or(0)
     }
 
     fn slot(&self, service: usize, pg: usize) -> Option<&RuleSet> {
