@@ -101,13 +101,13 @@ impl<'p> Sink<'p> {
     /// A last refundable day a rule imposes. The decision shows the earliest; of two on the
     /// same day, the one written first (checks run in the documented order).
     pub(crate) fn last_refundable_day(&mut self, deadline: DeadlineSummary) {
-        let earlier = self
-            .decision
-            .deadline
-            .as_ref()
-            .is_none_or(|d| deadline.last_refundable_day < d.last_refundable_day);
-        if earlier {
-            self.decision.deadline = Some(deadline);
+        match &mut self.decision.deadline {
+            // The usual first deadline: written where nothing is to be dropped.
+            None => self.decision.deadline = Some(deadline),
+            Some(shown) if deadline.last_refundable_day < shown.last_refundable_day => {
+                *shown = deadline;
+            }
+            Some(_) => {}
         }
     }
 
