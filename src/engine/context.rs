@@ -53,6 +53,9 @@ pub(crate) struct Context<'a> {
     pub(crate) account: Option<AccountFacts<'a>>,
     /// Whether the payment's PG, if it names one, is one the policy lists.
     pub(crate) pg_listed: bool,
+    /// Whether the payment's easy-pay service, if it names one, is one the policy lists (or
+    /// the policy lists none): told where the service's id is at hand for its rules.
+    pub(crate) service_listed: bool,
     /// The policy, for the notes on ids it does not list.
     pub(crate) policy: &'a CompiledPolicy,
 }
@@ -105,19 +108,26 @@ fn unknown_pg(given: &str, policy: &CompiledPolicy) -> NoteDetails {
     }
 }
 
+/// Whether `policy` lists the easy-pay service `id`, or lists none to tell it by. Out of line:
+/// most payments name no service.
+#[inline(never)]
+fn lists_service(policy: &CompiledPolicy, id: &str) -> bool {
+    policy
+        .document
+        .as_ref()
+        .and_then(|d| d.easy_pay_providers.as_ref())
+        .is_none_or(|services| services.known.iter().any(|k| k == id))
+}
+
 /// The `UNKNOWN_EASY_PAY_PROVIDER` note for a service the policy does not list.
 #[cold]
-fn unknown_easy_pay(
-    given: &str,
-    id: &str,
-    known: &[String],
-    policy: &CompiledPolicy,
-) -> NoteDetails {
+fn unknown_easy_pay(given: &str, known: &[String], policy: &CompiledPolicy) -> NoteDetails {
+    let id = id_key(given);
     NoteDetails::UnknownEasyPayProvider {
         id: Box::from(given),
         closest: policy
             .suggestions
-            .get_or(List::EasyPayServices, id, || closest(id, known)),
+            .get_or(List::EasyPayServices, &id, || closest(&id, known)),
     }
 }
 
@@ -148,6 +158,7 @@ impl<'a> Context<'a> {
             .get(payment.method.index())
             .and_then(Option::as_ref)
             .and_then(|method| method.rules(service, pg));
+        let service_listed = service.is_none_or(|id| lists_service(policy, id));
         let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
         let account = match (rules, &request.refund_account) {
             (Some(rules), Some(account)) => {
@@ -189,6 +200,7 @@ impl<'a> Context<'a> {
             rules,
             account,
             pg_listed: known_pg.is_some(),
+            service_listed,
             policy,
         }
     }
@@ -224,15 +236,13 @@ impl<'a> Context<'a> {
     #[inline]
     pub(crate) fn unknown_easy_pay(&self) -> Option<NoteDetails> {
         let given = self.payment.easy_pay.as_ref()?;
-        let listed = self.policy.document.as_ref()?;
-        let services = listed.easy_pay_providers.as_ref()?;
-        let id = id_key(&given.provider);
-        if services.known.iter().any(|k| *k == id) {
+        if self.service_listed {
             return None;
         }
+        let listed = self.policy.document.as_ref()?;
+        let services = listed.easy_pay_providers.as_ref()?;
         Some(unknown_easy_pay(
             &given.provider,
-            &id,
             &services.known,
             self.policy,
         ))
