@@ -49,7 +49,8 @@ pub(crate) struct Context<'a> {
     pub(crate) no_policy: &'a RuleId,
     /// The rules that apply to this method, easy-pay service and PG, if the policy has any.
     pub(crate) rules: Option<&'a RuleSet>,
-    /// The refund account given, checked against the rules; `None` when none is given.
+    /// The refund account given, checked against the rules; `None` when none is given (or no
+    /// rules apply). Read by [`Context::settle_coverage`].
     pub(crate) account: Option<AccountFacts<'a>>,
     /// Whether the payment's PG, if it names one, is one the policy lists.
     pub(crate) pg_listed: bool,
@@ -159,15 +160,6 @@ impl<'a> Context<'a> {
             .and_then(Option::as_ref)
             .and_then(|method| method.rules(service, pg));
         let service_listed = service.is_none_or(|id| lists_service(policy, id));
-        let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
-        let account = match (rules, &request.refund_account) {
-            (Some(rules), Some(account)) => {
-                Some(AccountFacts::new(account, rules, bank_table, || {
-                    policy.pgs.as_written(pg, payment.pg.as_deref())
-                }))
-            }
-            _ => None,
-        };
         // `now` is turned into local time once, for its date and its time of day.
         let (today, local_time) = policy.zone.local(now);
         let no_policy = policy
@@ -198,7 +190,7 @@ impl<'a> Context<'a> {
             common: &policy.common,
             no_policy,
             rules,
-            account,
+            account: None,
             pg_listed: known_pg.is_some(),
             service_listed,
             policy,
@@ -206,8 +198,10 @@ impl<'a> Context<'a> {
     }
 
     /// Drops the rules where the policy covers the method only at other PGs: a method with a
-    /// `no_policy` rule has no rules where it holds. Apart from [`Context::new`] because the
-    /// rule reads the context: done on the caller's context in place, it costs no copy of it.
+    /// `no_policy` rule has no rules where it holds. Then reads the refund account given
+    /// against the rules that remain. Apart from [`Context::new`] because the rule reads the
+    /// context: done on the caller's context in place, it costs no copy of it, nor of the
+    /// account's facts, which most requests do not have.
     #[inline]
     pub(crate) fn settle_coverage(&mut self) {
         let uncovered = self
@@ -216,7 +210,13 @@ impl<'a> Context<'a> {
             .is_some_and(|rule| rule.holds(self));
         if uncovered {
             self.rules = None;
-            self.account = None;
+        }
+        if let (Some(rules), Some(account)) = (self.rules, &self.request.refund_account) {
+            let (policy, pg, payment) = (self.policy, self.pg, self.payment);
+            let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
+            self.account = Some(AccountFacts::new(account, rules, bank_table, || {
+                policy.pgs.as_written(pg, payment.pg.as_deref())
+            }));
         }
     }
 
