@@ -154,12 +154,20 @@ impl<'a> Context<'a> {
         let pg = known_pg.unwrap_or_else(|| policy.pgs.of(None));
         let service_id = payment.easy_pay.as_ref().map(|e| id_key(&e.provider));
         let service = service_id.as_deref();
-        let rules = policy
+        let method = policy
             .methods
             .get(payment.method.index())
-            .and_then(Option::as_ref)
-            .and_then(|method| method.rules(service, pg));
-        let service_listed = service.is_none_or(|id| lists_service(policy, id));
+            .and_then(Option::as_ref);
+        let (named, service_listed) = match service {
+            Some(id) => {
+                let named = method.and_then(|m| m.service(id));
+                // A service the method names rules for is one the policy lists (a policy
+                // naming another does not load): only another is searched for in the list.
+                (named, named.is_some() || lists_service(policy, id))
+            }
+            None => (None, true),
+        };
+        let rules = method.and_then(|method| method.rules(named, pg));
         // `now` is turned into local time once, for its date and its time of day.
         let (today, local_time) = policy.zone.local(now);
         let no_policy = policy

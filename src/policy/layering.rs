@@ -147,18 +147,18 @@ pub(crate) struct PgGroup<'a> {
 }
 
 impl MethodRules {
-    /// The rules for an easy-pay service (by name) and a PG index. Inlined: most payments name
-    /// no service, and their rules are then one slot away.
+    /// The rules for an easy-pay service and a PG index: the service's index if the method
+    /// names it ([`MethodRules::service`]), or 0, every other service. Inlined: most payments
+    /// name no service, and their rules are then one slot away.
     #[inline]
-    pub(crate) fn rules(&self, service: Option<&str>, pg: usize) -> Option<&RuleSet> {
-        let service = service.map_or(0, |s| self.service(s));
-        self.slot(service, pg)
+    pub(crate) fn rules(&self, service: Option<usize>, pg: usize) -> Option<&RuleSet> {
+        self.slot(service.unwrap_or(0), pg)
     }
 
-    /// A named easy-pay service's index; 0, every other service, for one the method does not
-    /// name.
-    fn service(&self, name: &str) -> usize {
-        self.services.get(name).copied().unwrap_or(0)
+    /// The index of an easy-pay service the method names rules for; `None` for any other. A
+    /// policy that names a service the policy does not list does not load.
+    pub(crate) fn service(&self, name: &str) -> Option<usize> {
+        self.services.get(name).copied()
     }
 
     fn slot(&self, service: usize, pg: usize) -> Option<&RuleSet> {
