@@ -103,20 +103,34 @@ fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<Acc
             field: AccountField::Bank,
         });
     }
-    let phone = holder_phone_required.then_some((AccountField::HolderPhone, &account.holder_phone));
-    let required = [
-        Some((AccountField::Number, &account.number)),
-        Some((AccountField::HolderName, &account.holder_name)),
-        phone,
-    ];
-    for (field, value) in required.into_iter().flatten() {
-        match value.as_deref() {
-            None => problems.push(AccountProblem::Missing { field }),
-            Some(text) if blank(text) => problems.push(AccountProblem::Blank { field }),
-            Some(_) => {}
-        }
+    text_field(
+        &mut problems,
+        AccountField::Number,
+        account.number.as_deref(),
+    );
+    text_field(
+        &mut problems,
+        AccountField::HolderName,
+        account.holder_name.as_deref(),
+    );
+    if holder_phone_required {
+        text_field(
+            &mut problems,
+            AccountField::HolderPhone,
+            account.holder_phone.as_deref(),
+        );
     }
     problems
+}
+
+/// A required text field's problem, if it is missing or blank. Called field by field: a
+/// loop over a list of the fields cost more than the checks.
+fn text_field(problems: &mut Vec<AccountProblem>, field: AccountField, value: Option<&str>) {
+    match value {
+        None => problems.push(AccountProblem::Missing { field }),
+        Some(text) if blank(text) => problems.push(AccountProblem::Blank { field }),
+        Some(_) => {}
+    }
 }
 
 /// The code to send for the account's bank, or the problem that there is none.
