@@ -345,4 +345,40 @@ mod tests {
         }
         assert!(tried > 1_000, "only {tried} ids tried");
     }
+
+    /// A service the policy lists gets no note, whether the method names rules for it or not
+    /// (PortOne V2 names KakaoPay's and lists PAYCO without rules of its own), and whatever its
+    /// case; one the policy does not list gets `UNKNOWN_EASY_PAY_PROVIDER`.
+    #[test]
+    fn only_a_service_the_policy_does_not_list_gets_a_note() {
+        use crate::decision::NoteCode;
+        use crate::model::{MerchantProfile, RefundRequest};
+        let engine = match crate::Engine::builtin() {
+            Ok(engine) => engine,
+            Err(error) => panic!("the built-in policies load: {error}"),
+        };
+        let Ok(now) = crate::model::parse_instant("2026-03-03T10:00:00+09:00") else {
+            panic!("the time reads");
+        };
+        let noted = |service: &str| {
+            let payment = match crate::input::payment(&format!(
+                r#"{{"provider": "portone_v2", "method": "easy_pay", "status": "paid",
+                "amount": {{"total": 10000}}, "paid_at": "2026-03-02T10:00:00+09:00",
+                "easy_pay": {{"provider": "{service}"}}}}"#
+            )) {
+                Ok(payment) => payment,
+                Err(error) => panic!("the payment reads: {error}"),
+            };
+            let request = RefundRequest::default();
+            let decision = engine.decide(&payment, &request, &MerchantProfile::default(), now);
+            decision
+                .notes()
+                .iter()
+                .any(|n| n.code() == NoteCode::UnknownEasyPayProvider)
+        };
+        assert!(!noted("kakaopay"));
+        assert!(!noted("KakaoPay"));
+        assert!(!noted("payco"), "listed, without rules of its own");
+        assert!(noted("kakopay"));
+    }
 }
