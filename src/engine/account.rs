@@ -163,7 +163,9 @@ fn bank_code<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::blank;
+    use super::{blank, completeness};
+    use crate::decision::{AccountField, AccountProblem};
+    use crate::model::{Bank, RefundAccount};
 
     /// For every character, alone, before a letter and before a space, `blank` says what
     /// reading every character says.
@@ -182,5 +184,52 @@ mod tests {
         assert!(blank(""));
         assert!(blank(" \u{3000}\t"));
         assert!(!blank(" 홍길동"));
+    }
+
+    /// Each required field is reported missing when absent and blank when only white space,
+    /// in the order bank, number, holder name, holder phone; the phone only when required.
+    #[test]
+    fn required_fields_are_missing_or_blank() {
+        let given = RefundAccount {
+            bank: Some(Bank::Shinhan),
+            number: Some("56211105948400".into()),
+            holder_name: Some("홍길동".into()),
+            holder_phone: Some("01012345678".into()),
+        };
+        assert_eq!(completeness(&given, true), []);
+        let missing = |field| AccountProblem::Missing { field };
+        let blank = |field| AccountProblem::Blank { field };
+        let none = RefundAccount::default();
+        assert_eq!(
+            completeness(&none, false),
+            [
+                missing(AccountField::Bank),
+                missing(AccountField::Number),
+                missing(AccountField::HolderName),
+            ]
+        );
+        assert_eq!(
+            completeness(&none, true).last(),
+            Some(&missing(AccountField::HolderPhone))
+        );
+        let spaces = RefundAccount {
+            bank: Some(Bank::Shinhan),
+            number: Some(" ".into()),
+            holder_name: Some("\u{3000}".into()),
+            holder_phone: Some("\t".into()),
+        };
+        assert_eq!(
+            completeness(&spaces, true),
+            [
+                blank(AccountField::Number),
+                blank(AccountField::HolderName),
+                blank(AccountField::HolderPhone),
+            ]
+        );
+        assert_eq!(
+            completeness(&spaces, false).len(),
+            2,
+            "the phone not required"
+        );
     }
 }
