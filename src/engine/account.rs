@@ -103,20 +103,34 @@ fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<Acc
             field: AccountField::Bank,
         });
     }
-    let phone = holder_phone_required.then_some((AccountField::HolderPhone, &account.holder_phone));
-    let required = [
-        Some((AccountField::Number, &account.number)),
-        Some((AccountField::HolderName, &account.holder_name)),
-        phone,
-    ];
-    for (field, value) in required.into_iter().flatten() {
-        match value.as_deref() {
-            None => problems.push(AccountProblem::Missing { field }),
-            Some(text) if blank(text) => problems.push(AccountProblem::Blank { field }),
-            Some(_) => {}
-        }
+    text_field(
+        &mut problems,
+        AccountField::Number,
+        account.number.as_deref(),
+    );
+    text_field(
+        &mut problems,
+        AccountField::HolderName,
+        account.holder_name.as_deref(),
+    );
+    if holder_phone_required {
+        text_field(
+            &mut problems,
+            AccountField::HolderPhone,
+            account.holder_phone.as_deref(),
+        );
     }
     problems
+}
+
+/// A required text field's problem, if it is missing or blank. Called field by field: a
+/// loop over a list of the fields cost more than the checks.
+fn text_field(problems: &mut Vec<AccountProblem>, field: AccountField, value: Option<&str>) {
+    match value {
+        None => problems.push(AccountProblem::Missing { field }),
+        Some(text) if blank(text) => problems.push(AccountProblem::Blank { field }),
+        Some(_) => {}
+    }
 }
 
 /// The code to send for the account's bank, or the problem that there is none.
@@ -149,7 +163,9 @@ fn bank_code<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::blank;
+    use super::{blank, completeness};
+    use crate::decision::{AccountField, AccountProblem};
+    use crate::model::{Bank, RefundAccount};
 
     /// For every character, alone, before a letter and before a space, `blank` says what
     /// reading every character says.
@@ -168,5 +184,52 @@ mod tests {
         assert!(blank(""));
         assert!(blank(" \u{3000}\t"));
         assert!(!blank(" 홍길동"));
+    }
+
+    /// Each required field is reported missing when absent and blank when only white space,
+    /// in the order bank, number, holder name, holder phone; the phone only when required.
+    #[test]
+    fn required_fields_are_missing_or_blank() {
+        let given = RefundAccount {
+            bank: Some(Bank::Shinhan),
+            number: Some("56211105948400".into()),
+            holder_name: Some("홍길동".into()),
+            holder_phone: Some("01012345678".into()),
+        };
+        assert_eq!(completeness(&given, true), []);
+        let missing = |field| AccountProblem::Missing { field };
+        let blank = |field| AccountProblem::Blank { field };
+        let none = RefundAccount::default();
+        assert_eq!(
+            completeness(&none, false),
+            [
+                missing(AccountField::Bank),
+                missing(AccountField::Number),
+                missing(AccountField::HolderName),
+            ]
+        );
+        assert_eq!(
+            completeness(&none, true).last(),
+            Some(&missing(AccountField::HolderPhone))
+        );
+        let spaces = RefundAccount {
+            bank: Some(Bank::Shinhan),
+            number: Some(" ".into()),
+            holder_name: Some("\u{3000}".into()),
+            holder_phone: Some("\t".into()),
+        };
+        assert_eq!(
+            completeness(&spaces, true),
+            [
+                blank(AccountField::Number),
+                blank(AccountField::HolderName),
+                blank(AccountField::HolderPhone),
+            ]
+        );
+        assert_eq!(
+            completeness(&spaces, false).len(),
+            2,
+            "the phone not required"
+        );
     }
 }

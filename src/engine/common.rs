@@ -12,8 +12,7 @@ use rust_decimal::Decimal;
 #[inline(always)]
 pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     let amount = &cx.payment.amount;
-    let currency = cx.payment.currency;
-    let exponent = currency.minor_unit_exponent();
+    let exponent = cx.exponent;
     let mut problems = Vec::new();
     if !plain_amounts(cx.payment, exponent) {
         amount_field_problems(cx.payment, exponent, &mut problems);
@@ -58,9 +57,7 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 /// with no more decimals than the currency has. The usual payment; only another is searched
 /// for what is wrong with each field.
 fn plain_amounts(payment: &Payment, exponent: Option<u16>) -> bool {
-    let plain = |value: Decimal| {
-        !value.is_sign_negative() && exponent.is_none_or(|e| value.scale() <= u32::from(e))
-    };
+    let plain = |value: Decimal| plain(value, exponent);
     let amount = &payment.amount;
     plain(amount.total)
         && plain(amount.tax_free)
@@ -68,6 +65,13 @@ fn plain_amounts(payment: &Payment, exponent: Option<u16>) -> bool {
         && plain(amount.cancelled)
         && plain(amount.cancelled_tax_free)
         && payment.cancellations.iter().all(|c| plain(c.amount))
+}
+
+/// Whether `value` is plainly an amount of a currency with `exponent` decimals: not negative
+/// (not even a negative zero), and with no more decimals than that.
+#[inline]
+fn plain(value: Decimal, exponent: Option<u16>) -> bool {
+    !value.is_sign_negative() && exponent.is_none_or(|e| value.scale() <= u32::from(e))
 }
 
 /// The amounts that are negative or too fine for the payment's currency (half a won). Never
@@ -152,13 +156,42 @@ fn too_precise(value: Decimal, exponent: Option<u16>) -> Option<u16> {
     (!fine).then_some(exponent)
 }
 
-/// The problems that make the request's amounts invalid (`INVALID_AMOUNT`).
+/// The problems that make the request's amounts invalid (`INVALID_AMOUNT`), for a currency of
+/// `exponent` decimals. The usual request, a positive amount and tax-free and VAT amounts that
+/// are plainly amounts of the currency, has none: only another is searched.
+#[inline]
 pub(crate) fn amount_problems(
     amount: Decimal,
     request: &RefundRequest,
     currency: Currency,
+    exponent: Option<u16>,
 ) -> Vec<AmountProblem> {
-    let exponent = currency.minor_unit_exponent();
+    if plain_request(amount, request, exponent) {
+        Vec::new()
+    } else {
+        search_amount_problems(amount, request, currency, exponent)
+    }
+}
+
+/// Whether the request's amounts are plainly valid: the amount positive, and every amount
+/// [`plain`]. Never true for a request with a problem; an unusual valid one (a negative zero
+/// tax-free amount, `100.00` won) is left to the search.
+#[inline]
+fn plain_request(amount: Decimal, request: &RefundRequest, exponent: Option<u16>) -> bool {
+    let plain = |value: Decimal| plain(value, exponent);
+    plain(amount)
+        && !amount.is_zero()
+        && request.tax_free_amount.is_none_or(plain)
+        && request.vat_amount.is_none_or(plain)
+}
+
+/// What [`amount_problems`] finds in a request that is not plainly valid.
+fn search_amount_problems(
+    amount: Decimal,
+    request: &RefundRequest,
+    currency: Currency,
+    exponent: Option<u16>,
+) -> Vec<AmountProblem> {
     let mut problems = Vec::new();
     // Without an amount the request refunds the balance, which must be an amount of the
     // currency too (a KRW balance of 0.5 cannot be refunded). A balance of zero or less never
@@ -340,8 +373,8 @@ pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_amounts;
-    use crate::model::Payment;
+    use super::{amount_problems, plain_amounts, plain_request, search_amount_problems};
+    use crate::model::{Currency, Payment, RefundRequest};
     use rust_decimal::Decimal;
 
     fn quickstart_payment() -> Payment {
@@ -365,5 +398,76 @@ mod tests {
         let mut negative = usual.clone();
         negative.amount.total = Decimal::new(-1_000, 0);
         assert!(!plain_amounts(&negative, None));
+    }
+
+    /// The usual request skips the search for its problems; one whose amount is not positive,
+    /// or with an amount below zero or finer than its currency, is searched.
+    #[test]
+    fn only_an_unusual_request_is_searched() {
+        let won = |n| Decimal::new(n, 0);
+        let half = Decimal::new(10_005, 1);
+        let mut request = RefundRequest::default();
+        assert!(plain_request(won(1_000), &request, Some(0)));
+        assert!(!plain_request(Decimal::ZERO, &request, Some(0)));
+        assert!(!plain_request(won(-1_000), &request, None));
+        assert!(!plain_request(half, &request, Some(0)));
+        assert!(
+            plain_request(half, &request, Some(2)),
+            "a currency with cents"
+        );
+        assert!(plain_request(half, &request, None), "no minor unit");
+        request.tax_free_amount = Some(Decimal::ZERO);
+        request.vat_amount = Some(won(100));
+        assert!(plain_request(won(1_000), &request, Some(0)));
+        request.tax_free_amount = Some(won(-1));
+        assert!(!plain_request(won(1_000), &request, None));
+        request.tax_free_amount = None;
+        request.vat_amount = Some(half);
+        assert!(!plain_request(won(1_000), &request, Some(0)));
+        request.vat_amount = Some(won(-1));
+        assert!(!plain_request(won(1_000), &request, None));
+    }
+
+    /// Skipping the search never hides a problem: over amounts of every sign, a few scales and
+    /// both zeros, with and without tax-free and VAT amounts, the problems are the search's.
+    #[test]
+    fn the_usual_request_has_no_problem_to_find() {
+        let mut negative_zero = Decimal::ZERO;
+        negative_zero.set_sign_negative(true);
+        let mut amounts = vec![negative_zero];
+        for mantissa in [0_i64, 1, 5, 1_000, 10_050, -1, -1_000] {
+            for scale in [0, 1, 2, 3] {
+                amounts.push(Decimal::new(mantissa, scale));
+            }
+        }
+        let optional: Vec<Option<Decimal>> = std::iter::once(None)
+            .chain(amounts.iter().copied().map(Some))
+            .collect();
+        let mut searched = 0_usize;
+        for currency in [Currency::KRW, Currency::USD] {
+            let exponent = currency.minor_unit_exponent();
+            for &amount in &amounts {
+                for &tax_free_amount in &optional {
+                    for &vat_amount in &optional {
+                        let request = RefundRequest {
+                            tax_free_amount,
+                            vat_amount,
+                            ..RefundRequest::default()
+                        };
+                        let searched_problems =
+                            search_amount_problems(amount, &request, currency, exponent);
+                        assert_eq!(
+                            amount_problems(amount, &request, currency, exponent),
+                            searched_problems,
+                            "{amount} with {tax_free_amount:?} and {vat_amount:?} {currency}"
+                        );
+                        if !plain_request(amount, &request, exponent) {
+                            searched = searched.saturating_add(1);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(searched > 1_000, "only {searched} requests searched");
     }
 }

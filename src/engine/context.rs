@@ -31,6 +31,9 @@ pub(crate) struct Context<'a> {
     pub(crate) partial: bool,
     /// Why the request's amounts are not valid amounts; empty when they are.
     pub(crate) amount_problems: Vec<AmountProblem>,
+    /// How many decimals the payment's currency has (`None`: it has no minor unit), looked up
+    /// once for the request's amounts and the payment's.
+    pub(crate) exponent: Option<u16>,
     /// The local date of payment, when known.
     pub(crate) paid_on: Option<NaiveDate>,
     /// The local date of `now`.
@@ -45,10 +48,14 @@ pub(crate) struct Context<'a> {
     pub(crate) no_policy: &'a RuleId,
     /// The rules that apply to this method, easy-pay service and PG, if the policy has any.
     pub(crate) rules: Option<&'a RuleSet>,
-    /// The refund account given, checked against the rules; `None` when none is given.
+    /// The refund account given, checked against the rules; `None` when none is given (or no
+    /// rules apply). Read by [`Context::settle_coverage`].
     pub(crate) account: Option<AccountFacts<'a>>,
     /// Whether the payment's PG, if it names one, is one the policy lists.
     pub(crate) pg_listed: bool,
+    /// Whether the payment's easy-pay service, if it names one, is one the policy lists (or
+    /// the policy lists none): told where the service's id is at hand for its rules.
+    pub(crate) service_listed: bool,
     /// The policy, for the notes on ids it does not list.
     pub(crate) policy: &'a CompiledPolicy,
 }
@@ -60,6 +67,27 @@ fn id_key(id: &str) -> Cow<'_, str> {
         Cow::Owned(id.to_ascii_lowercase())
     } else {
         Cow::Borrowed(id)
+    }
+}
+
+/// The index of the PG `given`, if the policy lists it. A policy's PG ids are lower case (one
+/// with another does not load), so the usual PG, written as the policy writes it, is found as
+/// given; only one that is not is lower-cased and looked up again.
+#[inline]
+fn known_pg(policy: &CompiledPolicy, given: &str) -> Option<usize> {
+    policy
+        .pgs
+        .get(given)
+        .or_else(|| known_pg_in_capitals(policy, given))
+}
+
+/// The index of a listed PG written with capitals.
+#[cold]
+fn known_pg_in_capitals(policy: &CompiledPolicy, given: &str) -> Option<usize> {
+    match id_key(given) {
+        Cow::Owned(id) => policy.pgs.get(&id),
+        // Already looked up as it is.
+        Cow::Borrowed(_) => None,
     }
 }
 
@@ -101,19 +129,26 @@ fn unknown_pg(given: &str, policy: &CompiledPolicy) -> NoteDetails {
     }
 }
 
+/// Whether `policy` lists the easy-pay service `id`, or lists none to tell it by. Out of line:
+/// most payments name no service.
+#[inline(never)]
+fn lists_service(policy: &CompiledPolicy, id: &str) -> bool {
+    policy
+        .document
+        .as_ref()
+        .and_then(|d| d.easy_pay_providers.as_ref())
+        .is_none_or(|services| services.known.iter().any(|k| k == id))
+}
+
 /// The `UNKNOWN_EASY_PAY_PROVIDER` note for a service the policy does not list.
 #[cold]
-fn unknown_easy_pay(
-    given: &str,
-    id: &str,
-    known: &[String],
-    policy: &CompiledPolicy,
-) -> NoteDetails {
+fn unknown_easy_pay(given: &str, known: &[String], policy: &CompiledPolicy) -> NoteDetails {
+    let id = id_key(given);
     NoteDetails::UnknownEasyPayProvider {
         id: Box::from(given),
         closest: policy
             .suggestions
-            .get_or(List::EasyPayServices, id, || closest(id, known)),
+            .get_or(List::EasyPayServices, &id, || closest(&id, known)),
     }
 }
 
@@ -132,26 +167,29 @@ impl<'a> Context<'a> {
         let tax_free_balance =
             difference(payment.amount.tax_free, payment.amount.cancelled_tax_free);
         let amount = request.amount.unwrap_or(balance);
-        let pg_id = payment.pg.as_deref().map(id_key);
-        // One look-up: whether the PG is known, and its index (unknown PGs share `other`'s).
-        let known_pg = pg_id.as_deref().and_then(|id| policy.pgs.get(id));
+        let exponent = payment.currency.minor_unit_exponent();
+        // Whether the PG is known, and its index (unknown PGs share `other`'s).
+        let known_pg = payment
+            .pg
+            .as_deref()
+            .and_then(|given| known_pg(policy, given));
         let pg = known_pg.unwrap_or_else(|| policy.pgs.of(None));
         let service_id = payment.easy_pay.as_ref().map(|e| id_key(&e.provider));
         let service = service_id.as_deref();
-        let rules = policy
+        let method = policy
             .methods
             .get(payment.method.index())
-            .and_then(Option::as_ref)
-            .and_then(|method| method.rules(service, pg));
-        let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
-        let account = match (rules, &request.refund_account) {
-            (Some(rules), Some(account)) => {
-                Some(AccountFacts::new(account, rules, bank_table, || {
-                    policy.pgs.as_written(pg, payment.pg.as_deref())
-                }))
+            .and_then(Option::as_ref);
+        let (named, service_listed) = match service {
+            Some(id) => {
+                let named = method.and_then(|m| m.service(id));
+                // A service the method names rules for is one the policy lists (a policy
+                // naming another does not load): only another is searched for in the list.
+                (named, named.is_some() || lists_service(policy, id))
             }
-            _ => None,
+            None => (None, true),
         };
+        let rules = method.and_then(|method| method.rules(named, pg));
         // `now` is turned into local time once, for its date and its time of day.
         let (today, local_time) = policy.zone.local(now);
         let no_policy = policy
@@ -168,7 +206,13 @@ impl<'a> Context<'a> {
             tax_free_balance,
             amount,
             partial: money::gt(amount, Decimal::ZERO) && money::gt(balance, amount),
-            amount_problems: super::common::amount_problems(amount, request, payment.currency),
+            amount_problems: super::common::amount_problems(
+                amount,
+                request,
+                payment.currency,
+                exponent,
+            ),
+            exponent,
             paid_on: payment.paid_at.map(|t| policy.zone.date(t)),
             today,
             local_time,
@@ -176,15 +220,18 @@ impl<'a> Context<'a> {
             common: &policy.common,
             no_policy,
             rules,
-            account,
+            account: None,
             pg_listed: known_pg.is_some(),
+            service_listed,
             policy,
         }
     }
 
     /// Drops the rules where the policy covers the method only at other PGs: a method with a
-    /// `no_policy` rule has no rules where it holds. Apart from [`Context::new`] because the
-    /// rule reads the context: done on the caller's context in place, it costs no copy of it.
+    /// `no_policy` rule has no rules where it holds. Then reads the refund account given
+    /// against the rules that remain. Apart from [`Context::new`] because the rule reads the
+    /// context: done on the caller's context in place, it costs no copy of it, nor of the
+    /// account's facts, which most requests do not have.
     #[inline]
     pub(crate) fn settle_coverage(&mut self) {
         let uncovered = self
@@ -193,7 +240,13 @@ impl<'a> Context<'a> {
             .is_some_and(|rule| rule.holds(self));
         if uncovered {
             self.rules = None;
-            self.account = None;
+        }
+        if let (Some(rules), Some(account)) = (self.rules, &self.request.refund_account) {
+            let (policy, pg, payment) = (self.policy, self.pg, self.payment);
+            let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
+            self.account = Some(AccountFacts::new(account, rules, bank_table, || {
+                policy.pgs.as_written(pg, payment.pg.as_deref())
+            }));
         }
     }
 
@@ -213,15 +266,13 @@ impl<'a> Context<'a> {
     #[inline]
     pub(crate) fn unknown_easy_pay(&self) -> Option<NoteDetails> {
         let given = self.payment.easy_pay.as_ref()?;
-        let listed = self.policy.document.as_ref()?;
-        let services = listed.easy_pay_providers.as_ref()?;
-        let id = id_key(&given.provider);
-        if services.known.iter().any(|k| *k == id) {
+        if self.service_listed {
             return None;
         }
+        let listed = self.policy.document.as_ref()?;
+        let services = listed.easy_pay_providers.as_ref()?;
         Some(unknown_easy_pay(
             &given.provider,
-            &id,
             &services.known,
             self.policy,
         ))
@@ -248,7 +299,7 @@ impl<'a> Context<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{closest, known_pg};
 
     /// The ids an unfiltered search measures against, sorted as `closest` sorts them.
     fn unfiltered(id: &str, known: &[String]) -> Option<Box<str>> {
@@ -315,5 +366,59 @@ mod tests {
             }
         }
         assert!(tried > 1_000, "only {tried} ids tried");
+    }
+
+    /// A service the policy lists gets no note, whether the method names rules for it or not
+    /// (PortOne V2 names KakaoPay's and lists PAYCO without rules of its own), and whatever its
+    /// case; one the policy does not list gets `UNKNOWN_EASY_PAY_PROVIDER`.
+    #[test]
+    fn only_a_service_the_policy_does_not_list_gets_a_note() {
+        use crate::decision::NoteCode;
+        use crate::model::{MerchantProfile, RefundRequest};
+        let engine = match crate::Engine::builtin() {
+            Ok(engine) => engine,
+            Err(error) => panic!("the built-in policies load: {error}"),
+        };
+        let Ok(now) = crate::model::parse_instant("2026-03-03T10:00:00+09:00") else {
+            panic!("the time reads");
+        };
+        let noted = |service: &str| {
+            let payment = match crate::input::payment(&format!(
+                r#"{{"provider": "portone_v2", "method": "easy_pay", "status": "paid",
+                "amount": {{"total": 10000}}, "paid_at": "2026-03-02T10:00:00+09:00",
+                "easy_pay": {{"provider": "{service}"}}}}"#
+            )) {
+                Ok(payment) => payment,
+                Err(error) => panic!("the payment reads: {error}"),
+            };
+            let request = RefundRequest::default();
+            let decision = engine.decide(&payment, &request, &MerchantProfile::default(), now);
+            decision
+                .notes()
+                .iter()
+                .any(|n| n.code() == NoteCode::UnknownEasyPayProvider)
+        };
+        assert!(!noted("kakaopay"));
+        assert!(!noted("KakaoPay"));
+        assert!(!noted("payco"), "listed, without rules of its own");
+        assert!(noted("kakopay"));
+    }
+
+    /// A PG the policy lists is found whatever its case, as the policy writes it or not; one
+    /// it does not list is not, in any case.
+    #[test]
+    fn a_listed_pg_is_found_in_any_case() {
+        let engine = match crate::Engine::builtin() {
+            Ok(engine) => engine,
+            Err(error) => panic!("the built-in policies load: {error}"),
+        };
+        let policy = engine.policies().policy(crate::model::Provider::PortoneV2);
+        let kcp = known_pg(policy, "kcp_v2");
+        assert!(kcp.is_some());
+        assert_eq!(known_pg(policy, "KCP_V2"), kcp);
+        assert_eq!(known_pg(policy, "Kcp_v2"), kcp);
+        assert_ne!(known_pg(policy, "ksnet"), kcp);
+        assert_eq!(known_pg(policy, "acme_pay"), None);
+        assert_eq!(known_pg(policy, "ACME_PAY"), None);
     }
 }

@@ -101,13 +101,13 @@ impl<'p> Sink<'p> {
     /// A last refundable day a rule imposes. The decision shows the earliest; of two on the
     /// same day, the one written first (checks run in the documented order).
     pub(crate) fn last_refundable_day(&mut self, deadline: DeadlineSummary) {
-        let earlier = self
-            .decision
-            .deadline
-            .as_ref()
-            .is_none_or(|d| deadline.last_refundable_day < d.last_refundable_day);
-        if earlier {
-            self.decision.deadline = Some(deadline);
+        match &mut self.decision.deadline {
+            // The usual first deadline: written where nothing is to be dropped.
+            None => self.decision.deadline = Some(deadline),
+            Some(shown) if deadline.last_refundable_day < shown.last_refundable_day => {
+                *shown = deadline;
+            }
+            Some(_) => {}
         }
     }
 
@@ -178,5 +178,49 @@ fn describes_the_refund(code: NoteCode) -> bool {
         | NoteCode::FundingAssumed
         | NoteCode::UnknownPg
         | NoteCode::UnknownEasyPayProvider => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sink;
+    use crate::decision::{DeadlineKind, DeadlineSummary, RuleId};
+    use crate::model::Provider;
+    use chrono::NaiveDate;
+
+    fn march(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, day).unwrap_or_default()
+    }
+
+    fn deadline(rule: &str, day: u32) -> DeadlineSummary {
+        DeadlineSummary {
+            rule: RuleId::new(rule),
+            kind: DeadlineKind::Within,
+            paid_on: march(2),
+            last_refundable_day: march(day),
+            within: None,
+            time_zone: "Asia/Seoul",
+        }
+    }
+
+    /// Of the last refundable days the rules impose, the decision shows the earliest; of two
+    /// on the same day, the one written first.
+    #[test]
+    fn the_earliest_last_refundable_day_is_shown_and_the_first_of_its_day() {
+        let engine = match crate::Engine::builtin() {
+            Ok(engine) => engine,
+            Err(error) => panic!("the built-in policies load: {error}"),
+        };
+        let mut sink = Sink::new(engine.policies().policy(Provider::PortoneV2));
+        let shown = |sink: &Sink<'_>| sink.decision.deadline.as_ref().map(|d| d.rule.to_string());
+        assert_eq!(shown(&sink), None);
+        sink.last_refundable_day(deadline("first", 20));
+        assert_eq!(shown(&sink).as_deref(), Some("first"));
+        sink.last_refundable_day(deadline("later", 25));
+        assert_eq!(shown(&sink).as_deref(), Some("first"));
+        sink.last_refundable_day(deadline("earlier", 10));
+        assert_eq!(shown(&sink).as_deref(), Some("earlier"));
+        sink.last_refundable_day(deadline("same day", 10));
+        assert_eq!(shown(&sink).as_deref(), Some("earlier"));
     }
 }

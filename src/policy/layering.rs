@@ -147,12 +147,18 @@ pub(crate) struct PgGroup<'a> {
 }
 
 impl MethodRules {
-    /// The rules for an easy-pay service (by name) and a PG index.
-    pub(crate) fn rules(&self, service: Option<&str>, pg: usize) -> Option<&RuleSet> {
-        let service = service
-            .and_then(|s| self.services.get(s).copied())
-            .unwrap_or(0);
-        self.slot(service, pg)
+    /// The rules for an easy-pay service and a PG index: the service's index if the method
+    /// names it ([`MethodRules::service`]), or 0, every other service. Inlined: most payments
+    /// name no service, and their rules are then one slot away.
+    #[inline]
+    pub(crate) fn rules(&self, service: Option<usize>, pg: usize) -> Option<&RuleSet> {
+        self.slot(service.unwrap_or(0), pg)
+    }
+
+    /// The index of an easy-pay service the method names rules for; `None` for any other. A
+    /// policy that names a service the policy does not list does not load.
+    pub(crate) fn service(&self, name: &str) -> Option<usize> {
+        self.services.get(name).copied()
     }
 
     fn slot(&self, service: usize, pg: usize) -> Option<&RuleSet> {

@@ -42,6 +42,25 @@ pub(crate) fn compile(
     })
 }
 
+impl ReasonRule {
+    /// `FIELD_TOO_LONG` if `text`, longer in bytes than `max`, is longer in characters too.
+    /// Out of line, so that the usual check, of a short reason, saves no registers for it.
+    #[cold]
+    fn count(&self, text: &str, max: u32, out: &mut Sink<'_>) {
+        let chars = text.chars().count();
+        if usize::try_from(max).is_ok_and(|max| chars > max) {
+            out.reason(
+                &self.meta,
+                ReasonDetails::FieldTooLong {
+                    field: RequestField::Reason,
+                    chars,
+                    max,
+                },
+            );
+        }
+    }
+}
+
 impl Rule for ReasonRule {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -57,17 +76,7 @@ impl Rule for ReasonRule {
             // A text of no more bytes than the limit has no more characters either.
             && usize::try_from(max).is_ok_and(|max| text.len() > max)
         {
-            let chars = text.chars().count();
-            if usize::try_from(max).is_ok_and(|max| chars > max) {
-                out.reason(
-                    &self.meta,
-                    ReasonDetails::FieldTooLong {
-                        field: RequestField::Reason,
-                        chars,
-                        max,
-                    },
-                );
-            }
+            self.count(text, max, out);
         }
     }
 
