@@ -46,7 +46,7 @@ impl ReasonRule {
     /// `FIELD_TOO_LONG` if `text`, longer in bytes than `max`, is longer in characters too.
     /// Out of line, so that the usual check, of a short reason, saves no registers for it.
     #[cold]
-    fn count(&self, text: &str, max: u32, out: &mut Sink<'_>) {
+    fn field_too_long(&self, text: &str, max: u32, out: &mut Sink<'_>) {
         let chars = text.chars().count();
         if usize::try_from(max).is_ok_and(|max| chars > max) {
             out.reason(
@@ -76,7 +76,7 @@ impl Rule for ReasonRule {
             // A text of no more bytes than the limit has no more characters either.
             && usize::try_from(max).is_ok_and(|max| text.len() > max)
         {
-            self.count(text, max, out);
+            self.field_too_long(text, max, out);
         }
     }
 
