@@ -141,3 +141,36 @@ fn a_misspelled_easy_pay_service_gets_a_note_naming_the_closest() {
         "the policy does not list easy-pay service `kakopay`, so no service-specific rule applied: did you mean `kakaopay`?"
     );
 }
+
+/// The reader folds the ASCII capitals of a PG or easy-pay id, which are all the capitals a
+/// policy's ids could match; a letter outside ASCII is kept as the payload wrote it, and so is
+/// the id an `UNKNOWN_PG` note names.
+#[test]
+fn the_reader_folds_ascii_capitals_only() {
+    let read = |pg: &str, service: &str| {
+        refund_policy::input::payment(&format!(
+            r#"{{"provider": "portone_v2", "pg": "{pg}", "method": "easy_pay", "status": "paid",
+            "amount": {{"total": 10000}}, "paid_at": "2026-03-02T10:00:00+09:00",
+            "easy_pay": {{"provider": "{service}"}}}}"#
+        ))
+        .expect("the payment reads")
+    };
+    let payment = read(" KSNET ", "KakaoPay");
+    assert_eq!(payment.pg.as_deref(), Some("ksnet"));
+    assert_eq!(
+        payment.easy_pay.as_ref().map(|e| e.provider.as_str()),
+        Some("kakaopay")
+    );
+    let accented = read("ÉCLAIR_PAY", "PAYÉ");
+    assert_eq!(accented.pg.as_deref(), Some("Éclair_pay"));
+    assert_eq!(
+        accented.easy_pay.as_ref().map(|e| e.provider.as_str()),
+        Some("payÉ")
+    );
+    let decision = decide(&accented, &reason(), "2026-03-03T10:00:00+09:00");
+    assert!(decision.notes().iter().any(|note| note.details()
+        == &NoteDetails::UnknownPg {
+            id: "Éclair_pay".into(),
+            closest: None,
+        }));
+}

@@ -146,7 +146,7 @@ pub fn options_text(options: &RefundOptions, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{} — {} {}{pg} ({})",
-        head.to_uppercase(),
+        head.to_ascii_uppercase(),
         options.provider,
         options.method,
         options.policy.as_deref().unwrap_or("no policy")
