@@ -1,6 +1,7 @@
 //! Calendar rules in a policy's time zone: refund spans, the last refundable day, calendar
 //! months, daily windows, business-day ranges, and the Korean business-day calendar that turns
-//! those ranges into dates.
+//! those ranges into dates. Inside the crate, also the time zone itself with its offsets
+//! tabled, and the dates a refund is expected to reach the customer.
 //!
 //! Everything here is exact and clock-free: instants come in as arguments and are turned into
 //! local dates with the time zone the policy names (contract §5).
