@@ -6,27 +6,7 @@
 //! escaping eight bytes at a time and copied whole when nothing needs escaping, which is
 //! almost always; what does is escaped exactly as serde_json escapes it.
 
-use super::json_writer;
-use serde::Serialize;
 use std::fmt;
-
-/// Appends `value` as serde_json's compact writer writes it: through [`json_writer`], or, for
-/// what that leaves to serde_json, through serde_json into `scratch`.
-pub(crate) fn push_serialized<T: Serialize + ?Sized>(
-    out: &mut String,
-    scratch: &mut Vec<u8>,
-    value: &T,
-) -> fmt::Result {
-    let start = out.len();
-    if json_writer::append(out, value).is_ok() {
-        return Ok(());
-    }
-    out.truncate(start);
-    scratch.clear();
-    serde_json::to_writer(&mut *scratch, value).map_err(|_| fmt::Error)?;
-    out.push_str(std::str::from_utf8(scratch).map_err(|_| fmt::Error)?);
-    Ok(())
-}
 
 /// Appends `text` as a JSON string.
 pub(crate) fn push_str(out: &mut String, text: &str) {

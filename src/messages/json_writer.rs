@@ -1,5 +1,5 @@
-//! A serde [`Serializer`] that appends compact JSON to a `String`, byte for byte as
-//! serde_json's compact writer does, for the parts of a report that are derived types (a
+//! A serde [`Serializer`](serde::Serializer) that appends compact JSON to a `String`, byte for
+//! byte as serde_json's compact writer does, for the parts of a report that are derived types (a
 //! reason's or note's `details`, the refund account, the provider).
 //!
 //! serde_json writes into bytes and checks every byte of every string against its escape
@@ -7,8 +7,8 @@
 //! appends to the report's own `String` and checks strings sixteen bytes at a time
 //! ([`needs_escaping`]). It covers what the library's types serialize to: maps, structs,
 //! sequences, enums, strings, integers, booleans and nulls. Anything else (a float, bytes, a
-//! map key that is not a string) is [`Unsupported`], and the caller writes that part with
-//! serde_json instead, so the output never differs from serde_json's.
+//! map key that is not a string) is [`Unsupported`], and [`push_serialized`] writes that part
+//! with serde_json instead, so the output never differs from serde_json's.
 
 use super::json::{needs_escaping, push_contents, push_display};
 use serde::ser::{self, Serialize};
@@ -39,6 +39,24 @@ pub(crate) fn append<T: Serialize + ?Sized>(
     value: &T,
 ) -> Result<(), Unsupported> {
     value.serialize(Writer { out })
+}
+
+/// Appends `value` as serde_json's compact writer writes it: through [`append`], or, for
+/// what that leaves to serde_json, through serde_json into `scratch`.
+pub(crate) fn push_serialized<T: Serialize + ?Sized>(
+    out: &mut String,
+    scratch: &mut Vec<u8>,
+    value: &T,
+) -> fmt::Result {
+    let start = out.len();
+    if append(out, value).is_ok() {
+        return Ok(());
+    }
+    out.truncate(start);
+    scratch.clear();
+    serde_json::to_writer(&mut *scratch, value).map_err(|_| fmt::Error)?;
+    out.push_str(std::str::from_utf8(scratch).map_err(|_| fmt::Error)?);
+    Ok(())
 }
 
 /// The serializer: a borrow of the output.
@@ -355,8 +373,7 @@ structs!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
-    use super::{Unsupported, append};
-    use crate::messages::json::push_serialized;
+    use super::{Unsupported, append, push_serialized};
     use serde::Serialize;
     use std::collections::BTreeMap;
 

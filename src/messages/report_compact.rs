@@ -7,7 +7,8 @@
 //! `provider`, amounts that are not whole numbers) are written by serde_json itself.
 
 use super::digits;
-use super::json::{needs_escaping, push_contents, push_display, push_serialized, push_str};
+use super::json::{needs_escaping, push_contents, push_display, push_str};
+use super::json_writer::push_serialized;
 use super::report::{Fee, Instant, Report};
 use super::{push_note_json, push_reason_json};
 use crate::decision::{

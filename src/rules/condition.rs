@@ -111,7 +111,7 @@ pub(crate) fn applies_to(condition: Option<&Condition>, cx: &Context<'_>) -> boo
     condition.is_none_or(|condition| matches(condition, cx))
 }
 
-/// Where [`test`] writes the circumstances that make a condition hold: a list, or nowhere.
+/// Where [`test`](fn@test) writes the circumstances that make a condition hold: a list, or nowhere.
 trait Why {
     fn push(&mut self, circumstance: Circumstance);
     /// For circumstances that copy the payment's text: built only when recorded.
