@@ -70,27 +70,6 @@ fn id_key(id: &str) -> Cow<'_, str> {
     }
 }
 
-/// The index of the PG `given`, if the policy lists it. A policy's PG ids are lower case (one
-/// with another does not load), so the usual PG, written as the policy writes it, is found as
-/// given; only one that is not is lower-cased and looked up again.
-#[inline]
-fn known_pg(policy: &CompiledPolicy, given: &str) -> Option<usize> {
-    policy
-        .pgs
-        .get(given)
-        .or_else(|| known_pg_in_capitals(policy, given))
-}
-
-/// The index of a listed PG written with capitals.
-#[cold]
-fn known_pg_in_capitals(policy: &CompiledPolicy, given: &str) -> Option<usize> {
-    match id_key(given) {
-        Cow::Owned(id) => policy.pgs.get(&id),
-        // Already looked up as it is.
-        Cow::Borrowed(_) => None,
-    }
-}
-
 /// The closest of `known` to `id`, for a "did you mean". Of equally close ids the first in
 /// sorted order, so that the order of a policy's lists never changes a decision.
 ///
@@ -172,7 +151,7 @@ impl<'a> Context<'a> {
         let known_pg = payment
             .pg
             .as_deref()
-            .and_then(|given| known_pg(policy, given));
+            .and_then(|given| policy.pgs.find(given));
         let pg = known_pg.unwrap_or_else(|| policy.pgs.of(None));
         let service_id = payment.easy_pay.as_ref().map(|e| id_key(&e.provider));
         let service = service_id.as_deref();
@@ -299,7 +278,7 @@ impl<'a> Context<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, known_pg};
+    use super::closest;
 
     /// The ids an unfiltered search measures against, sorted as `closest` sorts them.
     fn unfiltered(id: &str, known: &[String]) -> Option<Box<str>> {
@@ -402,23 +381,5 @@ mod tests {
         assert!(!noted("KakaoPay"));
         assert!(!noted("payco"), "listed, without rules of its own");
         assert!(noted("kakopay"));
-    }
-
-    /// A PG the policy lists is found whatever its case, as the policy writes it or not; one
-    /// it does not list is not, in any case.
-    #[test]
-    fn a_listed_pg_is_found_in_any_case() {
-        let engine = match crate::Engine::builtin() {
-            Ok(engine) => engine,
-            Err(error) => panic!("the built-in policies load: {error}"),
-        };
-        let policy = engine.policies().policy(crate::model::Provider::PortoneV2);
-        let kcp = known_pg(policy, "kcp_v2");
-        assert!(kcp.is_some());
-        assert_eq!(known_pg(policy, "KCP_V2"), kcp);
-        assert_eq!(known_pg(policy, "Kcp_v2"), kcp);
-        assert_ne!(known_pg(policy, "ksnet"), kcp);
-        assert_eq!(known_pg(policy, "acme_pay"), None);
-        assert_eq!(known_pg(policy, "ACME_PAY"), None);
     }
 }

@@ -114,8 +114,29 @@ impl PgIndex {
     }
 
     /// The index of a known id.
+    #[inline]
     pub(crate) fn get(&self, pg: &str) -> Option<usize> {
         self.ids.get(pg).copied()
+    }
+
+    /// The index of a payment's PG, `given`, if the policy lists it whatever its case (contract
+    /// §1.1). A policy's PG ids are lower case (one with another does not load), so the usual
+    /// PG, written as the policy writes it, is found as given; only one with capitals is
+    /// lower-cased and looked up again.
+    #[inline]
+    pub(crate) fn find(&self, given: &str) -> Option<usize> {
+        self.get(given).or_else(|| self.find_in_capitals(given))
+    }
+
+    /// The index of a listed PG written with capitals.
+    #[cold]
+    fn find_in_capitals(&self, given: &str) -> Option<usize> {
+        if given.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.get(&given.to_ascii_lowercase())
+        } else {
+            // Already looked up as it is.
+            None
+        }
     }
 
     /// A payment's PG, `given`, whose index is `index`: the policy's own text when the payment
@@ -261,5 +282,23 @@ mod tests {
         let other = pgs.of(Some("acme"));
         assert_eq!(pgs.as_written(other, Some("acme")).as_deref(), Some("acme"));
         assert_eq!(pgs.as_written(kcp, None), None);
+    }
+
+    /// A PG the policy lists is found whatever its case, as the policy writes it or not; one
+    /// it does not list is not, in any case.
+    #[test]
+    fn a_listed_pg_is_found_in_any_case() {
+        let engine = match crate::Engine::builtin() {
+            Ok(engine) => engine,
+            Err(error) => panic!("the built-in policies load: {error}"),
+        };
+        let policy = engine.policies().policy(crate::model::Provider::PortoneV2);
+        let kcp = policy.pgs.find("kcp_v2");
+        assert!(kcp.is_some());
+        assert_eq!(policy.pgs.find("KCP_V2"), kcp);
+        assert_eq!(policy.pgs.find("Kcp_v2"), kcp);
+        assert_ne!(policy.pgs.find("ksnet"), kcp);
+        assert_eq!(policy.pgs.find("acme_pay"), None);
+        assert_eq!(policy.pgs.find("ACME_PAY"), None);
     }
 }
