@@ -103,7 +103,7 @@ pub struct Decision {
     pub(crate) provider: Provider,
     pub(crate) policy: Option<SharedId>,
     pub(crate) now: DateTime<Utc>,
-    pub(crate) reasons: Vec<Reason>,
+    pub(crate) reasons: Reasons,
     pub(crate) notes: Notes,
     pub(crate) refund: RefundSummary,
     pub(crate) deadline: Option<DeadlineSummary>,
@@ -200,6 +200,10 @@ impl Decision {
 /// A decision's notes, inline: a resolved rule set writes at most one note per note code, and
 /// an allowed refund carries a few (fee, processing time), which then cost no allocation.
 pub(crate) type Notes = SmallVec<[Note; 4]>;
+
+/// A decision's reasons, the first inline: most denials have one reason, which then costs no
+/// allocation; a larger inline part would make every decision larger to return and to drop.
+pub(crate) type Reasons = SmallVec<[Reason; 1]>;
 
 /// What a request refunds (contract §4: `refund`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

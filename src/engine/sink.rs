@@ -1,16 +1,17 @@
 //! Where checks write what they find: reasons and notes, the last refundable day they see,
 //! whether the refund goes to the account given. Checks only write here; the decision is made
-//! from it and the context alone, once every check has run. It allocates only when written to.
+//! from it and the context alone, once every check has run. Its own storage allocates only for
+//! a second reason or a fifth note.
 //!
 //! What the checks write goes straight into the decision it returns, so that finishing moves
-//! the decision (some 500 bytes, its notes inline) out once rather than assembling it from
-//! parts.
+//! the decision (some 620 bytes, its first reason and its notes inline) out once rather than
+//! assembling it from parts.
 
 use super::Context;
 use super::money::difference;
 use crate::decision::{
     DeadlineSummary, Decision, Note, NoteCode, NoteDetails, Notes, ProviderError, Reason,
-    ReasonCode, ReasonDetails, RefundSummary, RuleId,
+    ReasonCode, ReasonDetails, Reasons, RefundSummary, RuleId,
 };
 use crate::model::Currency;
 use crate::policy::{CompiledPolicy, RuleMeta};
@@ -18,6 +19,9 @@ use chrono::DateTime;
 use rust_decimal::Decimal;
 
 /// What the checks of one decision found.
+/// Room made for reasons when a second arrives: a denial with two has often three.
+const SPILLED: usize = 4;
+
 pub(crate) struct Sink<'p> {
     /// The policy's provider errors, by reason code, for reasons whose rule sets none.
     errors: &'p [Option<ProviderError>],
@@ -37,7 +41,7 @@ impl<'p> Sink<'p> {
                 provider: policy.provider,
                 policy: policy.is_loaded().then(|| policy.id.clone()),
                 now: DateTime::UNIX_EPOCH,
-                reasons: Vec::new(),
+                reasons: Reasons::new(),
                 notes: Notes::new(),
                 refund: RefundSummary {
                     amount: Decimal::ZERO,
@@ -66,7 +70,7 @@ impl<'p> Sink<'p> {
             Some(own) => own.clone(),
             None => self.error(details.code()),
         };
-        self.decision.reasons.push(Reason {
+        self.push_reason(Reason {
             rule: rule.id.clone(),
             provider_error,
             details,
@@ -76,11 +80,21 @@ impl<'p> Sink<'p> {
     /// A reason from one of the checks every policy has.
     pub(crate) fn common_reason(&mut self, rule: &RuleId, details: ReasonDetails) {
         let provider_error = self.error(details.code());
-        self.decision.reasons.push(Reason {
+        self.push_reason(Reason {
             rule: rule.clone(),
             provider_error,
             details,
         });
+    }
+
+    /// The first reason is held inline (most denials have one); a second moves them to the
+    /// heap with room for [`SPILLED`] at once, rather than growing two and then four.
+    fn push_reason(&mut self, reason: Reason) {
+        let reasons = &mut self.decision.reasons;
+        if reasons.len() == reasons.inline_size() {
+            reasons.reserve_exact(SPILLED.saturating_sub(reasons.len()));
+        }
+        reasons.push(reason);
     }
 
     pub(crate) fn note(&mut self, rule: &RuleId, details: NoteDetails) {
@@ -157,7 +171,7 @@ impl Sink<'_> {
             deadline,
             ..
         } = self.decision;
-        (reasons, notes.into_vec(), deadline)
+        (reasons.into_vec(), notes.into_vec(), deadline)
     }
 }
 
