@@ -18,10 +18,10 @@ use crate::policy::{CompiledPolicy, RuleMeta};
 use chrono::DateTime;
 use rust_decimal::Decimal;
 
-/// What the checks of one decision found.
 /// Room made for reasons when a second arrives: a denial with two has often three.
 const SPILLED: usize = 4;
 
+/// What the checks of one decision found.
 pub(crate) struct Sink<'p> {
     /// The policy's provider errors, by reason code, for reasons whose rule sets none.
     errors: &'p [Option<ProviderError>],
