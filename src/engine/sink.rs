@@ -18,7 +18,8 @@ use crate::policy::{CompiledPolicy, RuleMeta};
 use chrono::DateTime;
 use rust_decimal::Decimal;
 
-/// Room made for reasons when a second arrives: a denial with two has often three.
+/// Room made, in one allocation, when a second reason arrives: growing by doubling from the
+/// one held inline would allocate again for a third.
 const SPILLED: usize = 4;
 
 /// What the checks of one decision found.
