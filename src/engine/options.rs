@@ -8,24 +8,16 @@
 //! caller's request.
 
 use super::{Context, common_checks};
-use crate::calendar::expected_completion;
-use crate::decision::{Note, NoteDetails, Reason, RuleId};
 use crate::model::{MerchantProfile, Payment, RefundRequest};
+use crate::options::RefundOptions;
+use crate::options::assemble::{Inputs, Shape, assemble};
 use crate::options::sink::OptionsSink;
-use crate::options::{Processing, RefundOptions};
 use crate::policy::CompiledPolicy;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::sync::Arc;
 
-/// What the rules said about one request shape.
-pub(crate) struct Shape<'p> {
-    pub(crate) reasons: Vec<Reason>,
-    pub(crate) notes: Vec<Note>,
-    pub(crate) deadline: Option<crate::decision::DeadlineSummary>,
-    pub(crate) rest: OptionsSink<'p>,
-}
-
+/// Runs the checks over one request shape; each rule writes what it imposes on refunds.
 fn walk<'p>(cx: &Context<'_>, policy: &'p CompiledPolicy) -> Shape<'p> {
     let mut out = OptionsSink::new(policy);
     if common_checks(cx, out.sink())
@@ -94,7 +86,7 @@ pub(crate) fn options(
         partial_cx.settle_coverage();
         walk(&partial_cx, policy)
     });
-    crate::options::assemble::assemble(crate::options::assemble::Inputs {
+    assemble(Inputs {
         provider: payment.provider,
         method: payment.method,
         pg: payment.pg.clone(),
@@ -108,23 +100,5 @@ pub(crate) fn options(
         unit,
         full,
         partial,
-    })
-}
-
-/// How long a refund with these notes takes, and when it reaches the customer if requested
-/// on `today`.
-pub(crate) fn processing(notes: &[Note], today: NaiveDate) -> Option<Processing> {
-    notes.iter().find_map(|note| match note.details() {
-        NoteDetails::ProcessingDelay {
-            min_business_days,
-            max_business_days,
-            ..
-        } => Some(Processing {
-            rule: RuleId::clone(note.rule()),
-            min_business_days: *min_business_days,
-            max_business_days: *max_business_days,
-            expected: expected_completion(today, *min_business_days, *max_business_days),
-        }),
-        _ => None,
     })
 }

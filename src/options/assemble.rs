@@ -1,12 +1,21 @@
 //! Refund options from what the rules said about a full and a partial refund.
 
-use super::{DeadlineOption, PartialOptions, RefundOptions};
-use crate::decision::Reason;
-use crate::engine::options::{Shape, processing};
+use super::sink::OptionsSink;
+use super::{DeadlineOption, PartialOptions, Processing, RefundOptions};
+use crate::calendar::expected_completion;
+use crate::decision::{DeadlineSummary, Note, NoteDetails, Reason, RuleId};
 use crate::model::{Currency, Method, Provider};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use std::sync::Arc;
+
+/// What the rules said about one request shape.
+pub(crate) struct Shape<'p> {
+    pub(crate) reasons: Vec<Reason>,
+    pub(crate) notes: Vec<Note>,
+    pub(crate) deadline: Option<DeadlineSummary>,
+    pub(crate) rest: OptionsSink<'p>,
+}
 
 /// What the engine found, to be put together.
 pub(crate) struct Inputs<'p> {
@@ -134,4 +143,22 @@ pub(crate) fn assemble(inputs: Inputs<'_>) -> RefundOptions {
         notes: full.notes,
         processing: full_processing,
     }
+}
+
+/// How long a refund with these notes takes, and when it reaches the customer if requested
+/// on `today`.
+pub(crate) fn processing(notes: &[Note], today: NaiveDate) -> Option<Processing> {
+    notes.iter().find_map(|note| match note.details() {
+        NoteDetails::ProcessingDelay {
+            min_business_days,
+            max_business_days,
+            ..
+        } => Some(Processing {
+            rule: RuleId::clone(note.rule()),
+            min_business_days: *min_business_days,
+            max_business_days: *max_business_days,
+            expected: expected_completion(today, *min_business_days, *max_business_days),
+        }),
+        _ => None,
+    })
 }
