@@ -2,7 +2,6 @@
 //! outside the years the data covers are refused rather than guessed.
 
 use super::business_days::BusinessDays;
-use super::data::{self, CalendarDataError};
 use super::holiday::Holiday;
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -115,29 +114,6 @@ pub struct ExpectedDates {
 }
 
 impl BusinessCalendar {
-    /// Reads a calendar from YAML data in the format of the crate's `calendars/kr.yaml`: a
-    /// `name`, then `years`, each with its `year`, its `sources` and its `holidays` (`date`,
-    /// `kind`, `ko`, `en`, and optionally `source`, `confirmed`, `note`).
-    ///
-    /// ```
-    /// use refund_policy::calendar::BusinessCalendar;
-    /// use chrono::NaiveDate;
-    ///
-    /// let calendar = BusinessCalendar::from_yaml(r#"
-    /// name: example
-    /// years:
-    ///   - year: 2030
-    ///     sources: [https://example.com/holidays-2030]
-    ///     holidays:
-    ///       - { date: 2030-01-01, kind: public, ko: "1월 1일", en: "New Year's Day" }
-    /// "#).unwrap();
-    /// assert_eq!(calendar.first_year(), 2030);
-    /// assert_eq!(calendar.is_business_day(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()), Ok(false));
-    /// ```
-    pub fn from_yaml(text: &str) -> Result<BusinessCalendar, CalendarDataError> {
-        data::read(text)
-    }
-
     /// A calendar of checked data; `None` without years.
     pub(super) fn new(
         name: String,

@@ -1,4 +1,5 @@
-//! Reading a business-day calendar from its YAML data, and what can be wrong with the data.
+//! Reading a business-day calendar from its YAML data ([`BusinessCalendar::from_yaml`]), and what
+//! can be wrong with the data.
 //!
 //! The document lists years in order; each year names the public sources it was transcribed
 //! from and lists its holidays in date order. The checks make a typo in the data fail the
@@ -158,8 +159,33 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl BusinessCalendar {
+    /// Reads a calendar from YAML data in the format of the crate's `calendars/kr.yaml`: a
+    /// `name`, then `years`, each with its `year`, its `sources` and its `holidays` (`date`,
+    /// `kind`, `ko`, `en`, and optionally `source`, `confirmed`, `note`).
+    ///
+    /// ```
+    /// use refund_policy::calendar::BusinessCalendar;
+    /// use chrono::NaiveDate;
+    ///
+    /// let calendar = BusinessCalendar::from_yaml(r#"
+    /// name: example
+    /// years:
+    ///   - year: 2030
+    ///     sources: [https://example.com/holidays-2030]
+    ///     holidays:
+    ///       - { date: 2030-01-01, kind: public, ko: "1월 1일", en: "New Year's Day" }
+    /// "#).unwrap();
+    /// assert_eq!(calendar.first_year(), 2030);
+    /// assert_eq!(calendar.is_business_day(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()), Ok(false));
+    /// ```
+    pub fn from_yaml(text: &str) -> Result<BusinessCalendar, CalendarDataError> {
+        read(text)
+    }
+}
+
 /// Reads and checks a calendar.
-pub(super) fn read(text: &str) -> Result<BusinessCalendar, CalendarDataError> {
+fn read(text: &str) -> Result<BusinessCalendar, CalendarDataError> {
     let (tree, duplicates) = yaml::parse(text).map_err(|e| CalendarDataError::Syntax {
         at: e.at,
         message: e.message,
