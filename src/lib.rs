@@ -77,6 +77,7 @@ pub mod adapters;
 pub mod calendar;
 mod case;
 pub mod decision;
+mod digits;
 mod engine;
 pub mod input;
 mod lang;

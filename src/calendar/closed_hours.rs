@@ -48,7 +48,7 @@ impl ClosedHours {
 
 impl fmt::Display for ClosedHours {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::messages::digits::write_window(f, self.from, self.until)
+        crate::digits::write_ascii(f, &crate::digits::window(self.from, self.until))
     }
 }
 

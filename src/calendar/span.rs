@@ -94,7 +94,7 @@ impl Span {
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Written piece by piece: `write!` costs more than the text.
-        fmt::Display::fmt(&crate::messages::digits::Count(u64::from(self.count)), f)?;
+        crate::digits::write_count(f, u64::from(self.count))?;
         f.write_str(" ")?;
         f.write_str(self.unit.singular())?;
         if self.count != 1 {

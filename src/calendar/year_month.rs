@@ -32,8 +32,8 @@ impl YearMonth {
 
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match crate::messages::digits::year_month(self.year, self.month) {
-            Some(text) => crate::messages::digits::write_ascii(f, &text),
+        match crate::digits::year_month(self.year, self.month) {
+            Some(text) => crate::digits::write_ascii(f, &text),
             None => write!(f, "{:04}-{:02}", self.year, self.month),
         }
     }
@@ -41,7 +41,7 @@ impl fmt::Display for YearMonth {
 
 impl Serialize for YearMonth {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use crate::messages::digits::{serialize_digits, year_month};
+        use crate::digits::{serialize_digits, year_month};
         let digits = year_month(self.year, self.month);
         serialize_digits(digits.as_ref().map(|d| &d[..]), self, serializer)
     }

@@ -281,7 +281,7 @@ pub(crate) fn display<T: fmt::Display, S: Serializer>(
 
 /// A date as chrono displays it (`2026-01-20`), handed to the serializer as a string whole.
 pub(crate) fn date<S: Serializer>(value: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    use crate::messages::digits::{date, serialize_digits};
+    use crate::digits::{date, serialize_digits};
     let digits = date(*value);
     serialize_digits(digits.as_ref().map(|d| &d[..]), value, serializer)
 }

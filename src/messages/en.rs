@@ -1,7 +1,7 @@
 //! English messages: lowercase, no final period, user values in backticks.
 
-use super::digits::{Date, HourMinute, count};
 use super::en_words::{circumstances, method, money, status};
+use super::text::{Date, HourMinute, count};
 use super::text::{Out, Piece, item_piece, join, put};
 use crate::decision::{
     AccountProblem, AmountProblem, FundingSpan, NoteDetails, PaymentProblem, ReasonDetails,

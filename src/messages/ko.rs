@@ -1,10 +1,10 @@
 //! 한국어 메시지.
 
-use super::digits::{Date, HourMinute, count};
 use super::ko_words::{
     Quoted, account_field, amount_field, circumstances, funding, method, span, status, won,
 };
 use super::particle::{eul_reul, eun_neun, gwa_wa, i_ga};
+use super::text::{Date, HourMinute, count};
 use super::text::{Out, Piece, item_piece, join, put};
 use crate::decision::{
     AccountProblem, AmountProblem, FundingSpan, NoteDetails, PaymentProblem, ReasonDetails,

@@ -1,8 +1,8 @@
 //! Korean words for the values messages name: amounts, spans, methods, statuses,
 //! circumstances and fields.
 
-use super::digits::count;
 use super::particle::{Word, last_letter};
+use super::text::count;
 use super::text::{Grouped, Out, Piece, display_piece, item_piece, join, put};
 use crate::calendar::{Span, SpanUnit};
 use crate::decision::{AccountField, AmountField, Circumstance};

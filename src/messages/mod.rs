@@ -4,7 +4,6 @@
 //! decision carries. Each language is one exhaustive `match`: a new code does not compile until
 //! both languages say something for it.
 
-pub(crate) mod digits;
 mod en;
 mod en_words;
 mod json;

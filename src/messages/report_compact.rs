@@ -6,7 +6,6 @@
 //! instants are written here; the parts that vary most (`details`, `refund_account`,
 //! `provider`, amounts that are not whole numbers) are written by serde_json itself.
 
-use super::digits;
 use super::json::{needs_escaping, push_contents, push_display, push_str};
 use super::json_writer::push_serialized;
 use super::report::{Fee, Instant, Report};
@@ -14,6 +13,7 @@ use super::{push_note_json, push_reason_json};
 use crate::decision::{
     DeadlineKind, DeadlineSummary, Decision, Note, Reason, RefundSummary, Verdict,
 };
+use crate::digits;
 use crate::model::Currency;
 use chrono::{Datelike, NaiveDate, Timelike};
 use rust_decimal::Decimal;

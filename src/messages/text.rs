@@ -2,10 +2,10 @@
 //! written straight into whatever takes it (a `Formatter`, a report's JSON string) without
 //! building the parts as strings first.
 
-use super::digits::{self, Room, write_integer};
 use super::json::{needs_escaping, push_contents, push_display_contents};
 use crate::calendar::YearMonth;
-use chrono::NaiveDate;
+use crate::digits::{self, Room};
+use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
 
@@ -156,6 +156,60 @@ macro_rules! display_piece {
     )*};
 }
 pub(crate) use display_piece;
+
+/// Writes `magnitude` as `{}` writes an integer, after a `-` when `negative`, with a comma
+/// between groups of three digits when `grouped`.
+pub(crate) fn write_integer<W: Out>(
+    f: &mut W,
+    negative: bool,
+    magnitude: u64,
+    grouped: bool,
+) -> fmt::Result {
+    f.ascii(digits::integer(negative, magnitude, grouped).as_bytes())
+}
+
+/// An unsigned integer, as `{}` writes it: `0`, `180`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Count(pub(crate) u64);
+
+/// `n` as a [`Count`]. Every count a message writes (`u16`, `u32`, `usize`) fits in a `u64`.
+pub(crate) fn count<N: TryInto<u64>>(n: N) -> Count {
+    Count(n.try_into().unwrap_or(u64::MAX))
+}
+
+impl Piece for Count {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        write_integer(f, false, self.0, false)
+    }
+}
+
+/// A date, as chrono writes it: `2026-02-03`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Date(pub(crate) NaiveDate);
+
+impl Piece for Date {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        f.date(self.0)
+    }
+}
+
+/// A time's hour and minute: `09:05`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HourMinute(pub(crate) NaiveTime);
+
+impl Piece for HourMinute {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        f.ascii(&digits::hour_minute(self.0))
+    }
+}
+
+impl Piece for YearMonth {
+    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
+        f.year_month(*self)
+    }
+}
+
+display_piece!(Count, Date, HourMinute);
 
 /// Each item as the piece `each` makes of it, with `sep` between them. The piece is a value
 /// rather than a closure that writes, since a closure cannot be generic over where it writes.
@@ -337,7 +391,8 @@ pub(crate) use put;
 
 #[cfg(test)]
 mod tests {
-    use super::Grouped;
+    use super::{Count, Date, Grouped, HourMinute};
+    use chrono::{NaiveDate, NaiveTime};
     use rust_decimal::Decimal;
     use std::str::FromStr;
 
@@ -372,5 +427,58 @@ mod tests {
             Grouped(Decimal::MIN).to_string(),
             "-79,228,162,514,264,337,593,543,950,335"
         );
+    }
+
+    #[test]
+    fn counts_are_written_as_integers_are() {
+        for value in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            180,
+            1_000_000,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            assert_eq!(Count(value).to_string(), value.to_string());
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let days = [
+            (2026, 2, 3),
+            (1, 1, 1),
+            (0, 12, 31),
+            (999, 10, 9),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 6, 15),
+            (-10_000, 1, 1),
+        ];
+        for (year, month, day) in days {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default();
+            assert_eq!(
+                Date(date).to_string(),
+                date.to_string(),
+                "{year}-{month}-{day}"
+            );
+        }
+        assert_eq!(Date(NaiveDate::MIN).to_string(), NaiveDate::MIN.to_string());
+        assert_eq!(Date(NaiveDate::MAX).to_string(), NaiveDate::MAX.to_string());
+    }
+
+    #[test]
+    fn times_are_written_as_padded_integers_are() {
+        for (hour, minute) in [(0, 0), (9, 5), (23, 59), (12, 30)] {
+            let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
+            assert_eq!(
+                HourMinute(time).to_string(),
+                format!("{hour:02}:{minute:02}")
+            );
+        }
     }
 }

@@ -1,9 +1,11 @@
-//! Numbers, dates and times written from their digits in one `write_str`: the same text as
-//! `{}`, `{:02}` or chrono's `Display`, without `Formatter::pad_integral`'s padding machinery
-//! or chrono's character-by-character writing, which cost several times the text itself in a
-//! message that prints three dates.
+//! Numbers, dates and times as their ASCII digits, written in one `write_str`: the same text
+//! as `{}`, `{:02}` or chrono's `Display`, without `Formatter::pad_integral`'s padding
+//! machinery or chrono's character-by-character writing, which cost several times the text
+//! itself in a message that prints three dates.
+//!
+//! Bytes only: the calendar's and the decision's own `Display` and `Serialize` write from
+//! here, and so do messages, through their pieces.
 
-use super::text::{Out, Piece, display_piece};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use std::fmt;
 
@@ -116,8 +118,8 @@ pub(crate) fn serialize_digits<S: serde::Serializer>(
 }
 
 /// Writes ASCII text, such as the digits built here.
-pub(crate) fn write_ascii<W: Out>(f: &mut W, text: &[u8]) -> fmt::Result {
-    f.ascii(text)
+pub(crate) fn write_ascii(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
+    f.write_str(Room::new().text(text).ok_or(fmt::Error)?)
 }
 
 /// `value` as `{}` writes it, when it is below 100.
@@ -133,57 +135,60 @@ fn two_digits(value: u64) -> Option<&'static str> {
     PAIRS.get(start..end)
 }
 
-/// Writes `magnitude` as `{}` writes an integer, after a `-` when `negative`, with a comma
-/// between groups of three digits when `grouped`.
-pub(crate) fn write_integer<W: Out>(
-    f: &mut W,
-    negative: bool,
-    magnitude: u64,
-    grouped: bool,
-) -> fmt::Result {
-    // Most counts have one or two digits: those are sliced from a table, with no text to check.
-    if !negative && let Some(text) = two_digits(magnitude) {
-        return f.ascii(text.as_bytes());
+/// An integer's text: most counts have one or two digits, which are sliced from a table;
+/// the rest are built in place. `u64::MAX` has 20 digits: 6 commas and a sign make 27 bytes.
+pub(crate) enum Integer {
+    Short(&'static str),
+    Long { text: [u8; 27], start: usize },
+}
+
+impl Integer {
+    /// The text, in ASCII.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Integer::Short(text) => text.as_bytes(),
+            Integer::Long { text, start } => text.get(*start..).unwrap_or_default(),
+        }
     }
-    // `u64::MAX` has 20 digits: 6 commas and a sign make 27 bytes.
-    const ROOM: usize = 27;
-    let mut text = [b'0'; ROOM];
+}
+
+/// `magnitude` as `{}` writes an integer, after a `-` when `negative`, with a comma between
+/// groups of three digits when `grouped`.
+pub(crate) fn integer(negative: bool, magnitude: u64, grouped: bool) -> Integer {
+    if !negative && let Some(text) = two_digits(magnitude) {
+        return Integer::Short(text);
+    }
+    let mut text = [b'0'; 27];
     let mut slots = text.iter_mut().rev();
     let mut value = magnitude;
     let mut digits = 0_usize;
     loop {
-        if grouped && digits > 0 && digits.is_multiple_of(3) {
-            *slots.next().ok_or(fmt::Error)? = b',';
+        if grouped
+            && digits > 0
+            && digits.is_multiple_of(3)
+            && let Some(slot) = slots.next()
+        {
+            *slot = b',';
         }
-        *slots.next().ok_or(fmt::Error)? = b'0' | u8::try_from(value % 10).unwrap_or(0);
+        if let Some(slot) = slots.next() {
+            *slot = b'0' | u8::try_from(value % 10).unwrap_or(0);
+        }
         digits = digits.saturating_add(1);
         value /= 10;
         if value == 0 {
             break;
         }
     }
-    if negative {
-        *slots.next().ok_or(fmt::Error)? = b'-';
+    if negative && let Some(slot) = slots.next() {
+        *slot = b'-';
     }
     let start = slots.len();
-    write_ascii(f, text.get(start..).unwrap_or_default())
+    Integer::Long { text, start }
 }
 
-/// An unsigned integer, as `{}` writes it: `0`, `180`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Count(pub(crate) u64);
-
-display_piece!(Count, Date, HourMinute);
-
-impl Piece for Count {
-    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
-        write_integer(f, false, self.0, false)
-    }
-}
-
-/// `n` as a [`Count`]. Every count a message writes (`u16`, `u32`, `usize`) fits in a `u64`.
-pub(crate) fn count<N: TryInto<u64>>(n: N) -> Count {
-    Count(n.try_into().unwrap_or(u64::MAX))
+/// Writes a count as `{}` writes it: `0`, `180`.
+pub(crate) fn write_count(f: &mut fmt::Formatter<'_>, count: u64) -> fmt::Result {
+    write_ascii(f, integer(false, count, false).as_bytes())
 }
 
 /// `YYYY-MM`, as `{:04}-{:02}` writes a year of 0 to 9999 and a month below 100; `None` for
@@ -199,12 +204,6 @@ pub(crate) fn year_month(year: i32, month: u32) -> Option<[u8; 7]> {
     Some([y0, y1, y2, y3, b'-', m0, m1])
 }
 
-impl Piece for crate::calendar::YearMonth {
-    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
-        f.year_month(*self)
-    }
-}
-
 /// `2026-02-03`, as chrono writes a date in the years 0 to 9999 (outside them chrono writes
 /// a sign, and this `None`).
 pub(crate) fn date(date: NaiveDate) -> Option<[u8; 10]> {
@@ -213,88 +212,24 @@ pub(crate) fn date(date: NaiveDate) -> Option<[u8; 10]> {
     Some([y0, y1, y2, y3, dash, m0, m1, b'-', d0, d1])
 }
 
-/// A date, as chrono writes it: `2026-02-03`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Date(pub(crate) NaiveDate);
-
-impl Piece for Date {
-    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
-        f.date(self.0)
-    }
-}
-
 /// `HH:MM`, as `{:02}:{:02}` writes a time's hour and minute.
-fn hour_minute(time: NaiveTime) -> [u8; 5] {
+pub(crate) fn hour_minute(time: NaiveTime) -> [u8; 5] {
     let [h0, h1] = pair(time.hour());
     let [m0, m1] = pair(time.minute());
     [h0, h1, b':', m0, m1]
 }
 
-/// A time's hour and minute: `09:05`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct HourMinute(pub(crate) NaiveTime);
-
-impl Piece for HourMinute {
-    fn put<W: Out>(&self, f: &mut W) -> fmt::Result {
-        f.ascii(&hour_minute(self.0))
-    }
-}
-
 /// `from-until`, each `HH:MM`: how a daily window of closed hours is written.
-pub(crate) fn write_window<W: Out>(f: &mut W, from: NaiveTime, until: NaiveTime) -> fmt::Result {
+pub(crate) fn window(from: NaiveTime, until: NaiveTime) -> [u8; 11] {
     let [a, b, c, d, e] = hour_minute(from);
     let [g, h, i, j, k] = hour_minute(until);
-    write_ascii(f, &[a, b, c, d, e, b'-', g, h, i, j, k])
+    [a, b, c, d, e, b'-', g, h, i, j, k]
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        Count, Date, HourMinute, push_date, push_hour_minute_second, push_year_month, year_month,
-    };
+    use super::{push_date, push_hour_minute_second, push_year_month, year_month};
     use chrono::{Datelike, NaiveDate, NaiveTime};
-
-    #[test]
-    fn counts_are_written_as_integers_are() {
-        for value in [
-            0,
-            1,
-            9,
-            10,
-            99,
-            100,
-            180,
-            1_000_000,
-            u64::from(u32::MAX),
-            u64::MAX,
-        ] {
-            assert_eq!(Count(value).to_string(), value.to_string());
-        }
-    }
-
-    #[test]
-    fn dates_are_written_as_chrono_writes_them() {
-        let days = [
-            (2026, 2, 3),
-            (1, 1, 1),
-            (0, 12, 31),
-            (999, 10, 9),
-            (9999, 12, 31),
-            (10_000, 1, 1),
-            (-1, 6, 15),
-            (-10_000, 1, 1),
-        ];
-        for (year, month, day) in days {
-            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default();
-            assert_eq!(
-                Date(date).to_string(),
-                date.to_string(),
-                "{year}-{month}-{day}"
-            );
-        }
-        assert_eq!(Date(NaiveDate::MIN).to_string(), NaiveDate::MIN.to_string());
-        assert_eq!(Date(NaiveDate::MAX).to_string(), NaiveDate::MAX.to_string());
-    }
 
     /// Appended to a `String`, a date is what chrono writes, or nothing when that has a sign
     /// or more than four digits of year (the caller then asks chrono).
@@ -357,16 +292,5 @@ mod tests {
         assert_eq!(written(10_000, 1), None);
         assert_eq!(written(-1, 1), None);
         assert_eq!(written(2026, 100), None);
-    }
-
-    #[test]
-    fn times_are_written_as_padded_integers_are() {
-        for (hour, minute) in [(0, 0), (9, 5), (23, 59), (12, 30)] {
-            let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
-            assert_eq!(
-                HourMinute(time).to_string(),
-                format!("{hour:02}:{minute:02}")
-            );
-        }
     }
 }
