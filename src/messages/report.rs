@@ -53,40 +53,6 @@ impl Serialize for Report<'_> {
 }
 
 impl Report<'_> {
-    /// Appends the report's compact JSON to `out`: the bytes `serde_json::to_string` writes
-    /// for it, written by hand rather than through serde, in a fraction of the time. For a
-    /// service that answers with the report as it is, and keeps its buffer between refunds;
-    /// the [`Serialize`] impl serves every other format (pretty JSON, values, YAML).
-    ///
-    /// ```
-    /// use refund_policy::can_refund;
-    /// use refund_policy::messages::Lang;
-    /// use refund_policy::model::{Method, Payment, Provider, RefundRequest, parse_instant};
-    /// use rust_decimal::Decimal;
-    ///
-    /// let paid_at = parse_instant("2026-03-02T10:00:00+09:00").unwrap();
-    /// let payment = Payment::paid(Provider::PortoneV2, Method::Card, Decimal::from(10000), paid_at);
-    /// let decision = can_refund(&payment, &RefundRequest::default(), paid_at);
-    ///
-    /// let mut json = String::new();
-    /// decision.report(Lang::Ko).write_json(&mut json).unwrap();
-    /// assert!(json.starts_with(r#"{"verdict":"deny","reasons":[{"code":"REASON_REQUIRED""#));
-    /// assert_eq!(json, serde_json::to_string(&decision.report(Lang::Ko)).unwrap());
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// When serde_json fails to write a reason's or note's details, which the library's own
-    /// types never make it do; `out` is then left as it was.
-    pub fn write_json(&self, out: &mut String) -> Result<(), serde_json::Error> {
-        let start = out.len();
-        let mut scratch = Vec::new();
-        super::report_compact::write(out, &mut scratch, self).map_err(|_| {
-            out.truncate(start);
-            serde::ser::Error::custom("a part of the report failed to write")
-        })
-    }
-
     /// The report field by field, for any serializer.
     pub(super) fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let d = self.decision;

@@ -21,8 +21,44 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use std::fmt::{self, Write as _};
 
+impl Report<'_> {
+    /// Appends the report's compact JSON to `out`: the bytes `serde_json::to_string` writes
+    /// for it, written by hand rather than through serde, in a fraction of the time. For a
+    /// service that answers with the report as it is, and keeps its buffer between refunds;
+    /// the [`Serialize`] impl serves every other format (pretty JSON, values, YAML).
+    ///
+    /// ```
+    /// use refund_policy::can_refund;
+    /// use refund_policy::messages::Lang;
+    /// use refund_policy::model::{Method, Payment, Provider, RefundRequest, parse_instant};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let paid_at = parse_instant("2026-03-02T10:00:00+09:00").unwrap();
+    /// let payment = Payment::paid(Provider::PortoneV2, Method::Card, Decimal::from(10000), paid_at);
+    /// let decision = can_refund(&payment, &RefundRequest::default(), paid_at);
+    ///
+    /// let mut json = String::new();
+    /// decision.report(Lang::Ko).write_json(&mut json).unwrap();
+    /// assert!(json.starts_with(r#"{"verdict":"deny","reasons":[{"code":"REASON_REQUIRED""#));
+    /// assert_eq!(json, serde_json::to_string(&decision.report(Lang::Ko)).unwrap());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When serde_json fails to write a reason's or note's details, which the library's own
+    /// types never make it do; `out` is then left as it was.
+    pub fn write_json(&self, out: &mut String) -> Result<(), serde_json::Error> {
+        let start = out.len();
+        let mut scratch = Vec::new();
+        write(out, &mut scratch, self).map_err(|_| {
+            out.truncate(start);
+            serde::ser::Error::custom("a part of the report failed to write")
+        })
+    }
+}
+
 /// Appends `report`'s compact JSON to `out`, using `scratch` for the parts serde_json writes.
-pub(super) fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>) -> fmt::Result {
+fn write(out: &mut String, scratch: &mut Vec<u8>, report: &Report<'_>) -> fmt::Result {
     let d: &Decision = report.decision;
     let currency = d.refund.currency;
     out.push_str(match d.verdict() {
