@@ -4,6 +4,7 @@
 use super::PolicyText;
 use crate::model::{CardType, EscrowStatus, Funding, GiftCertificateType, Method};
 use serde::Serialize;
+use smallvec::SmallVec;
 use std::fmt;
 use std::ops::Deref;
 
@@ -66,66 +67,31 @@ pub enum Circumstance {
 /// assert_eq!(&because[..], [Circumstance::CardType(CardType::Gift)]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Default)]
-pub struct Circumstances(Held);
-
-/// One circumstance inline, more in a list. (A `SmallVec` would hold two inline, but its code
-/// for one more item type costs the WebAssembly package 0.6 KB gzipped.)
-#[derive(Clone)]
-enum Held {
-    One(Circumstance),
-    List(Vec<Circumstance>),
-}
-
-impl Default for Held {
-    fn default() -> Held {
-        Held::List(Vec::new())
-    }
-}
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Circumstances(SmallVec<[Circumstance; 1]>);
 
 impl Circumstances {
     /// Adds one, after the others.
     pub(crate) fn push(&mut self, circumstance: Circumstance) {
-        self.0 = match std::mem::take(&mut self.0) {
-            Held::List(list) if list.is_empty() => Held::One(circumstance),
-            Held::One(first) => Held::List(vec![first, circumstance]),
-            Held::List(mut list) => {
-                list.push(circumstance);
-                Held::List(list)
-            }
-        };
+        self.0.push(circumstance);
     }
 }
-
-impl PartialEq for Circumstances {
-    fn eq(&self, other: &Circumstances) -> bool {
-        **self == **other
-    }
-}
-
-impl Eq for Circumstances {}
 
 impl From<Circumstance> for Circumstances {
     fn from(circumstance: Circumstance) -> Circumstances {
-        let mut one = Circumstances::default();
-        one.push(circumstance);
-        one
+        Circumstances(smallvec::smallvec![circumstance])
     }
 }
 
 impl FromIterator<Circumstance> for Circumstances {
     fn from_iter<I: IntoIterator<Item = Circumstance>>(circumstances: I) -> Circumstances {
-        let mut all = Circumstances::default();
-        for circumstance in circumstances {
-            all.push(circumstance);
-        }
-        all
+        Circumstances(circumstances.into_iter().collect())
     }
 }
 
 impl From<Vec<Circumstance>> for Circumstances {
     fn from(circumstances: Vec<Circumstance>) -> Circumstances {
-        circumstances.into_iter().collect()
+        Circumstances(SmallVec::from_vec(circumstances))
     }
 }
 
@@ -133,10 +99,7 @@ impl Deref for Circumstances {
     type Target = [Circumstance];
 
     fn deref(&self) -> &[Circumstance] {
-        match &self.0 {
-            Held::One(one) => std::slice::from_ref(one),
-            Held::List(list) => list,
-        }
+        &self.0
     }
 }
 
@@ -155,7 +118,7 @@ impl Serialize for Circumstances {
 
 #[cfg(test)]
 mod tests {
-    use super::{Circumstance, Circumstances, Held};
+    use super::{Circumstance, Circumstances};
     use crate::model::Method;
 
     /// However many are pushed, they read back in order, and lists of the same circumstances
@@ -189,8 +152,12 @@ mod tests {
     fn one_circumstance_is_held_inline() {
         let mut held = Circumstances::default();
         held.push(Circumstance::ForeignCard);
-        assert!(matches!(held.0, Held::One(Circumstance::ForeignCard)));
+        assert!(!held.0.spilled());
         held.push(Circumstance::CardPoints);
-        assert!(matches!(&held.0, Held::List(list) if list.len() == 2));
+        assert!(held.0.spilled());
+        assert_eq!(
+            &held[..],
+            [Circumstance::ForeignCard, Circumstance::CardPoints]
+        );
     }
 }
