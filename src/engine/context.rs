@@ -77,12 +77,11 @@ fn id_key(id: &str) -> Cow<'_, str> {
 /// alone are measured: an edit distance is never less than the difference in length, and
 /// measuring one (Damerau–Levenshtein, with its allocations) was most of the work of a
 /// decision that names an unknown id.
-fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<Box<str>> {
+fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k str>) -> Option<Box<str>> {
     let length = id.chars().count();
     let limit = suggestion_limit(length);
     let mut known: Vec<&str> = known
         .into_iter()
-        .map(String::as_str)
         .filter(|k| k.chars().count().abs_diff(length) <= limit)
         .collect();
     known.sort_unstable();
@@ -125,9 +124,9 @@ fn unknown_easy_pay(given: &str, known: &[String], policy: &CompiledPolicy) -> N
     let id = id_key(given);
     NoteDetails::UnknownEasyPayProvider {
         id: Box::from(given),
-        closest: policy
-            .suggestions
-            .get_or(List::EasyPayServices, &id, || closest(&id, known)),
+        closest: policy.suggestions.get_or(List::EasyPayServices, &id, || {
+            closest(&id, known.iter().map(String::as_str))
+        }),
     }
 }
 
@@ -299,7 +298,7 @@ mod tests {
         let mut lists: Vec<Vec<String>> = Vec::new();
         for provider in crate::model::Provider::ALL {
             let policy = engine.policies().policy(provider);
-            lists.push(policy.pgs.names().to_vec());
+            lists.push(policy.pgs.names().map(str::to_owned).collect());
             if let Some(services) = policy
                 .document
                 .as_ref()
@@ -337,7 +336,7 @@ mod tests {
             }
             for input in &inputs {
                 assert_eq!(
-                    closest(input, known),
+                    closest(input, known.iter().map(String::as_str)),
                     unfiltered(input, known),
                     "`{input}` among {known:?}"
                 );

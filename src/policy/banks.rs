@@ -91,7 +91,7 @@ impl Checker<'_> {
                             .unwrap_or_default();
                         for member in members {
                             if let Some(Some(earlier)) = claimed.get(member) {
-                                let pg = self.pgs.names().get(member).cloned().unwrap_or_default();
+                                let pg = self.pgs.name(member).unwrap_or_default().to_owned();
                                 let table = earlier.clone();
                                 self.report(
                                     &item(&pgs_path, j),

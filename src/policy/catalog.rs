@@ -78,8 +78,7 @@ impl Checker<'_> {
                 match self.pgs.get(member) {
                     Some(index) => indexes.push(index),
                     None => {
-                        let suggestion =
-                            suggest(member, self.pgs.names().iter().map(String::as_str));
+                        let suggestion = suggest(member, self.pgs.names());
                         self.report(
                             &item(&group_path, i),
                             Anchor::Value,

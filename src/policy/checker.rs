@@ -255,8 +255,6 @@ impl<'a> Checker<'a> {
         let candidates: Vec<&str> = self
             .pgs
             .names()
-            .iter()
-            .map(String::as_str)
             .chain(self.groups.keys().map(String::as_str))
             .collect();
         let what = if name.chars().any(|c| c.is_ascii_uppercase()) {

@@ -60,9 +60,8 @@ impl PgSet {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PgIndex {
     ids: HashMap<String, usize, BuildHasherDefault<Fnv>>,
-    names: Vec<String>,
-    /// The names again, as decisions carry them.
-    texts: Vec<PolicyText>,
+    /// The ids by index, as decisions carry them.
+    names: Vec<PolicyText>,
 }
 
 /// FNV-1a, for the PG table every decision looks up once: its keys are a policy's few short
@@ -95,8 +94,7 @@ impl PgIndex {
         for id in known {
             if !index.ids.contains_key(id) {
                 index.ids.insert(id.clone(), index.names.len());
-                index.names.push(id.clone());
-                index.texts.push(PolicyText::from(id.as_str()));
+                index.names.push(PolicyText::from(id.as_str()));
             }
         }
         index
@@ -143,15 +141,20 @@ impl PgIndex {
     /// writes it as the policy does, which a decision shares without a copy; else a copy.
     pub(crate) fn as_written(&self, index: usize, given: Option<&str>) -> Option<PolicyText> {
         let given = given?;
-        Some(match self.texts.get(index) {
+        Some(match self.names.get(index) {
             Some(known) if known.as_str() == given => known.clone(),
             _ => PolicyText::owned(given),
         })
     }
 
     /// The known ids, in index order.
-    pub(crate) fn names(&self) -> &[String] {
-        &self.names
+    pub(crate) fn names(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
+        self.names.iter().map(PolicyText::as_str)
+    }
+
+    /// The id of a known index; `None` for `other`'s.
+    pub(crate) fn name(&self, index: usize) -> Option<&str> {
+        self.names.get(index).map(PolicyText::as_str)
     }
 }
 

@@ -284,7 +284,7 @@ impl Checker<'_> {
                     continue;
                 }
                 if is_group && let Some(Some(other)) = from_group.get(member) {
-                    let pg = self.pgs.names().get(member).cloned().unwrap_or_default();
+                    let pg = self.pgs.name(member).unwrap_or_default().to_owned();
                     let first = other.clone();
                     self.report(
                         &entry_path,

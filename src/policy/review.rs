@@ -65,7 +65,7 @@ impl PolicySet {
                     pgs: group
                         .pgs
                         .iter()
-                        .map(|pg| policy.pgs.names().get(*pg).cloned().unwrap_or_default())
+                        .map(|pg| policy.pgs.name(*pg).unwrap_or_default().to_owned())
                         .collect(),
                     rules: lines(group.rules),
                 });
