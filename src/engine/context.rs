@@ -107,17 +107,6 @@ fn unknown_pg(given: &str, policy: &CompiledPolicy) -> NoteDetails {
     }
 }
 
-/// Whether `policy` lists the easy-pay service `id`, or lists none to tell it by. Out of line:
-/// most payments name no service.
-#[inline(never)]
-fn lists_service(policy: &CompiledPolicy, id: &str) -> bool {
-    policy
-        .document
-        .as_ref()
-        .and_then(|d| d.easy_pay_providers.as_ref())
-        .is_none_or(|services| services.known.iter().any(|k| k == id))
-}
-
 /// The `UNKNOWN_EASY_PAY_PROVIDER` note for a service the policy does not list.
 #[cold]
 fn unknown_easy_pay(given: &str, known: &[String], policy: &CompiledPolicy) -> NoteDetails {
@@ -163,7 +152,7 @@ impl<'a> Context<'a> {
                 let named = method.and_then(|m| m.service(id));
                 // A service the method names rules for is one the policy lists (a policy
                 // naming another does not load): only another is searched for in the list.
-                (named, named.is_some() || lists_service(policy, id))
+                (named, named.is_some() || policy.easy_pay_services.lists(id))
             }
             None => (None, true),
         };

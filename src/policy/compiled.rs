@@ -4,7 +4,7 @@
 
 use super::Suggestions;
 use super::banks::BankTable;
-use super::document::PolicyDocument;
+use super::document::{EasyPayCatalogDoc, PolicyDocument};
 use super::layering::MethodRules;
 use crate::calendar::LocalZone;
 use crate::decision::{PolicyText, ProviderError, ReasonCode, RuleId, SharedId};
@@ -158,6 +158,28 @@ impl PgIndex {
     }
 }
 
+/// The easy-pay services a policy lists (`easy_pay_providers.known`), sorted at load so that a
+/// payment's service is found by a binary search rather than a scan of the policy's list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct EasyPayServices(Option<Vec<String>>);
+
+impl EasyPayServices {
+    pub(crate) fn new(catalog: Option<&EasyPayCatalogDoc>) -> EasyPayServices {
+        EasyPayServices(catalog.map(|catalog| {
+            let mut known = catalog.known.clone();
+            known.sort_unstable();
+            known
+        }))
+    }
+
+    /// Whether the policy lists the service `id`, or lists none to tell it by.
+    pub(crate) fn lists(&self, id: &str) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|known| known.binary_search_by(|k| k.as_str().cmp(id)).is_ok())
+    }
+}
+
 /// The ids of the checks every policy has (contract §4.1).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CommonRules {
@@ -226,6 +248,8 @@ pub(crate) struct CompiledPolicy {
     pub(crate) common: CommonRules,
     pub(crate) no_policy: [RuleId; Method::ALL.len()],
     pub(crate) rule_ids: BTreeSet<RuleId>,
+    /// The easy-pay services the policy lists, to tell a payment's service by.
+    pub(crate) easy_pay_services: EasyPayServices,
     pub(crate) document: Option<PolicyDocument>,
     /// "Did you mean" answers for the unknown ids decisions met.
     pub(crate) suggestions: Suggestions,
@@ -252,6 +276,7 @@ impl CompiledPolicy {
             common,
             no_policy,
             rule_ids,
+            easy_pay_services: EasyPayServices::default(),
             document: None,
             suggestions: Suggestions::default(),
         }
