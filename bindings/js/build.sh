@@ -36,3 +36,5 @@ cargo build --locked --release --target wasm32-unknown-unknown -p refund-policy-
 rm -rf "$here/pkg"
 wasm-bindgen --target web --weak-refs --out-dir "$here/pkg" \
   "$root/target/wasm32-unknown-unknown/release/refund_policy_js.wasm"
+# The license texts the package declares travel with the module.
+cp "$root/LICENSE-APACHE" "$root/LICENSE-MIT" "$here/pkg/"
