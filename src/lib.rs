@@ -10,9 +10,8 @@
 //! itself would have returned.
 //!
 //! ```
-//! use refund_policy::can_refund;
+//! use refund_policy::{Decimal, can_refund};
 //! use refund_policy::model::{Method, Payment, Provider, RefundRequest, parse_instant};
-//! use rust_decimal::Decimal;
 //!
 //! // A mobile micropayment made at 23:30 on January 31st, Korean time...
 //! let paid_at = parse_instant("2026-01-31T23:30:00+09:00").unwrap();
@@ -96,12 +95,32 @@ pub use options::RefundOptions;
 pub use policy::{LoadError, PolicySet, PolicySource, Problem};
 pub use yaml::Location;
 
+/// The amount type every amount of the API is: re-exported, so that a caller needs no
+/// dependency of its own on `rust_decimal` (nor one of another version).
+pub use rust_decimal::Decimal;
+
+/// The time types of the API: `now` and every instant are [`DateTime<Utc>`], and a decision's
+/// days (the last refundable day, the day of payment) are local [`NaiveDate`]s in the policy's
+/// time zone. Re-exported, so that a caller needs no dependency of its own on `chrono`.
+///
+/// ```
+/// use refund_policy::{DateTime, Decimal, Utc, can_refund};
+/// use refund_policy::model::{Method, Payment, Provider, RefundRequest};
+///
+/// let paid_at: DateTime<Utc> = "2026-03-02T01:00:00Z".parse().unwrap();
+/// let payment = Payment::paid(Provider::PortoneV2, Method::Card, Decimal::from(10000), paid_at);
+/// let request = RefundRequest { reason: Some("고객 요청".into()), ..Default::default() };
+/// let decision = can_refund(&payment, &request, paid_at);
+/// assert!(decision.is_allowed());
+/// assert_eq!(decision.refund().amount, Decimal::from(10000));
+/// ```
+pub use chrono::{DateTime, NaiveDate, Utc};
+
 /// The README's examples, compiled and run as tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeExamples;
 
-use chrono::{DateTime, Utc};
 use model::{MerchantProfile, Payment, RefundRequest};
 
 /// Decides whether `request` can refund `payment` at `now`, with the built-in policies and a
