@@ -33,10 +33,6 @@ const LAYERS: &[(&str, u8)] = &[
     ("lib", 9),
 ];
 
-/// The imports that reach up on purpose, by file and the path it imports from: the messages
-/// an options report carries (contract §8).
-const UPWARD: &[(&str, &str)] = &[("src/options/report.rs", "crate::messages")];
-
 /// The items the crate's root re-exports or defines, and the module each comes from.
 const ROOT_ITEMS: &[(&str, &str)] = &[
     ("Case", "case"),
@@ -109,7 +105,7 @@ fn crate_paths(line: &str) -> Vec<String> {
 }
 
 #[test]
-fn no_module_imports_one_above_it_but_those_listed() {
+fn no_module_imports_one_above_it() {
     let mut files = Vec::new();
     sources(Path::new("src"), &mut files);
     files.sort();
@@ -128,12 +124,7 @@ fn no_module_imports_one_above_it_but_those_listed() {
                 if to.is_empty() || to == from || layer(to) <= layer(from) {
                     continue;
                 }
-                let listed = UPWARD
-                    .iter()
-                    .any(|(f, prefix)| f == file && path.starts_with(prefix));
-                if !listed {
-                    upward.push(format!("{file}:{}: `{path}`", number + 1));
-                }
+                upward.push(format!("{file}:{}: `{path}`", number + 1));
             }
         }
     }
@@ -142,19 +133,6 @@ fn no_module_imports_one_above_it_but_those_listed() {
         "imports that reach a higher layer (DESIGN.md, \"What each part may import\"):\n{}",
         upward.join("\n")
     );
-}
-
-#[test]
-fn each_listed_upward_import_is_still_made() {
-    for (file, prefix) in UPWARD {
-        let text = std::fs::read_to_string(file).expect("a listed file reads");
-        assert!(
-            text.lines()
-                .flat_map(crate_paths)
-                .any(|path| path.starts_with(prefix)),
-            "{file} no longer imports `{prefix}`: take it off UPWARD"
-        );
-    }
 }
 
 #[test]

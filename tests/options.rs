@@ -573,7 +573,7 @@ fn the_options_read_as_text_for_an_operator() {
 #[test]
 fn the_checked_in_options_schema_is_current_and_accepts_the_reports() {
     let on_disk = std::fs::read_to_string(SCHEMA_FILE).expect("the schema file");
-    let generated = refund_policy::options::json_schema().expect("serializes");
+    let generated = refund_policy::messages::options_json_schema().expect("serializes");
     assert!(
         on_disk == generated,
         "{SCHEMA_FILE} is stale: regenerate it with\n  cargo run -q -p refund-policy-cli -- schema options > {SCHEMA_FILE}"

@@ -16,7 +16,7 @@ pub(crate) enum Which {
 pub(crate) fn run(which: Which) -> Outcome {
     let schema = match which {
         Which::Decision => refund_policy::messages::decision_json_schema(),
-        Which::Options => refund_policy::options::json_schema(),
+        Which::Options => refund_policy::messages::options_json_schema(),
     }
     .map_err(|e| Failure::input(format!("cannot write the schema: {e}")))?;
     crate::stdout::print(schema)?;

@@ -11,6 +11,7 @@ mod json_writer;
 mod ko;
 mod ko_words;
 mod options;
+mod options_report;
 mod particle;
 mod report;
 mod report_compact;
@@ -19,6 +20,11 @@ mod text;
 
 pub use crate::lang::Lang;
 pub use options::options_text;
+pub use options_report::{
+    BankCodesEntry, CancelsLeftEntry, CompletionEntry, DeadlineEntry, FeeEntry, FieldEntry,
+    NoteEntry, OptionsReport, PartialEntry, ProviderErrorEntry, ReasonEntry, TaxableLimitEntry,
+    options_json_schema,
+};
 pub use report::Report;
 pub use report_schema::decision_json_schema;
 

@@ -4,8 +4,8 @@
 //! report of the example cases against the checked-in schema, and every key they write
 //! against the schema's properties.
 
+use super::options_report::{FeeEntry, NoteEntry, ReasonEntry};
 use crate::model::{Bank, Currency, Provider, amount};
-use crate::options::{FeeEntry, NoteEntry, ReasonEntry};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 

@@ -34,15 +34,10 @@
 
 pub(crate) mod assemble;
 mod case;
-mod report;
 pub(crate) mod sink;
 
 pub use crate::calendar::completion::ExpectedCompletion;
 pub use case::{OptionsCase, OptionsExpectation, OptionsOutcome};
-pub use report::{
-    BankCodesEntry, CancelsLeftEntry, CompletionEntry, DeadlineEntry, FeeEntry, FieldEntry,
-    NoteEntry, OptionsReport, PartialEntry, ProviderErrorEntry, ReasonEntry, TaxableLimitEntry,
-};
 
 use crate::decision::{ContractName, DeadlineSummary, Note, PolicyText, Reason, RuleId};
 use crate::model::{Bank, Currency, Method, Provider};
@@ -246,17 +241,4 @@ pub struct Processing {
     pub max_business_days: u32,
     /// When a refund requested today is expected to reach the customer.
     pub expected: ExpectedCompletion,
-}
-
-/// The JSON Schema of [`OptionsReport`], the options' JSON, pretty-printed, for admin screens
-/// in other languages to generate their types from. `schemas/options.schema.json` holds it; a
-/// test fails when the file is stale, and `refund-policy schema options` prints it anew.
-///
-/// ```
-/// let schema = refund_policy::options::json_schema().unwrap();
-/// assert!(schema.contains("\"title\": \"OptionsReport\""));
-/// ```
-pub fn json_schema() -> Result<String, serde_json::Error> {
-    let schema = schemars::schema_for!(OptionsReport);
-    serde_json::to_string_pretty(&schema).map(|text| text + "\n")
 }

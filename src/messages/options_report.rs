@@ -2,10 +2,10 @@
 //! screens and other languages' bindings read. The types derive their JSON Schema, which
 //! `refund-policy options schema` prints and `schemas/options.schema.json` holds.
 
-use super::{AfterDeadline, ExpectedCompletion, Processing, RefundOptions};
+use super::{Lang, note_message, reason_message};
 use crate::decision::{Note, ProviderError, Reason};
-use crate::messages::{Lang, note_message, reason_message};
 use crate::model::{Currency, Method, Provider, amount};
+use crate::options::{AfterDeadline, ContractNeed, ExpectedCompletion, Processing, RefundOptions};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -285,7 +285,7 @@ impl RefundOptions {
         };
         let notes =
             |notes: &[Note]| -> Vec<NoteEntry> { notes.iter().map(|n| note(n, lang)).collect() };
-        let ids = |needs: &[super::ContractNeed]| -> Vec<String> {
+        let ids = |needs: &[ContractNeed]| -> Vec<String> {
             needs.iter().map(|c| c.contract.id.to_string()).collect()
         };
         OptionsReport {
@@ -446,4 +446,17 @@ fn completion(processing: &Processing) -> CompletionEntry {
         expected_by: by,
         no_date,
     }
+}
+
+/// The JSON Schema of [`OptionsReport`], the options' JSON, pretty-printed, for admin screens
+/// in other languages to generate their types from. `schemas/options.schema.json` holds it; a
+/// test fails when the file is stale, and `refund-policy schema options` prints it anew.
+///
+/// ```
+/// let schema = refund_policy::messages::options_json_schema().unwrap();
+/// assert!(schema.contains("\"title\": \"OptionsReport\""));
+/// ```
+pub fn options_json_schema() -> Result<String, serde_json::Error> {
+    let schema = schemars::schema_for!(OptionsReport);
+    serde_json::to_string_pretty(&schema).map(|text| text + "\n")
 }
