@@ -138,7 +138,10 @@ fn two_digits(value: u64) -> Option<&'static str> {
 /// An integer's text: most counts have one or two digits, which are sliced from a table;
 /// the rest are built in place. `u64::MAX` has 20 digits: 6 commas and a sign make 27 bytes.
 pub(crate) enum Integer {
+    /// One or two digits, from the table.
     Short(&'static str),
+    /// Built backwards from the end of `text`; the integer starts at `start`. The room always
+    /// suffices, so no digit is ever dropped.
     Long { text: [u8; 27], start: usize },
 }
 

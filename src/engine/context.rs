@@ -236,13 +236,8 @@ impl<'a> Context<'a> {
         if self.service_listed {
             return None;
         }
-        let listed = self.policy.document.as_ref()?;
-        let services = listed.easy_pay_providers.as_ref()?;
-        Some(unknown_easy_pay(
-            &given.provider,
-            &services.known,
-            self.policy,
-        ))
+        let known = self.policy.easy_pay_services.known()?;
+        Some(unknown_easy_pay(&given.provider, known, self.policy))
     }
 
     /// The payment's PG as written, shared with the policy when written as the policy does.

@@ -172,6 +172,11 @@ impl EasyPayServices {
         }))
     }
 
+    /// The services listed, sorted; `None` when the policy lists none.
+    pub(crate) fn known(&self) -> Option<&[String]> {
+        self.0.as_deref()
+    }
+
     /// Whether the policy lists the service `id`, or lists none to tell it by.
     pub(crate) fn lists(&self, id: &str) -> bool {
         self.0
