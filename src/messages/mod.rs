@@ -1,4 +1,5 @@
-//! Messages that explain reasons and notes to people, in Korean and English.
+//! Messages that explain reasons and notes to people, in Korean and English, and the JSON
+//! reports that carry them: a decision's ([`Report`]) and refund options' ([`OptionsReport`]).
 //!
 //! Messages are written from a reason's details alone, so they show the same numbers the
 //! decision carries. Each language is one exhaustive `match`: a new code does not compile until

@@ -7,7 +7,9 @@
 //! [`RefundOptions`]: whether any refund can pass now and what blocks every one, the largest
 //! amount and whether a smaller one can pass, the fields a request must carry, the contracts
 //! the merchant lacks, the last refundable day, and the notes a refund would carry, with its
-//! expected completion date on the Korean business-day calendar.
+//! expected completion date on the Korean business-day calendar. [`RefundOptions::report`]
+//! gives them in the contract's JSON shape with messages, a
+//! [`messages::OptionsReport`](crate::messages::OptionsReport).
 //!
 //! ```
 //! use refund_policy::Engine;
