@@ -152,7 +152,7 @@ impl<'a> Context<'a> {
                 let named = method.and_then(|m| m.service(id));
                 // A service the method names rules for is one the policy lists (a policy
                 // naming another does not load): only another is searched for in the list.
-                (named, named.is_some() || policy.easy_pay_services.lists(id))
+                (named, named.is_some() || policy.lists_easy_pay_service(id))
             }
             None => (None, true),
         };
@@ -236,7 +236,7 @@ impl<'a> Context<'a> {
         if self.service_listed {
             return None;
         }
-        let known = self.policy.easy_pay_services.known()?;
+        let known = self.policy.easy_pay_services()?;
         Some(unknown_easy_pay(&given.provider, known, self.policy))
     }
 
@@ -283,12 +283,8 @@ mod tests {
         for provider in crate::model::Provider::ALL {
             let policy = engine.policies().policy(provider);
             lists.push(policy.pgs.names().map(str::to_owned).collect());
-            if let Some(services) = policy
-                .document
-                .as_ref()
-                .and_then(|d| d.easy_pay_providers.as_ref())
-            {
-                lists.push(services.known.clone());
+            if let Some(services) = policy.easy_pay_services() {
+                lists.push(services.to_vec());
             }
         }
         let mut tried = 0_usize;

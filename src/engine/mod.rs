@@ -69,7 +69,7 @@ fn common_checks(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
 ///
 /// Out of line on purpose. Inlined, the nineteen rule kinds made `decide` one 40 KB function
 /// whose time moved by a third with the placement of unrelated code (card full: 97 to 131 ns
-/// on the same instructions); out of line, the allowed cases held within 2 ns over every
+/// on the same instructions); out of line, the allowed cases held at 97 to 99 ns in every
 /// build measured, for about twenty instructions a decision (DESIGN.md, "Time and code
 /// placement").
 #[inline(never)]

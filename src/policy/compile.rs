@@ -4,7 +4,7 @@
 
 use super::Problem;
 use super::checker::{Checker, key};
-use super::compiled::{CommonRules, CompiledPolicy, EasyPayServices};
+use super::compiled::{CommonRules, CompiledPolicy};
 use super::layering::{Level, MethodRules};
 use super::read::ReadDocument;
 use crate::decision::{RuleId, SharedId};
@@ -78,7 +78,6 @@ pub(crate) fn compile(read: ReadDocument, problems: &mut Vec<Problem>) -> Option
         common,
         no_policy,
         rule_ids,
-        easy_pay_services: EasyPayServices::new(read.document.easy_pay_providers.as_ref()),
         document: Some(read.document),
         suggestions: Default::default(),
     })

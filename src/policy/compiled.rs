@@ -4,7 +4,7 @@
 
 use super::Suggestions;
 use super::banks::BankTable;
-use super::document::{EasyPayCatalogDoc, PolicyDocument};
+use super::document::PolicyDocument;
 use super::layering::MethodRules;
 use crate::calendar::LocalZone;
 use crate::decision::{PolicyText, ProviderError, ReasonCode, RuleId, SharedId};
@@ -158,31 +158,6 @@ impl PgIndex {
     }
 }
 
-/// The easy-pay services a policy lists (`easy_pay_providers.known`), taken from its document
-/// at load. A payment's service is found by a scan of these few short ids: sorting them for a
-/// binary search saved a few instructions a decision and cost the WebAssembly package 1.4 KB
-/// gzipped, for a sort of `String`s linked for this alone.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct EasyPayServices(Option<Vec<String>>);
-
-impl EasyPayServices {
-    pub(crate) fn new(catalog: Option<&EasyPayCatalogDoc>) -> EasyPayServices {
-        EasyPayServices(catalog.map(|catalog| catalog.known.clone()))
-    }
-
-    /// The services listed; `None` when the policy lists none.
-    pub(crate) fn known(&self) -> Option<&[String]> {
-        self.0.as_deref()
-    }
-
-    /// Whether the policy lists the service `id`, or lists none to tell it by.
-    pub(crate) fn lists(&self, id: &str) -> bool {
-        self.0
-            .as_ref()
-            .is_none_or(|known| known.iter().any(|k| k == id))
-    }
-}
-
 /// The ids of the checks every policy has (contract §4.1).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CommonRules {
@@ -251,8 +226,6 @@ pub(crate) struct CompiledPolicy {
     pub(crate) common: CommonRules,
     pub(crate) no_policy: [RuleId; Method::ALL.len()],
     pub(crate) rule_ids: BTreeSet<RuleId>,
-    /// The easy-pay services the policy lists, to tell a payment's service by.
-    pub(crate) easy_pay_services: EasyPayServices,
     pub(crate) document: Option<PolicyDocument>,
     /// "Did you mean" answers for the unknown ids decisions met.
     pub(crate) suggestions: Suggestions,
@@ -279,7 +252,6 @@ impl CompiledPolicy {
             common,
             no_policy,
             rule_ids,
-            easy_pay_services: EasyPayServices::default(),
             document: None,
             suggestions: Suggestions::default(),
         }
@@ -287,6 +259,21 @@ impl CompiledPolicy {
 
     pub(crate) fn is_loaded(&self) -> bool {
         self.document.is_some()
+    }
+
+    /// The easy-pay services the policy lists (`easy_pay_providers.known`); `None` when it lists
+    /// none.
+    pub(crate) fn easy_pay_services(&self) -> Option<&[String]> {
+        let services = self.document.as_ref()?.easy_pay_providers.as_ref()?;
+        Some(&services.known)
+    }
+
+    /// Whether the policy lists the easy-pay service `id`, or lists none to tell it by. A scan
+    /// of a few short ids: sorting them for a binary search cost the WebAssembly package 1.4 KB
+    /// gzipped for a few instructions a decision.
+    pub(crate) fn lists_easy_pay_service(&self, id: &str) -> bool {
+        self.easy_pay_services()
+            .is_none_or(|known| known.iter().any(|k| k == id))
     }
 }
 
