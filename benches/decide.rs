@@ -48,6 +48,16 @@ fn decide(engine: &Engine, case: &Case) -> refund_policy::Decision {
 }
 
 #[inline(never)]
+fn screen(engine: &Engine, case: &Case) -> refund_policy::Screening {
+    engine.screen(
+        black_box(&case.payment),
+        black_box(&case.request),
+        black_box(&case.merchant),
+        black_box(case.now),
+    )
+}
+
+#[inline(never)]
 fn decide_by_hand(case: &Case) -> floor::Verdict {
     floor::decide(
         black_box(&case.payment),
@@ -111,6 +121,14 @@ fn decide_batch(engine: &Engine, batch: &[Case]) -> usize {
         .count()
 }
 
+/// The batch screened: the verdict and reason codes of each, what the floor answers.
+fn screen_batch(engine: &Engine, batch: &[Case]) -> usize {
+    batch
+        .iter()
+        .filter(|case| screen(engine, case).is_allowed())
+        .count()
+}
+
 fn decide_batch_by_hand(batch: &[Case]) -> usize {
     batch
         .iter()
@@ -132,6 +150,11 @@ fn varied_batch(c: &mut Criterion, batch: &[Case]) {
         BenchmarkId::new("engine", batch.len()),
         batch,
         |b, batch| b.iter(|| decide_batch(engine, batch)),
+    );
+    group.bench_with_input(
+        BenchmarkId::new("engine, screening", batch.len()),
+        batch,
+        |b, batch| b.iter(|| screen_batch(engine, batch)),
     );
     group.finish();
 }
@@ -221,12 +244,15 @@ fn summary(batch: &[Case]) {
         );
     }
     let count = f64::from(u32::try_from(batch.len()).expect("a batch size"));
-    let [by_hand, decisions] = least_per_call([
+    let [by_hand, decisions, screenings] = least_per_call([
         &mut || {
             black_box(decide_batch_by_hand(batch));
         },
         &mut || {
             black_box(decide_batch(engine, batch));
+        },
+        &mut || {
+            black_box(screen_batch(engine, batch));
         },
     ])
     .map(|d| d.as_secs_f64());
@@ -236,6 +262,11 @@ fn summary(batch: &[Case]) {
         count / by_hand,
         count / decisions,
         decisions / by_hand,
+    );
+    println!(
+        "the same batch screened (verdict and reason codes, as the floor answers): engine {:.0} screenings/s ({:.1}x)",
+        count / screenings,
+        screenings / by_hand,
     );
 }
 

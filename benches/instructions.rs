@@ -50,6 +50,16 @@ fn decide_once(engine: &Engine, case: &Case) -> refund_policy::Decision {
 }
 
 #[inline(never)]
+fn screen_once(engine: &Engine, case: &Case) -> refund_policy::Screening {
+    engine.screen(
+        black_box(&case.payment),
+        black_box(&case.request),
+        black_box(&case.merchant),
+        black_box(case.now),
+    )
+}
+
+#[inline(never)]
 fn report_once(engine: &Engine, case: &Case, out: &mut String) {
     out.clear();
     let decision = decide_once(engine, case);
@@ -77,6 +87,15 @@ fn decide_batch_once(engine: &Engine, batch: &[Case]) -> usize {
         .count()
 }
 
+/// Every case screened once: the varied batch with reason codes alone.
+#[inline(never)]
+fn screen_batch_once(engine: &Engine, batch: &[Case]) -> usize {
+    batch
+        .iter()
+        .filter(|case| screen_once(engine, case).is_allowed())
+        .count()
+}
+
 fn main() {
     let engine = Engine::builtin().expect("the built-in policies load");
     let argument = std::env::args().nth(1);
@@ -95,6 +114,7 @@ fn main() {
         for _ in 0..RUNS / 10 {
             black_box(floor_batch_once(&batch));
             black_box(decide_batch_once(engine, &batch));
+            black_box(screen_batch_once(engine, &batch));
         }
         return;
     }
@@ -108,6 +128,7 @@ fn main() {
     for _ in 0..RUNS {
         black_box(floor_once(case));
         black_box(decide_once(engine, case));
+        black_box(screen_once(engine, case));
         report_once(engine, case, &mut out);
         black_box(&out);
     }

@@ -89,7 +89,7 @@ pub mod suggest;
 mod yaml;
 
 pub use case::{Case, Expectation, Outcome};
-pub use decision::Decision;
+pub use decision::{Decision, Screening};
 pub use engine::Engine;
 pub use options::RefundOptions;
 pub use policy::{LoadError, PolicySet, PolicySource, Problem};

@@ -37,6 +37,16 @@ fn every_example_case_passes() {
             failures.push(format!("{}: {e}", file.display()));
         }
         let outcome = case.run(engine);
+        // Screening the case gives what deciding it gave, to the code.
+        let screening = engine.screen(&case.payment, &case.request, &case.merchant, case.now);
+        if screening.reason_codes() != outcome.decision.reason_codes() {
+            failures.push(format!(
+                "{}: screened {:?}, decided {:?}",
+                file.display(),
+                screening.reason_codes(),
+                outcome.decision.reason_codes()
+            ));
+        }
         if !outcome.passed() {
             failures.push(format!(
                 "{}: {}",

@@ -22,6 +22,8 @@
 //!    over `max_amount` or partial where the options say full only is denied, and when nothing
 //!    is refundable every request is denied with the blocking reasons among its own
 //!    (`options`).
+//! 9. A screening is the decision's verdict and reason codes, in the decision's order
+//!    (`screening`).
 //!
 //! The generators are in `properties/inputs.rs` (decision inputs) and `properties/documents.rs`
 //! (policy documents).
@@ -65,6 +67,8 @@ mod order;
 mod restrictions;
 #[path = "properties/rules.rs"]
 mod rules;
+#[path = "properties/screening.rs"]
+mod screening;
 #[path = "properties/timing.rs"]
 mod timing;
 

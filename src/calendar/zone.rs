@@ -224,6 +224,7 @@ impl LocalZone {
     }
 
     /// The local date and time of `instant`.
+    #[inline(always)]
     pub(crate) fn local(&self, instant: DateTime<Utc>) -> (NaiveDate, NaiveTime) {
         // A leap second whose local second is not a minute's last (an offset not in whole
         // minutes) is not a time chrono makes from parts: the database answers it.
@@ -240,6 +241,7 @@ impl LocalZone {
     }
 
     /// The local date of `instant`.
+    #[inline(always)]
     pub(crate) fn date(&self, instant: DateTime<Utc>) -> NaiveDate {
         match self.tabled(instant) {
             Some((date, _)) => date,

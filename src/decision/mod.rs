@@ -10,6 +10,7 @@ mod code;
 mod note;
 mod policy_text;
 mod reason;
+mod screening;
 mod shared_id;
 
 pub use circumstance::{Circumstance, Circumstances};
@@ -20,6 +21,7 @@ pub use reason::{
     AccountField, AccountProblem, AmountField, AmountProblem, ContractName, NextMonthRefund,
     PaymentProblem, ProviderError, Reason, ReasonDetails, RequestField, TimeRule,
 };
+pub use screening::Screening;
 pub(crate) use shared_id::SharedId;
 
 use crate::calendar::Span;

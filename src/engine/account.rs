@@ -29,6 +29,7 @@ pub(crate) struct BankCode<'a> {
 }
 
 impl<'a> AccountFacts<'a> {
+    #[inline(always)]
     pub(crate) fn new(
         account: &RefundAccount,
         rules: &'a RuleSet,

@@ -3,14 +3,14 @@
 //! balance, and the cancellation history.
 
 use super::money::{self, gt};
-use super::{Context, Sink, Then};
+use super::{Context, Findings, Then, reason};
 use crate::decision::{AmountField, AmountProblem, PaymentProblem, ReasonDetails};
 use crate::model::{CancellationStatus, Currency, Payment, PaymentStatus, RefundRequest};
 use rust_decimal::Decimal;
 
 /// `INVALID_PAYMENT`, reported alone: the pass stops when the payment contradicts itself.
 #[inline(always)]
-pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+pub(crate) fn integrity(cx: &Context<'_>, out: &mut impl Findings) -> Then {
     let amount = &cx.payment.amount;
     let exponent = cx.exponent;
     let mut problems = Vec::new();
@@ -46,16 +46,14 @@ pub(crate) fn integrity(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     if problems.is_empty() {
         return Then::Go;
     }
-    out.common_reason(
-        &cx.common.integrity,
-        ReasonDetails::InvalidPayment { problems },
-    );
+    out.common_reason(&cx.common.integrity, reason!(InvalidPayment { problems }));
     Then::Stop
 }
 
 /// Whether every amount of the payment is plainly an amount of its currency: not negative, and
 /// with no more decimals than the currency has. The usual payment; only another is searched
 /// for what is wrong with each field.
+#[inline(always)]
 fn plain_amounts(payment: &Payment, exponent: Option<u16>) -> bool {
     let plain = |value: Decimal| plain(value, exponent);
     let amount = &payment.amount;
@@ -120,7 +118,7 @@ fn amount_field_problems(
 /// `PAYMENT_NOT_PAID` or `ALREADY_CANCELLED`, reported alone: the pass stops when there is
 /// nothing to refund.
 #[inline(always)]
-pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+pub(crate) fn status(cx: &Context<'_>, out: &mut impl Findings) -> Then {
     let status = cx.payment.status;
     let details = match status {
         PaymentStatus::Ready
@@ -142,7 +140,7 @@ pub(crate) fn status(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         }
         PaymentStatus::Paid | PaymentStatus::PartiallyCancelled => return Then::Go,
     };
-    out.common_reason(&cx.common.status, details);
+    out.common_reason(&cx.common.status, (details.code(), || details));
     Then::Stop
 }
 
@@ -232,25 +230,25 @@ fn search_amount_problems(
 /// `TAX_FREE_EXCEEDS_AMOUNT` and `UNSETTLED_SALES_SHORT`; `CANCELLABLE_AMOUNT_MISMATCH` and
 /// `TAX_FREE_EXCEEDS_CANCELLABLE` always.
 #[inline(always)]
-pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+pub(crate) fn amounts(cx: &Context<'_>, out: &mut impl Findings) -> Then {
     let common = cx.common;
     let request = cx.request;
     let amount_valid = cx.amount_problems.is_empty();
     if !amount_valid {
         out.common_reason(
             &common.amount,
-            ReasonDetails::InvalidAmount {
+            reason!(InvalidAmount {
                 problems: cx.amount_problems.clone(),
-            },
+            }),
         );
     }
     if amount_valid && gt(cx.amount, cx.balance) {
         out.common_reason(
             &common.balance,
-            ReasonDetails::AmountExceedsCancellable {
+            reason!(AmountExceedsCancellable {
                 requested: cx.amount,
                 balance: cx.balance,
-            },
+            }),
         );
     }
     if let Some(given) = request.current_cancellable_amount
@@ -258,10 +256,10 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     {
         out.common_reason(
             &common.balance_check,
-            ReasonDetails::CancellableAmountMismatch {
+            reason!(CancellableAmountMismatch {
                 given,
                 balance: cx.balance,
-            },
+            }),
         );
     }
     if let Some(tax_free) = request.tax_free_amount
@@ -269,10 +267,10 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     {
         out.common_reason(
             &common.tax_free,
-            ReasonDetails::TaxFreeExceedsCancellable {
+            reason!(TaxFreeExceedsCancellable {
                 requested: tax_free,
                 tax_free_balance: cx.tax_free_balance,
-            },
+            }),
         );
     }
     // Without a tax-free or VAT amount there is nothing to add up.
@@ -287,11 +285,11 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     {
         out.common_reason(
             &common.tax_free,
-            ReasonDetails::TaxFreeExceedsAmount {
+            reason!(TaxFreeExceedsAmount {
                 tax_free,
                 vat,
                 amount: cx.amount,
-            },
+            }),
         );
     }
     if let Some(unsettled_sales) = cx.merchant.unsettled_sales
@@ -300,10 +298,10 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     {
         out.common_reason(
             &common.unsettled_sales,
-            ReasonDetails::UnsettledSalesShort {
+            reason!(UnsettledSalesShort {
                 requested: cx.amount,
                 unsettled_sales,
-            },
+            }),
         );
     }
     Then::Go
@@ -312,7 +310,7 @@ pub(crate) fn amounts(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 /// `DUPLICATE_CANCEL_ID` (against every earlier cancellation, whatever its status) and
 /// `CANCELLATION_PENDING`.
 #[inline(always)]
-pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+pub(crate) fn history(cx: &Context<'_>, out: &mut impl Findings) -> Then {
     let common = cx.common;
     let history = &cx.payment.cancellations;
     if let Some(cancel_id) = &cx.request.cancel_id
@@ -322,10 +320,10 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
     {
         out.common_reason(
             &common.cancel_id,
-            ReasonDetails::DuplicateCancelId {
+            reason!(DuplicateCancelId {
                 cancel_id: cancel_id.clone(),
                 cancellation: earlier.id.clone(),
-            },
+            }),
         );
     }
     let requested = |c: &&crate::model::Cancellation| c.status == CancellationStatus::Requested;
@@ -333,9 +331,9 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
         let pending = history.iter().filter(requested);
         out.common_reason(
             &common.pending,
-            ReasonDetails::CancellationPending {
+            reason!(CancellationPending {
                 cancellations: pending.filter_map(|c| c.id.clone()).collect(),
-            },
+            }),
         );
     }
     Then::Go
@@ -344,16 +342,16 @@ pub(crate) fn history(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 /// `NO_POLICY` when the policy has no rules for the payment's method (or provider), or has
 /// them only at other PGs (a `no_policy` rule).
 #[inline(always)]
-pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+pub(crate) fn no_policy(cx: &Context<'_>, out: &mut impl Findings) -> Then {
     if cx.rules.is_none() {
         let payment = cx.payment;
         out.common_reason(
             cx.no_policy,
-            ReasonDetails::NoPolicy {
+            reason!(NoPolicy {
                 provider: payment.provider,
                 method: payment.method,
                 easy_pay_provider: payment.easy_pay.as_ref().map(|e| e.provider.clone()),
-            },
+            }),
         );
     }
     Then::Go
@@ -361,12 +359,12 @@ pub(crate) fn no_policy(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
 
 /// `UNKNOWN_PG` and `UNKNOWN_EASY_PAY_PROVIDER`: an id no rule could match is never silent.
 #[inline(always)]
-pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut Sink<'_>) -> Then {
+pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut impl Findings) -> Then {
     if let Some(details) = cx.unknown_pg() {
-        out.note(&cx.common.pg, details);
+        out.note(&cx.common.pg, || details);
     }
     if let Some(details) = cx.unknown_easy_pay() {
-        out.note(&cx.common.easy_pay_provider, details);
+        out.note(&cx.common.easy_pay_provider, || details);
     }
     Then::Go
 }

@@ -2,7 +2,7 @@
 //! loaded policy set.
 //!
 //! The pass resolves a [`Context`] once (the inputs, the rules that apply, the facts that
-//! follow from them), then runs the checks in [`CHECKS`] order, which is the documented order
+//! follow from them), then runs the checks in [`checks`] order, which is the documented order
 //! of reasons: the contract's checks (contract §4.1), then the rules the policy resolved for
 //! the payment's method, easy-pay service and PG. Each check reads the context and writes its
 //! reasons and notes to a [`Sink`]; the decision is made from the sink and the context alone.
@@ -13,20 +13,22 @@
 mod account;
 mod common;
 mod context;
+mod findings;
 pub(crate) mod money;
 pub(crate) mod options;
 mod sink;
 
 pub(crate) use account::blank;
 pub(crate) use context::Context;
+pub(crate) use findings::{Findings, reason};
 pub(crate) use sink::Sink;
 
-use crate::decision::Decision;
+use crate::decision::{Decision, Screening};
 use crate::input::InputError;
 use crate::model::{MerchantProfile, Payment, RefundRequest};
 use crate::options::RefundOptions;
 use crate::policy::{LoadError, PolicySet, PolicySource};
-use crate::rules::RuleSet;
+use crate::rules::{Rule, RuleSet, Visit};
 use chrono::{DateTime, Utc};
 use std::sync::{Arc, OnceLock};
 
@@ -38,8 +40,8 @@ pub(crate) enum Then {
     Stop,
 }
 
-/// A check of the pass.
-type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
+/// A check of the pass, writing to `F`.
+type Check<F> = fn(&Context<'_>, &mut F) -> Then;
 
 /// The contract's checks, in the order of reasons: a self-contradicting payment alone, then a
 /// status with nothing to refund alone, then the amounts, the cancellation history, a method
@@ -49,20 +51,35 @@ type Check = fn(&Context<'_>, &mut Sink<'_>) -> Then;
 /// The checks are `#[inline(always)]`: the table is unrolled into [`common_checks`], where each
 /// check is then compiled once, without a call. Left to the compiler, they were called through
 /// the table whenever the decision's layout changed, at some 75 instructions a decision.
-const CHECKS: [Check; 6] = [
-    common::integrity,
-    common::status,
-    common::amounts,
-    common::history,
-    common::no_policy,
-    common::unknown_ids,
-];
+fn checks<F: Findings>() -> [Check<F>; 6] {
+    [
+        common::integrity,
+        common::status,
+        common::amounts,
+        common::history,
+        common::no_policy,
+        common::unknown_ids,
+    ]
+}
 
 /// Runs the contract's checks; false when one of them made the decision alone.
-fn common_checks(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
-    CHECKS
+fn common_checks(cx: &Context<'_>, out: &mut impl Findings) -> bool {
+    checks()
         .iter()
         .all(|check| matches!(check(cx, out), Then::Go))
+}
+
+/// Runs each rule's check, as its own kind.
+struct Checking<'c, 'a, F> {
+    cx: &'c Context<'a>,
+    out: &'c mut F,
+}
+
+impl<F: Findings> Visit for Checking<'_, '_, F> {
+    #[inline(always)]
+    fn visit<R: Rule>(&mut self, rule: &R) {
+        rule.check(self.cx, self.out);
+    }
 }
 
 /// Runs the policy's rules for the payment.
@@ -73,8 +90,19 @@ fn common_checks(cx: &Context<'_>, out: &mut Sink<'_>) -> bool {
 /// build measured, for about twenty instructions a decision (DESIGN.md, "Time and code
 /// placement").
 #[inline(never)]
-fn check_rules(rules: &RuleSet, cx: &Context<'_>, out: &mut Sink<'_>) {
-    rules.each(|rule| rule.check(cx, out));
+fn check_rules(rules: &RuleSet, cx: &Context<'_>, out: &mut impl Findings) {
+    rules.each(Checking { cx, out });
+}
+
+/// The pass: the contract's checks, then the policy's rules unless one of those decided
+/// alone. What decides and what screens is this, written to a different place.
+#[inline(always)]
+fn evaluate(cx: &Context<'_>, out: &mut impl Findings) {
+    if common_checks(cx, out)
+        && let Some(rules) = cx.rules
+    {
+        check_rules(rules, cx, out);
+    }
 }
 
 /// Decides refunds against a set of policies.
@@ -189,13 +217,43 @@ impl Engine {
         let mut cx = Context::new(policy, payment, request, merchant, now);
         cx.settle_coverage();
         let mut out = Sink::new(policy);
-        if common_checks(&cx, &mut out)
-            && let Some(rules) = cx.rules
-        {
-            check_rules(rules, &cx, &mut out);
-        }
+        evaluate(&cx, &mut out);
         out.finish(&cx);
         out.decision
+    }
+
+    /// The verdict and reason codes [`Engine::decide`] would give, and nothing else: the same
+    /// checks, keeping no rule ids, numbers, provider errors or notes. For going through many
+    /// payments at once; see [`Screening`].
+    ///
+    /// ```
+    /// use refund_policy::{Engine, input, model::parse_instant};
+    ///
+    /// let engine = Engine::builtin()?;
+    /// let payment = input::payment(r#"{"provider": "portone_v2", "pg": "kcp_v2", "method": "card",
+    ///     "status": "paid", "amount": {"total": 10000}, "paid_at": "2026-03-02T10:00:00+09:00"}"#)?;
+    /// let merchant = input::merchant("")?;
+    /// let now = parse_instant("2026-03-05T10:00:00+09:00")?;
+    /// let history = [("3000", true), ("12000", false)];
+    /// for (amount, allowed) in history {
+    ///     let request = input::request(&format!(r#"{{"amount": {amount}, "reason": "반품"}}"#))?;
+    ///     assert_eq!(engine.screen(&payment, &request, &merchant, now).is_allowed(), allowed);
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn screen(
+        &self,
+        payment: &Payment,
+        request: &RefundRequest,
+        merchant: &MerchantProfile,
+        now: DateTime<Utc>,
+    ) -> Screening {
+        let policy = self.policies.policy(payment.provider);
+        let mut cx = Context::new(policy, payment, request, merchant, now);
+        cx.settle_coverage();
+        let mut out = Screening::default();
+        evaluate(&cx, &mut out);
+        out
     }
 
     /// What can be refunded of `payment` at `now` for a merchant with the contracts in

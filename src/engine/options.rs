@@ -13,6 +13,7 @@ use crate::options::RefundOptions;
 use crate::options::assemble::{Inputs, Shape, assemble};
 use crate::options::sink::OptionsSink;
 use crate::policy::CompiledPolicy;
+use crate::rules::Rule;
 use chrono::{DateTime, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::sync::Arc;
@@ -23,7 +24,7 @@ fn walk<'p>(cx: &Context<'_>, policy: &'p CompiledPolicy) -> Shape<'p> {
     if common_checks(cx, out.sink())
         && let Some(rules) = cx.rules
     {
-        rules.each(|rule| rule.constrain(cx, &mut out));
+        rules.each(|rule: &dyn Rule| rule.constrain(cx, &mut out));
     }
     out.settle_fields();
     let found = std::mem::replace(&mut out.found, super::Sink::new(policy));

@@ -7,8 +7,8 @@
 //! the decision (some 620 bytes, its first reason and its notes inline) out once rather than
 //! assembling it from parts.
 
-use super::Context;
 use super::money::difference;
+use super::{Context, Findings};
 use crate::decision::{
     DeadlineSummary, Decision, Note, NoteCode, NoteDetails, Notes, ProviderError, Reason,
     ReasonCode, ReasonDetails, Reasons, RefundSummary, RuleId,
@@ -64,30 +64,6 @@ impl<'p> Sink<'p> {
         self.errors.get(code.index()).cloned().flatten()
     }
 
-    /// A reason from a policy rule; the rule's own provider error, if it sets one, wins over
-    /// the policy's table.
-    pub(crate) fn reason(&mut self, rule: &RuleMeta, details: ReasonDetails) {
-        let provider_error = match &rule.provider_error {
-            Some(own) => own.clone(),
-            None => self.error(details.code()),
-        };
-        self.push_reason(Reason {
-            rule: rule.id.clone(),
-            provider_error,
-            details,
-        });
-    }
-
-    /// A reason from one of the checks every policy has.
-    pub(crate) fn common_reason(&mut self, rule: &RuleId, details: ReasonDetails) {
-        let provider_error = self.error(details.code());
-        self.push_reason(Reason {
-            rule: rule.clone(),
-            provider_error,
-            details,
-        });
-    }
-
     /// The first reason is held inline (most denials have one); a second moves them to the
     /// heap with room for [`SPILLED`] at once, rather than growing two and then four.
     fn push_reason(&mut self, reason: Reason) {
@@ -96,40 +72,6 @@ impl<'p> Sink<'p> {
             reasons.reserve_exact(SPILLED.saturating_sub(reasons.len()));
         }
         reasons.push(reason);
-    }
-
-    pub(crate) fn note(&mut self, rule: &RuleId, details: NoteDetails) {
-        self.decision.notes.push(Note {
-            rule: rule.clone(),
-            details,
-        });
-    }
-
-    /// The `MANUAL_REFUND` note, once per decision however many rules call for it.
-    pub(crate) fn manual_refund(&mut self, rule: &RuleId, because: ReasonCode) {
-        if !self.manual_refund {
-            self.manual_refund = true;
-            self.note(rule, NoteDetails::ManualRefund { because });
-        }
-    }
-
-    /// A last refundable day a rule imposes. The decision shows the earliest; of two on the
-    /// same day, the one written first (checks run in the documented order).
-    pub(crate) fn last_refundable_day(&mut self, deadline: DeadlineSummary) {
-        match &mut self.decision.deadline {
-            // The usual first deadline: written where nothing is to be dropped.
-            None => self.decision.deadline = Some(deadline),
-            Some(shown) if deadline.last_refundable_day < shown.last_refundable_day => {
-                *shown = deadline;
-            }
-            Some(_) => {}
-        }
-    }
-
-    /// The refund is paid to the refund account given, so the decision shows what to send for
-    /// its bank.
-    pub(crate) fn refund_to_account(&mut self) {
-        self.to_account = true;
     }
 
     /// The decision. When the provider cannot refund at all (`MANUAL_REFUND`), the notes that
@@ -156,6 +98,75 @@ impl<'p> Sink<'p> {
             tax_free_balance: cx.tax_free_balance,
             currency: cx.payment.currency,
         };
+    }
+}
+
+impl Findings for Sink<'_> {
+    /// A reason from a policy rule; the rule's own provider error, if it sets one, wins over
+    /// the policy's table.
+    fn reason(
+        &mut self,
+        rule: &RuleMeta,
+        (code, details): (ReasonCode, impl FnOnce() -> ReasonDetails),
+    ) {
+        let provider_error = match &rule.provider_error {
+            Some(own) => own.clone(),
+            None => self.error(code),
+        };
+        let details = details();
+        self.push_reason(Reason {
+            rule: rule.id.clone(),
+            provider_error,
+            details,
+        });
+    }
+
+    /// A reason from one of the checks every policy has.
+    fn common_reason(
+        &mut self,
+        rule: &RuleId,
+        (code, details): (ReasonCode, impl FnOnce() -> ReasonDetails),
+    ) {
+        self.push_reason(Reason {
+            rule: rule.clone(),
+            provider_error: self.error(code),
+            details: details(),
+        });
+    }
+
+    fn note(&mut self, rule: &RuleId, details: impl FnOnce() -> NoteDetails) {
+        self.decision.notes.push(Note {
+            rule: rule.clone(),
+            details: details(),
+        });
+    }
+
+    /// The `MANUAL_REFUND` note, once per decision however many rules call for it.
+    fn manual_refund(&mut self, rule: &RuleId, because: ReasonCode) {
+        if !self.manual_refund {
+            self.manual_refund = true;
+            self.note(rule, || NoteDetails::ManualRefund { because });
+        }
+    }
+
+    /// A last refundable day a rule imposes. The decision shows the earliest; of two on the
+    /// same day, the one written first (checks run in the documented order).
+    fn last_refundable_day(&mut self, deadline: impl FnOnce() -> DeadlineSummary) {
+        let deadline = deadline();
+        match &mut self.decision.deadline {
+            // The usual first deadline: written where nothing is to be dropped.
+            None => self.decision.deadline = Some(deadline),
+            Some(shown) if deadline.last_refundable_day < shown.last_refundable_day => {
+                *shown = deadline;
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The refund is paid to the refund account given, so the decision shows what to send for
+    /// its bank.
+    fn refund_to_account(&mut self) {
+        self.to_account = true;
     }
 }
 
@@ -198,7 +209,7 @@ fn describes_the_refund(code: NoteCode) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::Sink;
+    use super::{Findings, Sink};
     use crate::decision::{DeadlineKind, DeadlineSummary, RuleId};
     use crate::model::Provider;
     use chrono::NaiveDate;
@@ -229,13 +240,13 @@ mod tests {
         let mut sink = Sink::new(engine.policies().policy(Provider::PortoneV2));
         let shown = |sink: &Sink<'_>| sink.decision.deadline.as_ref().map(|d| d.rule.to_string());
         assert_eq!(shown(&sink), None);
-        sink.last_refundable_day(deadline("first", 20));
+        sink.last_refundable_day(|| deadline("first", 20));
         assert_eq!(shown(&sink).as_deref(), Some("first"));
-        sink.last_refundable_day(deadline("later", 25));
+        sink.last_refundable_day(|| deadline("later", 25));
         assert_eq!(shown(&sink).as_deref(), Some("first"));
-        sink.last_refundable_day(deadline("earlier", 10));
+        sink.last_refundable_day(|| deadline("earlier", 10));
         assert_eq!(shown(&sink).as_deref(), Some("earlier"));
-        sink.last_refundable_day(deadline("same day", 10));
+        sink.last_refundable_day(|| deadline("same day", 10));
         assert_eq!(shown(&sink).as_deref(), Some("earlier"));
     }
 }

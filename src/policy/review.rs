@@ -5,7 +5,7 @@
 use super::PolicySet;
 use crate::decision::RuleId;
 use crate::model::{Method, Provider};
-use crate::rules::RuleSet;
+use crate::rules::{Rule, RuleSet};
 
 /// The rules that apply to one method, easy-pay service and set of PGs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,7 @@ impl PolicySet {
 /// What each rule of `set` says, in evaluation order.
 fn lines(set: &RuleSet) -> Vec<RuleLine> {
     let mut out = Vec::new();
-    set.each(|rule| {
+    set.each(|rule: &dyn Rule| {
         let meta = rule.meta();
         out.push(RuleLine {
             rule: meta.id.clone(),

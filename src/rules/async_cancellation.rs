@@ -3,7 +3,7 @@
 
 use super::Rule;
 use crate::decision::NoteDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -32,8 +32,8 @@ impl Rule for AsyncCancellation {
         &self.meta
     }
 
-    fn check(&self, _: &Context<'_>, out: &mut Sink<'_>) {
-        out.note(&self.meta.id, NoteDetails::AsyncCancellation {});
+    fn check(&self, _: &Context<'_>, out: &mut impl Findings) {
+        out.note(&self.meta.id, || NoteDetails::AsyncCancellation {});
     }
 
     /// A refund would be confirmed later.

@@ -3,8 +3,7 @@
 
 use super::Rule;
 use crate::calendar::ClosedHours;
-use crate::decision::ReasonDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -39,15 +38,15 @@ impl Rule for CancelHours {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if self.closed.contains(cx.local_time) {
             out.reason(
                 &self.meta,
-                ReasonDetails::OutsideCancelHours {
+                reason!(OutsideCancelHours {
                     local_time: cx.local_time,
                     closed: self.closed,
                     time_zone: cx.zone.name(),
-                },
+                }),
             );
         }
     }

@@ -1,8 +1,8 @@
 //! `cancel_id`: the length limit of the merchant's cancel id (`FIELD_TOO_LONG`).
 
 use super::Rule;
-use crate::decision::{ReasonDetails, RequestField};
-use crate::engine::{Context, Sink};
+use crate::decision::RequestField;
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
@@ -38,7 +38,7 @@ impl Rule for CancelIdRule {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         let Some(cancel_id) = cx.request.cancel_id.as_deref() else {
             return;
         };
@@ -46,11 +46,11 @@ impl Rule for CancelIdRule {
         if usize::try_from(self.max_chars).is_ok_and(|max| chars > max) {
             out.reason(
                 &self.meta,
-                ReasonDetails::FieldTooLong {
+                reason!(FieldTooLong {
                     field: RequestField::CancelId,
                     chars,
                     max: self.max_chars,
-                },
+                }),
             );
         }
     }

@@ -4,7 +4,7 @@
 use super::Rule;
 use super::condition::{self, Condition};
 use crate::decision::NoteDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site};
@@ -40,9 +40,9 @@ impl Rule for CashReceipt {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if condition::applies(self.when.as_ref(), cx).is_some() {
-            out.note(&self.meta.id, NoteDetails::CashReceiptNotCancelled {});
+            out.note(&self.meta.id, || NoteDetails::CashReceiptNotCancelled {});
         }
     }
 

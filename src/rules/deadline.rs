@@ -4,10 +4,9 @@
 use super::Rule;
 use crate::calendar::{Span, SpanUnit};
 use crate::decision::{
-    DeadlineKind, DeadlineSummary, FundingSpan, FundingSpans, NoteDetails, ReasonCode,
-    ReasonDetails, TimeRule,
+    DeadlineKind, DeadlineSummary, FundingSpan, FundingSpans, NoteDetails, ReasonCode, TimeRule,
 };
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings, reason};
 use crate::model::Funding;
 use crate::options::sink::OptionsSink;
 use crate::policy::document::keyed_by;
@@ -107,6 +106,7 @@ struct Applied<'r> {
     assumed: Option<&'r FundingSpans>,
 }
 
+#[inline(always)]
 fn applied_span(
     span: &DeadlineSpan,
     funding: Option<Funding>,
@@ -145,13 +145,13 @@ impl Rule for Deadline {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         let Some(paid_on) = cx.paid_on else {
             out.reason(
                 &self.meta,
-                ReasonDetails::PaidAtMissing {
+                reason!(PaidAtMissing {
                     needed_by: TimeRule::Deadline,
-                },
+                }),
             );
             return;
         };
@@ -160,20 +160,17 @@ impl Rule for Deadline {
             return;
         };
         if let Some(spans) = applied.assumed {
-            out.note(
-                &self.meta.id,
-                NoteDetails::FundingAssumed {
-                    funding,
-                    applied: applied.span,
-                    spans: spans.clone(),
-                },
-            );
+            out.note(&self.meta.id, || NoteDetails::FundingAssumed {
+                funding,
+                applied: applied.span,
+                spans: spans.clone(),
+            });
         }
         // Past the end of the calendar there is no last day: the deadline never passes.
         let Some(last_day) = applied.last_day else {
             return;
         };
-        out.last_refundable_day(DeadlineSummary {
+        out.last_refundable_day(|| DeadlineSummary {
             rule: self.meta.id.clone(),
             kind: DeadlineKind::Within,
             paid_on,
@@ -184,13 +181,13 @@ impl Rule for Deadline {
         if cx.today > last_day {
             out.reason(
                 &self.meta,
-                ReasonDetails::DeadlinePassed {
+                reason!(DeadlinePassed {
                     paid_on,
                     last_refundable_day: last_day,
                     today: cx.today,
                     within: applied.span,
                     time_zone: cx.zone.name(),
-                },
+                }),
             );
             out.manual_refund(&self.meta.id, ReasonCode::DeadlinePassed);
         }

@@ -3,7 +3,7 @@
 
 use super::Rule;
 use crate::decision::NoteDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings};
 use crate::model::{Currency, amount};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Anchor, Checker, ProblemKind, RuleMeta, Site, key};
@@ -68,14 +68,11 @@ impl Rule for Fee {
         &self.meta
     }
 
-    fn check(&self, _: &Context<'_>, out: &mut Sink<'_>) {
-        out.note(
-            &self.meta.id,
-            NoteDetails::RefundFee {
-                amount: self.amount,
-                currency: self.currency,
-            },
-        );
+    fn check(&self, _: &Context<'_>, out: &mut impl Findings) {
+        out.note(&self.meta.id, || NoteDetails::RefundFee {
+            amount: self.amount,
+            currency: self.currency,
+        });
     }
 
     /// The fee a refund would carry.

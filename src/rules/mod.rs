@@ -77,7 +77,7 @@ pub(crate) mod taxable_balance_check;
 
 pub(crate) use refund_account_format::FieldFormat;
 
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::ScopeDoc;
 use crate::policy::{Checker, RuleMeta, Site};
@@ -87,14 +87,30 @@ use std::sync::Arc;
 pub(crate) trait Rule {
     /// The rule's id, source and provider error.
     fn meta(&self) -> &RuleMeta;
-    /// Reports the rule's reasons and notes for one decision.
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>);
+    /// Reports the rule's reasons and notes for one decision, to a decision's sink or to a
+    /// screening alike (the same code, compiled for each).
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings)
+    where
+        Self: Sized;
     /// Reports what the rule imposes on any request for the payment, before one exists (refund
     /// options): `cx` is a context over a request shape (a full or a partial refund, with no
     /// fields), and what the rule writes to `out.sink()` denies every request of that shape.
     fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>);
     /// What the rule says, for review (`within 6 months`).
     fn describe(&self) -> String;
+}
+
+/// What is done with each rule of a set, in [`RuleSet::each`].
+pub(crate) trait Visit {
+    /// Called once for each rule, in evaluation order.
+    fn visit<R: Rule>(&mut self, rule: &R);
+}
+
+/// Where any rule will do, as for review and refund options: a closure over a rule of any kind.
+impl<V: FnMut(&dyn Rule)> Visit for V {
+    fn visit<R: Rule>(&mut self, rule: &R) {
+        self(rule);
+    }
 }
 
 /// Compiles one kind's policy-file form, reporting its problems; `None` when it cannot be
@@ -404,11 +420,12 @@ impl RuleSet {
     }
 
     /// Calls `visit` with every rule of the set, in evaluation order: the order of reasons in
-    /// a decision and of lines in review.
-    pub(crate) fn each(&self, mut visit: impl FnMut(&dyn Rule)) {
-        fn one<T: Rule>(rule: &Option<Arc<T>>, visit: &mut impl FnMut(&dyn Rule)) {
+    /// a decision and of lines in review. Each rule is visited as its own kind, so a check
+    /// generic over where it writes is called directly, never through a vtable.
+    pub(crate) fn each(&self, mut visit: impl Visit) {
+        fn one<T: Rule>(rule: &Option<Arc<T>>, visit: &mut impl Visit) {
             if let Some(rule) = rule {
-                visit(&**rule);
+                visit.visit(&**rule);
             }
         }
         let RuleSet {
@@ -439,7 +456,7 @@ impl RuleSet {
         one(same_month, v);
         one(cancel_hours, v);
         for restriction in partial_refund {
-            v(&**restriction);
+            v.visit(&**restriction);
         }
         one(partial_refund_limit, v);
         one(partial_refund_contract, v);

@@ -5,7 +5,7 @@
 
 use super::Rule;
 use super::condition::{self, Condition};
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site, key};
@@ -48,7 +48,7 @@ impl Rule for NoPolicy {
 
     /// Nothing to do here: where it holds, the context has dropped the rules, and the common
     /// `NO_POLICY` check reports it.
-    fn check(&self, _: &Context<'_>, _: &mut Sink<'_>) {}
+    fn check(&self, _: &Context<'_>, _: &mut impl Findings) {}
 
     /// Likewise for options: the common check reports `NO_POLICY` as blocking.
     fn constrain(&self, _: &Context<'_>, _: &mut OptionsSink<'_>) {}

@@ -3,8 +3,7 @@
 
 use super::Rule;
 use super::condition::{self, Condition};
-use crate::decision::ReasonDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Anchor, Checker, IdKind, ProblemKind, RuleMeta, Site, is_snake_id, key};
@@ -71,7 +70,7 @@ impl Rule for PartialRefusal {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if !cx.valid_partial_refund() {
             return;
         }
@@ -79,10 +78,7 @@ impl Rule for PartialRefusal {
         if condition::matches(&self.when, cx)
             && let Some(because) = condition::holds(&self.when, cx)
         {
-            out.reason(
-                &self.meta,
-                ReasonDetails::PartialCancelNotSupported { because },
-            );
+            out.reason(&self.meta, reason!(PartialCancelNotSupported { because }));
         }
     }
 

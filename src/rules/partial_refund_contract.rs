@@ -1,8 +1,8 @@
 //! `partial_refund_contract`: partial refunds need a special contract (`CONTRACT_REQUIRED`).
 
 use super::Rule;
-use crate::decision::{ContractName, ReasonDetails};
-use crate::engine::{Context, Sink};
+use crate::decision::ContractName;
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
@@ -35,14 +35,14 @@ impl Rule for PartialContract {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if cx.valid_partial_refund() && !cx.merchant.has_contract(&self.contract.id) {
             out.reason(
                 &self.meta,
-                ReasonDetails::ContractRequired {
+                reason!(ContractRequired {
                     contract: self.contract.clone(),
                     for_partial_refund: true,
-                },
+                }),
             );
         }
     }

@@ -1,8 +1,7 @@
 //! `partial_refund_limit`: at most so many partial cancels (`PARTIAL_CANCEL_LIMIT_REACHED`).
 
 use super::Rule;
-use crate::decision::ReasonDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings, reason};
 use crate::model::CancellationStatus;
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
@@ -55,7 +54,7 @@ impl Rule for PartialLimit {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if !cx.valid_partial_refund() {
             return;
         }
@@ -63,10 +62,10 @@ impl Rule for PartialLimit {
         if succeeded >= self.max {
             out.reason(
                 &self.meta,
-                ReasonDetails::PartialCancelLimitReached {
+                reason!(PartialCancelLimitReached {
                     limit: self.max,
                     succeeded,
-                },
+                }),
             );
         }
     }

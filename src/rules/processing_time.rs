@@ -5,7 +5,7 @@ use super::Rule;
 use super::condition::{self, Condition};
 use crate::calendar::BusinessDays;
 use crate::decision::NoteDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site};
@@ -47,12 +47,11 @@ impl Rule for Processing {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if condition::applies_to(self.when.as_ref(), cx) {
-            out.note(
-                &self.meta.id,
-                NoteDetails::processing_delay(self.days, cx.today),
-            );
+            out.note(&self.meta.id, || {
+                NoteDetails::processing_delay(self.days, cx.today)
+            });
         }
     }
 

@@ -2,8 +2,8 @@
 //! `FIELD_TOO_LONG`).
 
 use super::Rule;
-use crate::decision::{ReasonDetails, RequestField};
-use crate::engine::{Context, Sink, blank};
+use crate::decision::RequestField;
+use crate::engine::{Context, Findings, blank, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site, key};
 
@@ -46,16 +46,16 @@ impl ReasonRule {
     /// `FIELD_TOO_LONG` if `text`, longer in bytes than `max`, is longer in characters too.
     /// Out of line, so that the usual check, of a short reason, saves no registers for it.
     #[cold]
-    fn field_too_long(&self, text: &str, max: u32, out: &mut Sink<'_>) {
+    fn field_too_long(&self, text: &str, max: u32, out: &mut impl Findings) {
         let chars = text.chars().count();
         if usize::try_from(max).is_ok_and(|max| chars > max) {
             out.reason(
                 &self.meta,
-                ReasonDetails::FieldTooLong {
+                reason!(FieldTooLong {
                     field: RequestField::Reason,
                     chars,
                     max,
-                },
+                }),
             );
         }
     }
@@ -66,11 +66,11 @@ impl Rule for ReasonRule {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         let given = cx.request.reason.as_deref();
         // Blank is what `trim` leaves empty; the first other character answers.
         if self.required && given.is_none_or(blank) {
-            out.reason(&self.meta, ReasonDetails::ReasonRequired {});
+            out.reason(&self.meta, reason!(ReasonRequired {}));
         }
         if let (Some(text), Some(max)) = (given, self.max_chars)
             // A text of no more bytes than the limit has no more characters either.

@@ -4,8 +4,7 @@
 //! limits of `refund_account_format` and the PG's bank-code table; each rule reports its own.
 
 use super::Rule;
-use crate::decision::ReasonDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::is_false;
 use crate::policy::{Checker, RuleMeta, Site};
@@ -43,34 +42,34 @@ impl Rule for RefundAccountRule {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         let Some(account) = &cx.account else {
-            out.reason(&self.meta, ReasonDetails::RefundAccountRequired {});
+            out.reason(&self.meta, reason!(RefundAccountRequired {}));
             return;
         };
         if !account.missing.is_empty() {
             out.reason(
                 &self.meta,
-                ReasonDetails::RefundAccountInvalid {
+                reason!(RefundAccountInvalid {
                     problems: account.missing.clone(),
-                },
+                }),
             );
         }
         if let Some((format, problems)) = &account.format {
             out.reason(
                 format,
-                ReasonDetails::RefundAccountInvalid {
+                reason!(RefundAccountInvalid {
                     problems: problems.clone(),
-                },
+                }),
             );
         }
         match &account.bank {
             Ok(_) => out.refund_to_account(),
             Err((table, problem)) => out.reason(
                 table,
-                ReasonDetails::RefundAccountInvalid {
+                reason!(RefundAccountInvalid {
                     problems: vec![problem.clone()],
-                },
+                }),
             ),
         }
     }

@@ -4,7 +4,7 @@
 
 use super::Rule;
 use crate::decision::{AccountField, AccountProblem};
-use crate::engine::{Context, Sink, blank};
+use crate::engine::{Context, Findings, blank};
 use crate::model::RefundAccount;
 use crate::options::sink::OptionsSink;
 use crate::policy::document::is_false;
@@ -153,7 +153,7 @@ impl Rule for AccountFormat {
     }
 
     /// Nothing of its own: the rules that use an account report its problems.
-    fn check(&self, _: &Context<'_>, _: &mut Sink<'_>) {}
+    fn check(&self, _: &Context<'_>, _: &mut impl Findings) {}
 
     /// The limits of the account fields, wherever an account is required.
     fn constrain(&self, _: &Context<'_>, out: &mut OptionsSink<'_>) {

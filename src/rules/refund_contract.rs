@@ -3,8 +3,8 @@
 
 use super::Rule;
 use super::condition::{self, Condition};
-use crate::decision::{ContractName, ReasonDetails};
-use crate::engine::{Context, Sink};
+use crate::decision::ContractName;
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site, key};
@@ -47,16 +47,16 @@ impl Rule for RefundContract {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if condition::applies_to(self.when.as_ref(), cx)
             && !cx.merchant.has_contract(&self.contract.id)
         {
             out.reason(
                 &self.meta,
-                ReasonDetails::ContractRequired {
+                reason!(ContractRequired {
                     contract: self.contract.clone(),
                     for_partial_refund: false,
-                },
+                }),
             );
         }
     }

@@ -3,8 +3,8 @@
 
 use super::Rule;
 use super::condition::{self, Condition};
-use crate::decision::{ReasonCode, ReasonDetails};
-use crate::engine::{Context, Sink};
+use crate::decision::ReasonCode;
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::document::ConditionDoc;
 use crate::policy::{Checker, RuleMeta, Site};
@@ -39,9 +39,9 @@ impl Rule for RefundNotSupported {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if let Some(because) = condition::applies(self.when.as_ref(), cx) {
-            out.reason(&self.meta, ReasonDetails::RefundNotSupported { because });
+            out.reason(&self.meta, reason!(RefundNotSupported { because }));
             out.manual_refund(&self.meta.id, ReasonCode::RefundNotSupported);
         }
     }

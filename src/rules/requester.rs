@@ -1,8 +1,7 @@
 //! `requester`: whether the request must say who asked for the refund (`REQUESTER_REQUIRED`).
 
 use super::Rule;
-use crate::decision::ReasonDetails;
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -37,9 +36,9 @@ impl Rule for RequesterRule {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         if self.required && cx.request.requester.is_none() {
-            out.reason(&self.meta, ReasonDetails::RequesterRequired {});
+            out.reason(&self.meta, reason!(RequesterRequired {}));
         }
     }
 

@@ -6,9 +6,9 @@ use super::Rule;
 use crate::calendar::YearMonth;
 use crate::decision::{
     ContractName, DeadlineKind, DeadlineSummary, NextMonthRefund as NextMonthDetails, ReasonCode,
-    ReasonDetails, TimeRule,
+    TimeRule,
 };
-use crate::engine::{Context, Sink};
+use crate::engine::{Context, Findings, reason};
 use crate::options::AfterDeadline;
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, PgSet, RuleMeta, Site, key};
@@ -74,9 +74,9 @@ pub(crate) fn compile(
 
 impl SameMonth {
     /// Offers the end of the month of payment as the last refundable day.
-    fn month_end(&self, paid_on: NaiveDate, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn month_end(&self, paid_on: NaiveDate, cx: &Context<'_>, out: &mut impl Findings) {
         if let Some(last_day) = YearMonth::of(paid_on).last_day() {
-            out.last_refundable_day(DeadlineSummary {
+            out.last_refundable_day(|| DeadlineSummary {
                 rule: self.meta.id.clone(),
                 kind: DeadlineKind::SameMonth,
                 paid_on,
@@ -101,13 +101,13 @@ impl Rule for SameMonth {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         let Some(paid_on) = cx.paid_on else {
             out.reason(
                 &self.meta,
-                ReasonDetails::PaidAtMissing {
+                reason!(PaidAtMissing {
                     needed_by: TimeRule::SameMonth,
-                },
+                }),
             );
             return;
         };
@@ -149,12 +149,12 @@ impl Rule for SameMonth {
         self.month_end(paid_on, cx, out);
         out.reason(
             &self.meta,
-            ReasonDetails::MonthChanged {
+            reason!(MonthChanged {
                 paid_month,
                 current_month,
                 time_zone: cx.zone.name(),
                 next_month_refund: details,
-            },
+            }),
         );
         // With the contract signed, the provider can still refund once the account is given.
         if !contract_signed {

@@ -4,8 +4,7 @@
 //! partly tax-free can run out of taxable balance before it runs out of balance.
 
 use super::Rule;
-use crate::decision::ReasonDetails;
-use crate::engine::{Context, Sink, money};
+use crate::engine::{Context, Findings, money, reason};
 use crate::options::sink::OptionsSink;
 use crate::policy::{Checker, RuleMeta, Site};
 
@@ -36,7 +35,7 @@ impl Rule for TaxableBalanceCheck {
         &self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+    fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
         // An amount rule: skipped when the amounts are not valid amounts (contract §4.1).
         if !cx.valid_partial_refund() {
             return;
@@ -47,10 +46,10 @@ impl Rule for TaxableBalanceCheck {
         if money::gt(taxable, taxable_balance) {
             out.reason(
                 &self.meta,
-                ReasonDetails::TaxableExceedsCancellable {
+                reason!(TaxableExceedsCancellable {
                     taxable,
                     taxable_balance,
-                },
+                }),
             );
         }
     }
