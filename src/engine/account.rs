@@ -7,58 +7,122 @@ use crate::decision::{AccountField, AccountProblem, PolicyText, RefundAccountSum
 use crate::model::{Bank, RefundAccount};
 use crate::policy::{BankTable, RuleMeta};
 use crate::rules::RuleSet;
+use crate::rules::refund_account_format::AccountFormat;
 
-/// What was found of the refund account a request gives.
-#[derive(Debug)]
+/// What was found of the refund account a request gives: enough to tell whether it is valid,
+/// with references to build each problem when a decision reports it.
+///
+/// Plain data borrowed from the request and the policy, `Copy`: the context that holds one is
+/// dropped with nothing to free or even look at (when it held lists, dropping an absent one was
+/// some 20 instructions a decision).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct AccountFacts<'a> {
-    /// Required fields missing or blank.
-    pub(crate) missing: Vec<AccountProblem>,
-    /// Fields over the limits of `refund_account_format`, with that rule; `None` when there
-    /// are none.
-    pub(crate) format: Option<(&'a RuleMeta, Vec<AccountProblem>)>,
+    account: &'a RefundAccount,
+    /// Each required field: given, missing or blank.
+    fields: [Given; 4],
+    /// The `refund_account_format` rule, when the account breaks it.
+    pub(crate) format: Option<&'a AccountFormat>,
     /// What to send for the bank, or the bank-code table that has no code for it.
-    pub(crate) bank: Result<Option<BankCode<'a>>, (&'a RuleMeta, AccountProblem)>,
+    pub(crate) bank: Result<Option<BankCode<'a>>, BankRefusal<'a>>,
 }
+
+/// A required field as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Given {
+    /// Given, or not required.
+    Yes,
+    Missing,
+    Blank,
+}
+
+/// The account's fields, in the order their problems are reported.
+const FIELDS: [AccountField; 4] = [
+    AccountField::Bank,
+    AccountField::Number,
+    AccountField::HolderName,
+    AccountField::HolderPhone,
+];
 
 /// The account's bank, and its code and code table where the PG has one: borrowed from the
 /// policy, and copied only into a decision that refunds to the account.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct BankCode<'a> {
     bank: Bank,
     code: Option<(&'a PolicyText, &'a PolicyText)>,
 }
 
+/// A bank the PG's code table has no code for: the table's rule, the bank and the table.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BankRefusal<'a> {
+    pub(crate) rule: &'a RuleMeta,
+    bank: Bank,
+    table: &'a PolicyText,
+}
+
+impl BankRefusal<'_> {
+    /// The problem, with the payment's PG as written (`pg`).
+    pub(crate) fn problem(&self, pg: Option<PolicyText>) -> AccountProblem {
+        AccountProblem::BankNotSupported {
+            bank: self.bank,
+            table: self.table.clone(),
+            pg,
+        }
+    }
+}
+
 impl<'a> AccountFacts<'a> {
     #[inline(always)]
     pub(crate) fn new(
-        account: &RefundAccount,
+        account: &'a RefundAccount,
         rules: &'a RuleSet,
         table: Option<&'a BankTable>,
-        pg: impl FnOnce() -> Option<PolicyText>,
     ) -> AccountFacts<'a> {
         let phone = rules
             .refund_account
             .as_ref()
             .is_some_and(|r| r.holder_phone_required);
-        let format = rules.refund_account_format.as_deref().and_then(|format| {
-            let problems = format.problems(account);
-            (!problems.is_empty()).then_some((&format.meta, problems))
-        });
+        let format = rules
+            .refund_account_format
+            .as_deref()
+            .filter(|format| !format.problems(account).is_empty());
         AccountFacts {
-            missing: completeness(account, phone),
+            account,
+            fields: completeness(account, phone),
             format,
-            bank: bank_code(account, table, pg),
+            bank: bank_code(account, table),
         }
     }
 
-    /// Every problem, in the order the rules report them.
-    pub(crate) fn problems(&self) -> Vec<AccountProblem> {
-        let mut problems = self.missing.clone();
-        if let Some((_, format)) = &self.format {
-            problems.extend(format.iter().cloned());
-        }
-        if let Err((_, bank)) = &self.bank {
-            problems.push(bank.clone());
+    /// Whether a required field is missing or blank.
+    pub(crate) fn incomplete(&self) -> bool {
+        self.fields.iter().any(|given| *given != Given::Yes)
+    }
+
+    /// The required fields missing or blank, in field order.
+    pub(crate) fn missing(&self) -> Vec<AccountProblem> {
+        missing(self.fields)
+    }
+
+    /// The fields over the limits of `refund_account_format`, or of the wrong form.
+    pub(crate) fn format_problems(&self) -> Vec<AccountProblem> {
+        self.format
+            .map(|format| format.problems(self.account))
+            .unwrap_or_default()
+    }
+
+    /// Whether the account can be refunded to as given: complete, well formed, and a bank the
+    /// PG has a code for.
+    pub(crate) fn valid(&self) -> bool {
+        !self.incomplete() && self.format.is_none() && self.bank.is_ok()
+    }
+
+    /// Every problem, in the order the rules report them; the PG as written (`pg`) goes into
+    /// a bank's.
+    pub(crate) fn problems(&self, pg: impl FnOnce() -> Option<PolicyText>) -> Vec<AccountProblem> {
+        let mut problems = self.missing();
+        problems.extend(self.format_problems());
+        if let Err(refusal) = &self.bank {
+            problems.push(refusal.problem(pg()));
         }
         problems
     }
@@ -96,50 +160,54 @@ fn ascii_space(byte: u8) -> bool {
     matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
-/// Missing or blank required fields.
-fn completeness(account: &RefundAccount, holder_phone_required: bool) -> Vec<AccountProblem> {
-    let mut problems = Vec::new();
-    if account.bank.is_none() {
-        problems.push(AccountProblem::Missing {
-            field: AccountField::Bank,
-        });
-    }
-    text_field(
-        &mut problems,
-        AccountField::Number,
-        account.number.as_deref(),
-    );
-    text_field(
-        &mut problems,
-        AccountField::HolderName,
-        account.holder_name.as_deref(),
-    );
-    if holder_phone_required {
-        text_field(
-            &mut problems,
-            AccountField::HolderPhone,
-            account.holder_phone.as_deref(),
-        );
-    }
-    problems
+/// Each required field as given: the bank, the number, the holder's name, and the holder's
+/// phone where required.
+fn completeness(account: &RefundAccount, holder_phone_required: bool) -> [Given; 4] {
+    let bank = if account.bank.is_some() {
+        Given::Yes
+    } else {
+        Given::Missing
+    };
+    let phone = if holder_phone_required {
+        text_field(account.holder_phone.as_deref())
+    } else {
+        Given::Yes
+    };
+    [
+        bank,
+        text_field(account.number.as_deref()),
+        text_field(account.holder_name.as_deref()),
+        phone,
+    ]
 }
 
-/// A required text field's problem, if it is missing or blank. Called field by field: a
-/// loop over a list of the fields cost more than the checks.
-fn text_field(problems: &mut Vec<AccountProblem>, field: AccountField, value: Option<&str>) {
+/// The problems of the fields not given, in field order.
+fn missing(fields: [Given; 4]) -> Vec<AccountProblem> {
+    FIELDS
+        .iter()
+        .zip(fields)
+        .filter_map(|(&field, given)| match given {
+            Given::Yes => None,
+            Given::Missing => Some(AccountProblem::Missing { field }),
+            Given::Blank => Some(AccountProblem::Blank { field }),
+        })
+        .collect()
+}
+
+/// A required text field as given.
+fn text_field(value: Option<&str>) -> Given {
     match value {
-        None => problems.push(AccountProblem::Missing { field }),
-        Some(text) if blank(text) => problems.push(AccountProblem::Blank { field }),
-        Some(_) => {}
+        None => Given::Missing,
+        Some(text) if blank(text) => Given::Blank,
+        Some(_) => Given::Yes,
     }
 }
 
-/// The code to send for the account's bank, or the problem that there is none.
+/// The code to send for the account's bank, or the table that has none for it.
 fn bank_code<'a>(
     account: &RefundAccount,
     table: Option<&'a BankTable>,
-    pg: impl FnOnce() -> Option<PolicyText>,
-) -> Result<Option<BankCode<'a>>, (&'a RuleMeta, AccountProblem)> {
+) -> Result<Option<BankCode<'a>>, BankRefusal<'a>> {
     let Some(bank) = account.bank else {
         return Ok(None);
     };
@@ -151,20 +219,17 @@ fn bank_code<'a>(
             bank,
             code: Some((code, &table.name)),
         })),
-        None => Err((
-            &table.meta,
-            AccountProblem::BankNotSupported {
-                bank,
-                table: table.name.clone(),
-                pg: pg(),
-            },
-        )),
+        None => Err(BankRefusal {
+            rule: &table.meta,
+            bank,
+            table: &table.name,
+        }),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{blank, completeness};
+    use super::{blank, completeness, missing};
     use crate::decision::{AccountField, AccountProblem};
     use crate::model::{Bank, RefundAccount};
 
@@ -191,6 +256,7 @@ mod tests {
     /// in the order bank, number, holder name, holder phone; the phone only when required.
     #[test]
     fn required_fields_are_missing_or_blank() {
+        let completeness = |account: &RefundAccount, phone| missing(completeness(account, phone));
         let given = RefundAccount {
             bank: Some(Bank::Shinhan),
             number: Some("56211105948400".into()),

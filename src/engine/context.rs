@@ -211,11 +211,12 @@ impl<'a> Context<'a> {
             self.rules = None;
         }
         if let (Some(rules), Some(account)) = (self.rules, &self.request.refund_account) {
-            let (policy, pg, payment) = (self.policy, self.pg, self.payment);
-            let bank_table = policy.bank_tables.get(pg).and_then(Option::as_deref);
-            self.account = Some(AccountFacts::new(account, rules, bank_table, || {
-                policy.pgs.as_written(pg, payment.pg.as_deref())
-            }));
+            let bank_table = self
+                .policy
+                .bank_tables
+                .get(self.pg)
+                .and_then(Option::as_deref);
+            self.account = Some(AccountFacts::new(account, rules, bank_table));
         }
     }
 

@@ -47,28 +47,28 @@ impl Rule for RefundAccountRule {
             out.reason(&self.meta, reason!(RefundAccountRequired {}));
             return;
         };
-        if !account.missing.is_empty() {
+        if account.incomplete() {
             out.reason(
                 &self.meta,
                 reason!(RefundAccountInvalid {
-                    problems: account.missing.clone(),
+                    problems: account.missing(),
                 }),
             );
         }
-        if let Some((format, problems)) = &account.format {
+        if let Some(format) = account.format {
             out.reason(
-                format,
+                &format.meta,
                 reason!(RefundAccountInvalid {
-                    problems: problems.clone(),
+                    problems: account.format_problems(),
                 }),
             );
         }
         match &account.bank {
             Ok(_) => out.refund_to_account(),
-            Err((table, problem)) => out.reason(
-                table,
+            Err(refusal) => out.reason(
+                refusal.rule,
                 reason!(RefundAccountInvalid {
-                    problems: vec![problem.clone()],
+                    problems: vec![refusal.problem(cx.pg_as_written())],
                 }),
             ),
         }

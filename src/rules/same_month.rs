@@ -121,31 +121,13 @@ impl Rule for SameMonth {
             .next_month
             .as_ref()
             .filter(|next| next.pgs.contains(cx.pg));
-        let mut contract_signed = false;
-        let details = match next_month {
-            None => None,
-            Some(next) => {
-                contract_signed = cx.merchant.has_contract(&next.contract.id);
-                let given = cx.account.is_some();
-                let problems = cx
-                    .account
-                    .as_ref()
-                    .map(|a| a.problems())
-                    .unwrap_or_default();
-                if contract_signed && given && problems.is_empty() {
-                    // Refunded to a bank account: the month no longer limits it.
-                    out.refund_to_account();
-                    return;
-                }
-                Some(NextMonthDetails {
-                    pg: cx.pg_as_written().unwrap_or_else(|| "".into()),
-                    contract: next.contract.clone(),
-                    contract_signed,
-                    refund_account_given: given,
-                    refund_account_problems: problems,
-                })
-            }
-        };
+        let contract_signed =
+            next_month.is_some_and(|next| cx.merchant.has_contract(&next.contract.id));
+        if contract_signed && cx.account.is_some_and(|account| account.valid()) {
+            // Refunded to a bank account: the month no longer limits it.
+            out.refund_to_account();
+            return;
+        }
         self.month_end(paid_on, cx, out);
         out.reason(
             &self.meta,
@@ -153,7 +135,16 @@ impl Rule for SameMonth {
                 paid_month,
                 current_month,
                 time_zone: cx.zone.name(),
-                next_month_refund: details,
+                next_month_refund: next_month.map(|next| NextMonthDetails {
+                    pg: cx.pg_as_written().unwrap_or_else(|| "".into()),
+                    contract: next.contract.clone(),
+                    contract_signed,
+                    refund_account_given: cx.account.is_some(),
+                    refund_account_problems: cx
+                        .account
+                        .map(|account| account.problems(|| cx.pg_as_written()))
+                        .unwrap_or_default(),
+                }),
             }),
         );
         // With the contract signed, the provider can still refund once the account is given.
