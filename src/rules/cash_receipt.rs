@@ -41,7 +41,7 @@ impl Rule for CashReceipt {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
-        if condition::applies(self.when.as_ref(), cx).is_some() {
+        if condition::applies_to(self.when.as_ref(), cx) {
             out.note(&self.meta.id, || NoteDetails::CashReceiptNotCancelled {});
         }
     }

@@ -87,17 +87,16 @@ pub(crate) fn compile(
     }
 }
 
-/// The circumstances that make `condition` hold, or `None` when it does not. An empty
+/// The circumstances that make `condition` hold, for one that [`matches`]: asked apart, in a
+/// reason's details, so that only a decision that reports them records them. An empty
 /// condition always holds, and then the circumstance is the payment method itself.
-pub(crate) fn holds(condition: &Condition, cx: &Context<'_>) -> Option<Circumstances> {
+pub(crate) fn because(condition: &Condition, cx: &Context<'_>) -> Circumstances {
     let mut why = Circumstances::default();
-    if !test(condition, cx, &mut why) {
-        return None;
-    }
+    test(condition, cx, &mut why);
     if why.is_empty() {
         why.push(Circumstance::Method(cx.payment.method));
     }
-    Some(why)
+    why
 }
 
 /// Whether `condition` holds, for checks that do not report why: nothing is recorded, so
@@ -225,11 +224,12 @@ fn test_parts(condition: &Condition, cx: &Context<'_>, why: &mut impl Why) -> Op
     Some(())
 }
 
-/// Whether an optional condition holds; no condition always holds.
-pub(crate) fn applies(condition: Option<&Condition>, cx: &Context<'_>) -> Option<Circumstances> {
+/// What makes an optional condition that [`applies_to`] the payment hold: for no condition,
+/// the payment method itself.
+pub(crate) fn because_of(condition: Option<&Condition>, cx: &Context<'_>) -> Circumstances {
     match condition {
-        Some(condition) => holds(condition, cx),
-        None => Some(Circumstance::Method(cx.payment.method).into()),
+        Some(condition) => because(condition, cx),
+        None => Circumstance::Method(cx.payment.method).into(),
     }
 }
 

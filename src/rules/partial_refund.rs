@@ -74,11 +74,15 @@ impl Rule for PartialRefusal {
         if !cx.valid_partial_refund() {
             return;
         }
-        // Tested first without recording why: most payments meet no restriction.
-        if condition::matches(&self.when, cx)
-            && let Some(because) = condition::holds(&self.when, cx)
-        {
-            out.reason(&self.meta, reason!(PartialCancelNotSupported { because }));
+        // Tested without recording why: most payments meet no restriction, and a screening
+        // never asks why.
+        if condition::matches(&self.when, cx) {
+            out.reason(
+                &self.meta,
+                reason!(PartialCancelNotSupported {
+                    because: condition::because(&self.when, cx),
+                }),
+            );
         }
     }
 

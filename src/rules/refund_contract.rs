@@ -63,7 +63,7 @@ impl Rule for RefundContract {
 
     /// A contract the merchant lacks denies every refund it applies to.
     fn constrain(&self, cx: &Context<'_>, out: &mut OptionsSink<'_>) {
-        if condition::applies(self.when.as_ref(), cx).is_some()
+        if condition::applies_to(self.when.as_ref(), cx)
             && !cx.merchant.has_contract(&self.contract.id)
         {
             out.contract(&self.meta.id, &self.contract);

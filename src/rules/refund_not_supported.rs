@@ -40,8 +40,13 @@ impl Rule for RefundNotSupported {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut impl Findings) {
-        if let Some(because) = condition::applies(self.when.as_ref(), cx) {
-            out.reason(&self.meta, reason!(RefundNotSupported { because }));
+        if condition::applies_to(self.when.as_ref(), cx) {
+            out.reason(
+                &self.meta,
+                reason!(RefundNotSupported {
+                    because: condition::because_of(self.when.as_ref(), cx),
+                }),
+            );
             out.manual_refund(&self.meta.id, ReasonCode::RefundNotSupported);
         }
     }
