@@ -360,11 +360,13 @@ pub(crate) fn no_policy(cx: &Context<'_>, out: &mut impl Findings) -> Then {
 /// `UNKNOWN_PG` and `UNKNOWN_EASY_PAY_PROVIDER`: an id no rule could match is never silent.
 #[inline(always)]
 pub(crate) fn unknown_ids(cx: &Context<'_>, out: &mut impl Findings) -> Then {
-    if let Some(details) = cx.unknown_pg() {
-        out.note(&cx.common.pg, || details);
+    if let Some(given) = cx.unlisted_pg() {
+        out.note(&cx.common.pg, || cx.unknown_pg(given));
     }
-    if let Some(details) = cx.unknown_easy_pay() {
-        out.note(&cx.common.easy_pay_provider, || details);
+    if let Some(unlisted) = cx.unlisted_easy_pay() {
+        out.note(&cx.common.easy_pay_provider, || {
+            cx.unknown_easy_pay(unlisted)
+        });
     }
     Then::Go
 }

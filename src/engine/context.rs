@@ -220,27 +220,34 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// `UNKNOWN_PG` when the payment names a PG the policy does not list. A policy that is not
+    /// The PG the payment names, when the policy does not list it. A policy that is not
     /// loaded lists nothing, and says so with `NO_POLICY` already.
     #[inline]
-    pub(crate) fn unknown_pg(&self) -> Option<NoteDetails> {
+    pub(crate) fn unlisted_pg(&self) -> Option<&'a str> {
         let given = self.payment.pg.as_deref()?;
-        if self.pg_listed || !self.policy.is_loaded() {
-            return None;
-        }
-        Some(unknown_pg(given, self.policy))
+        (!self.pg_listed && self.policy.is_loaded()).then_some(given)
     }
 
-    /// `UNKNOWN_EASY_PAY_PROVIDER` when the payment names an easy-pay service the policy does
-    /// not list.
+    /// The `UNKNOWN_PG` note for [`Context::unlisted_pg`].
+    pub(crate) fn unknown_pg(&self, given: &str) -> NoteDetails {
+        unknown_pg(given, self.policy)
+    }
+
+    /// The easy-pay service the payment names, when the policy does not list it, and the
+    /// services it does.
     #[inline]
-    pub(crate) fn unknown_easy_pay(&self) -> Option<NoteDetails> {
+    pub(crate) fn unlisted_easy_pay(&self) -> Option<(&'a str, &'a [String])> {
         let given = self.payment.easy_pay.as_ref()?;
         if self.service_listed {
             return None;
         }
         let known = self.policy.easy_pay_services()?;
-        Some(unknown_easy_pay(&given.provider, known, self.policy))
+        Some((&given.provider, known))
+    }
+
+    /// The `UNKNOWN_EASY_PAY_PROVIDER` note for [`Context::unlisted_easy_pay`].
+    pub(crate) fn unknown_easy_pay(&self, (given, known): (&str, &[String])) -> NoteDetails {
+        unknown_easy_pay(given, known, self.policy)
     }
 
     /// The payment's PG as written, shared with the policy when written as the policy does.
