@@ -64,6 +64,23 @@ fn main() {
         "  {:<22} {:>12} {:>10} {:>10}",
         "", "allocations", "reallocs", "bytes"
     );
+    let batch = cases::examples();
+    let screened = per_run(|| {
+        for case in &batch {
+            black_box(engine.screen(&case.payment, &case.request, &case.merchant, case.now));
+        }
+    });
+    let decided = per_run(|| {
+        for case in &batch {
+            black_box(engine.decide(&case.payment, &case.request, &case.merchant, case.now));
+        }
+    });
+    println!(
+        "the {} cases of the varied batch, once each: engine {} allocations, screening {}",
+        batch.len(),
+        decided.allocations,
+        screened.allocations
+    );
     for case in cases::all().iter().take(cases::TIMED) {
         let Case {
             payment,
@@ -80,6 +97,10 @@ fn main() {
         row(
             "engine",
             &per_run(|| engine.decide(payment, request, merchant, *now)),
+        );
+        row(
+            "engine, screening",
+            &per_run(|| engine.screen(payment, request, merchant, *now)),
         );
         let mut out = String::new();
         row(

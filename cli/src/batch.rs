@@ -6,15 +6,19 @@
 //! contract's JSON shape, or `{"line": N, "error": {...}}` for a line that does not read; both
 //! carry the line's `id` when it has one. Blank lines are skipped. The stream never stops at a
 //! bad line.
+//!
+//! With `--screen`, a line's answer is its screening instead: `{"id": …, "verdict": "deny",
+//! "reasons": ["MONTH_CHANGED"]}`, the decision's verdict and reason codes without the rest,
+//! for going through many refunds to find which would fail and why.
 
 use crate::Failure;
 use crate::exit::{DENIED, UNREADABLE};
 use crate::inputs::{self, Texts, Unreadable};
 use crate::line::{self, Envelope, Kind, LineError};
 use chrono::{DateTime, Utc};
-use refund_policy::Engine;
 use refund_policy::adapters::Format;
 use refund_policy::messages::{Lang, Report};
+use refund_policy::{Engine, Screening};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use std::io::{BufRead, BufReader, Write};
@@ -30,6 +34,8 @@ pub(crate) struct Options<'a> {
     pub(crate) now: Option<DateTime<Utc>>,
     pub(crate) payment_format: Format,
     pub(crate) request_format: Format,
+    /// `--screen`: answer each line with its verdict and reason codes alone.
+    pub(crate) screen: bool,
 }
 
 /// How the stream went: the exit code follows from it.
@@ -63,6 +69,15 @@ fn decided(id: Option<&RawValue>, report: Report<'_>) -> serde_json::Result<Stri
         line.replace_range(..1, &format!("{{\"id\":{},", id.get()));
     }
     Ok(line)
+}
+
+/// A screened line: the caller's `id` when the line had one, the verdict and reason codes.
+#[derive(Serialize)]
+struct Screened<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a RawValue>,
+    #[serde(flatten)]
+    screening: &'a Screening,
 }
 
 /// A line that did not read: its number, the caller's `id` when it could be read, and why.
@@ -143,18 +158,29 @@ fn answer(
             return failed(number, None, &error);
         }
     };
-    match decide(text, &envelope, options) {
-        Ok(decision) => {
-            if !decision.is_allowed() {
-                tally.denied = tally.denied.saturating_add(1);
-            }
-            decided(envelope.id, decision.report(options.lang))
-        }
+    let (inputs, now) = match read(text, &envelope, options) {
+        Ok(read) => read,
         Err(error) => {
             tally.unreadable = tally.unreadable.saturating_add(1);
-            failed(number, envelope.id, &error)
+            return failed(number, envelope.id, &error);
         }
+    };
+    let (payment, request, merchant) = (&inputs.payment, &inputs.request, &inputs.merchant);
+    if options.screen {
+        let screening = options.engine.screen(payment, request, merchant, now);
+        if !screening.is_allowed() {
+            tally.denied = tally.denied.saturating_add(1);
+        }
+        return serde_json::to_string(&Screened {
+            id: envelope.id,
+            screening: &screening,
+        });
     }
+    let decision = options.engine.decide(payment, request, merchant, now);
+    if !decision.is_allowed() {
+        tally.denied = tally.denied.saturating_add(1);
+    }
+    decided(envelope.id, decision.report(options.lang))
 }
 
 fn failed(number: usize, id: Option<&RawValue>, error: &LineError) -> serde_json::Result<String> {
@@ -165,12 +191,12 @@ fn failed(number: usize, id: Option<&RawValue>, error: &LineError) -> serde_json
     })
 }
 
-/// Decides the line whose fields `envelope` holds.
-fn decide(
+/// The inputs of the line whose fields `envelope` holds, and its moment.
+fn read(
     text: &str,
     envelope: &Envelope<'_>,
     options: &Options<'_>,
-) -> Result<refund_policy::Decision, LineError> {
+) -> Result<(inputs::Inputs, DateTime<Utc>), LineError> {
     let fields = envelope.fields(text)?;
     let texts = Texts {
         payment: &fields.payment.text,
@@ -189,9 +215,7 @@ fn decide(
         unreadable(&problem, column)
     })?;
     let now = fields.now.or(options.now).unwrap_or_else(Utc::now);
-    Ok(options
-        .engine
-        .decide(&inputs.payment, &inputs.request, &inputs.merchant, now))
+    Ok((inputs, now))
 }
 
 fn unreadable(problem: &Unreadable, column: Option<usize>) -> LineError {

@@ -133,6 +133,64 @@ fn answers_every_line_in_order_as_decide_would_with_the_callers_id() {
     }
 }
 
+/// `--screen` answers each line with the verdict and the reason codes its decision gives, the
+/// caller's `id` first, and nothing else; a bad line still answers its error, and
+/// `--fail-on-deny` still counts denials.
+#[test]
+fn screen_answers_each_line_with_its_decisions_verdict_and_codes() {
+    let lines: Vec<String> = [
+        json!({"id": "refund-1", "payment": mobile("2026-01-31T23:30:00+09:00"),
+               "request": {"reason": "고객 요청"}, "now": "2026-02-01T00:10:00+09:00"}),
+        json!({"payment": mobile("2026-01-31T23:30:00+09:00"),
+               "request": {"reason": "고객 요청"}, "now": "2026-01-31T23:50:00+09:00"}),
+        json!({"id": 3, "payment": mobile("2026-01-31T23:30:00+09:00"),
+               "request": {"amount": 20000}, "now": "2026-01-31T23:50:00+09:00"}),
+        json!({"id": 4, "payment": {"provider": "portone_v2"}}),
+    ]
+    .iter()
+    .map(line)
+    .collect();
+    let decided = answers(&batch(&[], &lines));
+    let out = batch(&["--screen", "--fail-on-deny"], &lines);
+    assert_eq!(out.status.code(), Some(2), "a line did not read");
+    let screened = answers(&out);
+    assert_eq!(screened.len(), 4);
+    assert_eq!(
+        screened[0],
+        json!({"id": "refund-1", "verdict": "deny", "reasons": ["MONTH_CHANGED"]})
+    );
+    assert_eq!(screened[1], json!({"verdict": "allow", "reasons": []}));
+    assert_eq!(screened[2]["id"], 3);
+    for (screened, decided) in screened.iter().zip(&decided).take(3) {
+        let codes: Vec<&Value> = decided["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .map(|reason| &reason["code"])
+            .collect();
+        assert_eq!(screened["verdict"], decided["verdict"]);
+        assert_eq!(
+            screened["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .collect::<Vec<_>>(),
+            codes
+        );
+    }
+    assert_eq!(
+        screened[3], decided[3],
+        "a line that does not read answers its error"
+    );
+
+    let denied = batch(&["--screen", "--fail-on-deny"], &lines[..1]);
+    assert_eq!(denied.status.code(), Some(3));
+    let without_batch = refund_policy(&["decide", "--screen"])
+        .output()
+        .expect("runs");
+    assert_eq!(without_batch.status.code(), Some(2));
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("batch-{name}"));
     std::fs::create_dir_all(&dir).expect("a scratch directory");
