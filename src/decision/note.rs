@@ -132,7 +132,6 @@ impl NoteDetails {
     }
 
     /// The processing time of a refund requested on `today`, with its expected dates.
-    #[inline(always)]
     pub(crate) fn processing_delay(days: BusinessDays, today: NaiveDate) -> NoteDetails {
         let (min, max) = (days.min(), days.max());
         let (expected_earliest, expected_by, no_date) = match indexed_completion(today, min, max) {
