@@ -5,7 +5,9 @@
 //! follow from them), then runs the checks in [`checks`] order, which is the documented order
 //! of reasons: the contract's checks (contract §4.1), then the rules the policy resolved for
 //! the payment's method, easy-pay service and PG. Each check reads the context and writes its
-//! reasons and notes to a [`Sink`]; the decision is made from the sink and the context alone.
+//! reasons and notes through [`Findings`]: to a [`Sink`] when deciding, and the decision is
+//! made from the sink and the context alone; to a [`Screening`] when screening, which keeps
+//! the reasons' codes.
 //! The verdict is read off the reasons, so what the decision says and why can never disagree.
 //! Nothing here parses, reads a file or looks up a name by string, except the payment's PG and
 //! easy-pay service, each once, in compiled indexes.

@@ -87,7 +87,7 @@ pub(crate) fn compile(
     }
 }
 
-/// The circumstances that make `condition` hold, for one that [`matches`]: asked apart, in a
+/// The circumstances that make `condition` hold, for one that [`matches()`]: asked apart, in a
 /// reason's details, so that only a decision that reports them records them. An empty
 /// condition always holds, and then the circumstance is the payment method itself.
 pub(crate) fn because(condition: &Condition, cx: &Context<'_>) -> Circumstances {
