@@ -4,8 +4,9 @@ use super::{ReasonCode, Verdict};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use smallvec::SmallVec;
 
-/// Reason codes kept without allocating: one byte each, in the room a spilled list's pointer
-/// and length take anyway. No built-in policy gives a decision more than six.
+/// Reason codes kept without allocating: one byte each, sixteen in the room a spilled list's
+/// pointer and length take anyway. A decision with more (none of the example cases comes
+/// near) spills them to the heap.
 const INLINE: usize = 16;
 
 /// The verdict and the reason codes a [`Decision`](super::Decision) would give, from
