@@ -226,7 +226,7 @@ impl Engine {
 
     /// The verdict and reason codes [`Engine::decide`] would give, and nothing else: the same
     /// checks, keeping no rule ids, numbers, provider errors or notes. For going through many
-    /// payments at once; see [`Screening`].
+    /// payments at once, then deciding whole only those someone will read; see [`Screening`].
     ///
     /// ```
     /// use refund_policy::{Engine, input, model::parse_instant};
@@ -239,7 +239,14 @@ impl Engine {
     /// let history = [("3000", true), ("12000", false)];
     /// for (amount, allowed) in history {
     ///     let request = input::request(&format!(r#"{{"amount": {amount}, "reason": "반품"}}"#))?;
-    ///     assert_eq!(engine.screen(&payment, &request, &merchant, now).is_allowed(), allowed);
+    ///     let screening = engine.screen(&payment, &request, &merchant, now);
+    ///     assert_eq!(screening.is_allowed(), allowed);
+    ///     if !screening.is_allowed() {
+    ///         // The refunds an operator will look at, decided whole: the same reasons, explained.
+    ///         let decision = engine.decide(&payment, &request, &merchant, now);
+    ///         assert_eq!(decision.reason_codes(), screening.reason_codes());
+    ///         assert_eq!(decision.refund().balance, 10000.into());
+    ///     }
     /// }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
